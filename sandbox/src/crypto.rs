@@ -1,0 +1,87 @@
+//! Random values, hashes and constant-time comparison used by the sandbox.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+/// `bytes` random bytes, base64url without padding.
+pub fn random_string(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rand::rng().fill_bytes(&mut buf);
+    URL_SAFE_NO_PAD.encode(buf)
+}
+
+/// A random token with a recognisable prefix (secret scanners key on these).
+pub fn random_token(prefix: &str) -> String {
+    format!("{prefix}{}", random_string(32))
+}
+
+/// Hex SHA-256: how tokens, codes and client secrets are stored (they are high-entropy,
+/// so a fast hash is enough; passwords use argon2).
+pub fn sha256_hex(value: &str) -> String {
+    let digest = Sha256::digest(value.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Compare a presented secret against a stored SHA-256 hex digest in constant time.
+pub fn secret_matches(presented: &str, stored_hash: &str) -> bool {
+    let computed = sha256_hex(presented);
+    computed.as_bytes().ct_eq(stored_hash.as_bytes()).into()
+}
+
+pub fn hash_password(password: &str) -> String {
+    let mut salt_bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut salt_bytes);
+    let salt = SaltString::encode_b64(&salt_bytes).expect("16 bytes is a valid salt");
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 hashing with default parameters cannot fail")
+        .to_string()
+}
+
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    match PasswordHash::new(stored) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// base64url(SHA-256(verifier)), the PKCE S256 transform (RFC 7636 §4.2).
+pub fn pkce_s256(verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_matching_is_exact() {
+        let h = sha256_hex("s3cret");
+        assert!(secret_matches("s3cret", &h));
+        assert!(!secret_matches("s3cres", &h));
+        assert!(!secret_matches("", &h));
+    }
+
+    #[test]
+    fn passwords_round_trip() {
+        let h = hash_password("pw-123");
+        assert!(verify_password("pw-123", &h));
+        assert!(!verify_password("pw-124", &h));
+        assert!(!verify_password("pw-123", "not a hash"));
+    }
+
+    #[test]
+    fn pkce_matches_rfc7636_appendix_b() {
+        assert_eq!(
+            pkce_s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+}

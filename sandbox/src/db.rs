@@ -1,0 +1,134 @@
+//! SQLite storage: one file in the data directory, WAL mode, schema created on open.
+//! The data directory is locked for the lifetime of the server so two servers never share it.
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rusqlite::Connection;
+
+use crate::StartError;
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS companies (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    login TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    password_hash TEXT,
+    kind TEXT NOT NULL DEFAULT 'person',          -- person | service_account
+    is_owner INTEGER NOT NULL DEFAULT 0,
+    is_admin INTEGER NOT NULL DEFAULT 0,          -- Admin level on the company Admin tool
+    api_access INTEGER NOT NULL DEFAULT 0,
+    user_management INTEGER NOT NULL DEFAULT 0,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS oauth_clients (
+    client_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    secret_hash TEXT,                             -- NULL for public clients
+    kind TEXT NOT NULL,                           -- public | service_account
+    user_id INTEGER REFERENCES users(id),         -- who client-credentials tokens act as
+    loopback_redirects INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS service_accounts (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    client_id TEXT NOT NULL UNIQUE REFERENCES oauth_clients(client_id),
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS grants (
+    id INTEGER PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL,
+    scope TEXT NOT NULL DEFAULT '',
+    revoked INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,                           -- access | refresh | pat
+    client_id TEXT,
+    user_id INTEGER NOT NULL,
+    grant_id INTEGER,
+    name TEXT,
+    expires_at INTEGER,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    used INTEGER NOT NULL DEFAULT 0,
+    last_used_at INTEGER,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tokens_grant ON tokens(grant_id);
+CREATE INDEX IF NOT EXISTS tokens_client ON tokens(client_id);
+CREATE TABLE IF NOT EXISTS auth_codes (
+    hash TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    user_id INTEGER NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    code_challenge TEXT,
+    scope TEXT NOT NULL DEFAULT '',
+    expires_at INTEGER NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS login_sessions (
+    id_hash TEXT PRIMARY KEY,
+    csrf TEXT NOT NULL,
+    user_id INTEGER,
+    params TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+"#;
+
+pub fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Holds the data directory's lock file open; dropping it releases the directory.
+pub struct DirLock {
+    _file: File,
+}
+
+pub fn lock_data_dir(dir: &Path) -> Result<DirLock, StartError> {
+    std::fs::create_dir_all(dir).map_err(|e| StartError::DataDir(dir.to_path_buf(), e))?;
+    let path = dir.join("sandbox.lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| StartError::DataDir(dir.to_path_buf(), e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(DirLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StartError::DataDirInUse(dir.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => Err(StartError::DataDir(dir.to_path_buf(), e)),
+    }
+}
+
+pub fn database_path(dir: &Path) -> PathBuf {
+    dir.join("sandbox.sqlite3")
+}
+
+pub fn open(dir: &Path) -> Result<Connection, StartError> {
+    let path = database_path(dir);
+    let conn = Connection::open(&path).map_err(|e| StartError::Database(path.clone(), e))?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+    )
+    .and_then(|_| conn.execute_batch(SCHEMA))
+    .map_err(|e| StartError::Database(path, e))?;
+    Ok(conn)
+}

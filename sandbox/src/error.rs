@@ -1,0 +1,119 @@
+//! The two error shapes the sandbox answers with: the platform API's
+//! `{"error": {"code", "message", "request_id"}}` and OAuth 2.0's (RFC 6749 §5.2).
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::crypto::random_string;
+
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub retry_after: Option<u64>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            retry_after: None,
+        }
+    }
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+    pub fn internal(err: impl std::fmt::Display) -> Self {
+        eprintln!("internal error: {err}");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "internal server error",
+        )
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let request_id = random_string(9);
+        let body = json!({"error": {"code": self.code, "message": self.message, "request_id": request_id}});
+        let mut resp = (self.status, Json(body)).into_response();
+        let headers = resp.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&request_id) {
+            headers.insert("x-request-id", v);
+        }
+        if let Some(secs) = self.retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if self.status == StatusCode::UNAUTHORIZED {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer error=\"invalid_token\""),
+            );
+        }
+        resp
+    }
+}
+
+/// An OAuth 2.0 token-endpoint error (RFC 6749 §5.2).
+#[derive(Debug)]
+pub struct OAuthError {
+    pub error: &'static str,
+    pub description: String,
+    /// Client authentication failed with HTTP Basic: answer 401 with a challenge.
+    pub basic_challenge: bool,
+}
+
+impl OAuthError {
+    pub fn new(error: &'static str, description: impl Into<String>) -> Self {
+        Self {
+            error,
+            description: description.into(),
+            basic_challenge: false,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for OAuthError {
+    fn from(e: rusqlite::Error) -> Self {
+        eprintln!("internal error: {e}");
+        OAuthError::new("server_error", "internal server error")
+    }
+}
+
+impl IntoResponse for OAuthError {
+    fn into_response(self) -> Response {
+        let status = match self.error {
+            "invalid_client" => StatusCode::UNAUTHORIZED,
+            "server_error" => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        let body = json!({"error": self.error, "error_description": self.description});
+        let mut resp = (status, Json(body)).into_response();
+        let headers = resp.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if status == StatusCode::UNAUTHORIZED {
+            let challenge = if self.basic_challenge {
+                "Basic realm=\"svcacct-sandbox\""
+            } else {
+                "Bearer"
+            };
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
+        }
+        resp
+    }
+}

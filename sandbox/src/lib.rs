@@ -1,0 +1,158 @@
+//! `svcacct-sandbox`: a local, real implementation of the platform API that `svcacct` talks to —
+//! an OAuth 2.0 authorization server and the admin API, backed by SQLite.
+//!
+//! Tests and the quickstart start it with [`start`] on `127.0.0.1:0`.
+
+pub mod crypto;
+mod db;
+mod error;
+mod oauth;
+mod pages;
+mod platform;
+mod ratelimit;
+mod seed;
+mod state;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use tokio::sync::oneshot;
+
+pub use seed::{Bootstrap, SeededServiceAccount, SeededUser};
+use state::AppState;
+
+/// The committed OpenAPI 3.1 document; served at `/openapi.json`.
+pub const OPENAPI_JSON: &str = include_str!("../openapi.json");
+
+/// How a sandbox is started.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    /// Requests per minute per account (company), all tokens summed.
+    pub rate_limit_per_minute: u32,
+    /// Lifetime of access tokens in seconds (`expires_in`).
+    pub token_ttl_secs: u64,
+    /// Write one line per request to stderr.
+    pub request_log: bool,
+}
+
+impl Config {
+    /// Loopback, ephemeral port, defaults otherwise.
+    pub fn ephemeral(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir: data_dir.into(),
+            rate_limit_per_minute: 30,
+            token_ttl_secs: 3600,
+            request_log: false,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot use data directory {0}: {1}")]
+    DataDir(PathBuf, std::io::Error),
+    #[error(
+        "data directory {0} is in use by another svcacct-sandbox (it holds sandbox.lock); stop that server or pass another --data directory"
+    )]
+    DataDirInUse(PathBuf),
+    #[error("cannot open database {0}: {1}")]
+    Database(PathBuf, rusqlite::Error),
+    #[error("cannot listen on {0}: {1}")]
+    Listen(SocketAddr, std::io::Error),
+    #[error("cannot write or read {0}: {1}")]
+    Bootstrap(PathBuf, String),
+}
+
+/// A sandbox serving on a socket. Stop it with [`Running::stop`].
+pub struct Running {
+    pub addr: SocketAddr,
+    pub base_url: String,
+    pub bootstrap: Bootstrap,
+    state: Arc<AppState>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// How many `/oauth/token` requests of each `grant_type` arrived (whatever their outcome).
+    pub fn token_requests(&self) -> HashMap<String, u64> {
+        self.state
+            .stats
+            .token_requests
+            .lock()
+            .expect("stats lock")
+            .clone()
+    }
+
+    /// How many responses had this status code.
+    pub fn responses_with_status(&self, status: u16) -> u64 {
+        self.state
+            .stats
+            .statuses
+            .lock()
+            .expect("stats lock")
+            .get(&status)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Change the lifetime of access tokens issued from now on.
+    pub fn set_token_ttl(&self, secs: u64) {
+        self.state.token_ttl.store(secs, Ordering::SeqCst);
+    }
+
+    /// Change the per-account request budget from now on.
+    pub fn set_rate_limit(&self, per_minute: u32) {
+        self.state.rate.set_limit(per_minute);
+    }
+
+    /// Graceful shutdown: stop accepting, finish in-flight requests, release the data directory.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.task).await;
+    }
+}
+
+/// Open (or create and seed) the data directory and serve on `config.listen`.
+pub async fn start(config: Config) -> Result<Running, StartError> {
+    let lock = db::lock_data_dir(&config.data_dir)?;
+    let conn = db::open(&config.data_dir)?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| StartError::Listen(config.listen, e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| StartError::Listen(config.listen, e))?;
+    let base_url = match addr {
+        SocketAddr::V4(a) => format!("http://{}:{}", a.ip(), a.port()),
+        SocketAddr::V6(a) => format!("http://[{}]:{}", a.ip(), a.port()),
+    };
+    let bootstrap = seed::seed_or_load(&conn, &config.data_dir, &base_url)?;
+    let state = Arc::new(AppState::new(conn, lock, &config, base_url.clone()));
+    let app = state::router(state.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let server = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        if let Err(e) = server.await {
+            eprintln!("server error: {e}");
+        }
+    });
+    Ok(Running {
+        addr,
+        base_url,
+        bootstrap,
+        state,
+        shutdown: Some(tx),
+        task,
+    })
+}

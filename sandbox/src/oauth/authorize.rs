@@ -1,0 +1,396 @@
+//! `GET /oauth/authorize` and its login and consent forms (RFC 6749 §4.1, RFC 7636, RFC 8252).
+
+use std::collections::HashMap;
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::crypto::{random_string, random_token, sha256_hex, verify_password};
+use crate::db::now;
+use crate::pages;
+use crate::state::Shared;
+
+const SESSION_COOKIE: &str = "svcacct_sandbox_session";
+const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
+const CODE_TTL: i64 = 600;
+const SESSION_TTL: i64 = 900;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct AuthorizeParams {
+    client_id: String,
+    redirect_uri: String,
+    state: Option<String>,
+    code_challenge: Option<String>,
+    scope: String,
+}
+
+/// RFC 8252 §7.3: loopback redirects on any port (and the out-of-band URN) for native clients.
+fn redirect_allowed(loopback: bool, uri: &str) -> bool {
+    if !loopback {
+        return false;
+    }
+    if uri == OOB {
+        return true;
+    }
+    match Url::parse(uri) {
+        Ok(u) => {
+            u.scheme() == "http"
+                && matches!(
+                    u.host_str(),
+                    Some("127.0.0.1") | Some("[::1]") | Some("localhost")
+                )
+                && u.fragment().is_none()
+        }
+        Err(_) => false,
+    }
+}
+
+fn redirect_with(params: &AuthorizeParams, pairs: &[(&str, &str)]) -> Response {
+    if params.redirect_uri == OOB {
+        let code = pairs.iter().find(|(k, _)| *k == "code").map(|(_, v)| *v);
+        return match code {
+            Some(code) => Html(pages::oob_code(code)).into_response(),
+            None => (
+                StatusCode::FORBIDDEN,
+                Html(pages::message(
+                    "Access denied",
+                    "You denied access. You can close this window.",
+                )),
+            )
+                .into_response(),
+        };
+    }
+    let mut url = Url::parse(&params.redirect_uri).expect("validated redirect_uri");
+    {
+        let mut q = url.query_pairs_mut();
+        for (k, v) in pairs {
+            q.append_pair(k, v);
+        }
+        if let Some(state) = &params.state {
+            q.append_pair("state", state);
+        }
+    }
+    Redirect::to(url.as_str()).into_response()
+}
+
+fn error_page(status: StatusCode, title: &str, detail: &str) -> Response {
+    (status, Html(pages::message(title, detail))).into_response()
+}
+
+pub async fn start(
+    State(state): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(client_id) = q.get("client_id") else {
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "Invalid request",
+            "client_id is missing.",
+        );
+    };
+    let conn = state.db();
+    let client = match super::token::find_client(&conn, client_id) {
+        Ok(Some((c, _))) => c,
+        Ok(None) => {
+            return error_page(
+                StatusCode::BAD_REQUEST,
+                "Unknown application",
+                &format!("No application has the client_id '{client_id}'."),
+            );
+        }
+        Err(e) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Server error",
+                &e.to_string(),
+            );
+        }
+    };
+    let redirect_uri = q.get("redirect_uri").cloned().unwrap_or_default();
+    if !redirect_allowed(client.loopback_redirects, &redirect_uri) {
+        // Never redirect to an unvalidated URI (RFC 6749 §4.1.2.1).
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "Invalid redirect URI",
+            &format!("'{redirect_uri}' is not registered for this application."),
+        );
+    }
+    let params = AuthorizeParams {
+        client_id: client_id.clone(),
+        redirect_uri,
+        state: q.get("state").cloned(),
+        code_challenge: q.get("code_challenge").cloned(),
+        scope: q.get("scope").cloned().unwrap_or_default(),
+    };
+    if q.get("response_type").map(String::as_str) != Some("code") {
+        return redirect_with(
+            &params,
+            &[
+                ("error", "unsupported_response_type"),
+                ("error_description", "only response_type=code is supported"),
+            ],
+        );
+    }
+    let public = client.kind == "public";
+    match (
+        params.code_challenge.as_deref(),
+        q.get("code_challenge_method").map(String::as_str),
+    ) {
+        (Some(_), Some("S256")) => {}
+        (Some(_), _) => {
+            return redirect_with(
+                &params,
+                &[
+                    ("error", "invalid_request"),
+                    ("error_description", "code_challenge_method must be S256"),
+                ],
+            );
+        }
+        (None, _) if public => {
+            return redirect_with(
+                &params,
+                &[
+                    ("error", "invalid_request"),
+                    (
+                        "error_description",
+                        "PKCE is required: send code_challenge with code_challenge_method=S256",
+                    ),
+                ],
+            );
+        }
+        (None, _) => {}
+    }
+    let session_id = random_string(32);
+    let csrf = random_string(24);
+    let stored = serde_json::to_string(&params).expect("serialisable");
+    if let Err(e) = conn.execute(
+        "INSERT INTO login_sessions (id_hash, csrf, params, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        params![sha256_hex(&session_id), csrf, stored, now() + SESSION_TTL],
+    ) {
+        return error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Server error",
+            &e.to_string(),
+        );
+    }
+    let mut resp = Html(pages::login(&csrf, None)).into_response();
+    let cookie = format!(
+        "{SESSION_COOKIE}={session_id}; Path=/oauth; HttpOnly; SameSite=Lax; Max-Age={SESSION_TTL}"
+    );
+    resp.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).expect("ascii cookie"),
+    );
+    resp
+}
+
+struct Session {
+    id_hash: String,
+    csrf: String,
+    user_id: Option<i64>,
+    params: AuthorizeParams,
+}
+
+/// Why a login or consent form cannot be processed.
+enum SessionProblem {
+    Expired,
+    CsrfMismatch,
+    Server(String),
+}
+
+impl IntoResponse for SessionProblem {
+    fn into_response(self) -> Response {
+        match self {
+            SessionProblem::Expired => error_page(
+                StatusCode::BAD_REQUEST,
+                "Session expired",
+                "Your sign-in session is missing or expired. Start the sign-in again from the application.",
+            ),
+            SessionProblem::CsrfMismatch => error_page(
+                StatusCode::FORBIDDEN,
+                "Invalid form",
+                "The form's CSRF token does not match your session. Start the sign-in again.",
+            ),
+            SessionProblem::Server(e) => {
+                error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e)
+            }
+        }
+    }
+}
+
+/// The sign-in session named by the cookie, with the form's CSRF token checked.
+fn session_from(
+    state: &Shared,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+) -> Result<Session, SessionProblem> {
+    let session_id = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == SESSION_COOKIE)
+        .map(|(_, v)| v.to_string())
+        .ok_or(SessionProblem::Expired)?;
+    let conn = state.db();
+    let row: Option<(String, Option<i64>, String, i64)> = conn
+        .query_row(
+            "SELECT csrf, user_id, params, expires_at FROM login_sessions WHERE id_hash = ?1",
+            [sha256_hex(&session_id)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()
+        .map_err(|e| SessionProblem::Server(e.to_string()))?;
+    let Some((csrf, user_id, params, expires_at)) = row else {
+        return Err(SessionProblem::Expired);
+    };
+    if expires_at <= now() {
+        return Err(SessionProblem::Expired);
+    }
+    if form.get("csrf").map(String::as_str) != Some(csrf.as_str()) {
+        return Err(SessionProblem::CsrfMismatch);
+    }
+    let params =
+        serde_json::from_str(&params).map_err(|e| SessionProblem::Server(e.to_string()))?;
+    Ok(Session {
+        id_hash: sha256_hex(&session_id),
+        csrf,
+        user_id,
+        params,
+    })
+}
+
+pub async fn login(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let session = match session_from(&state, &headers, &form) {
+        Ok(s) => s,
+        Err(problem) => return problem.into_response(),
+    };
+    let login = form.get("login").cloned().unwrap_or_default();
+    let password = form.get("password").cloned().unwrap_or_default();
+    let user: Option<(i64, String, Option<String>)> = {
+        let conn = state.db();
+        match conn
+            .query_row(
+                "SELECT id, name, password_hash FROM users WHERE login = ?1 AND kind = 'person' AND disabled = 0",
+                [&login],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+        {
+            Ok(u) => u,
+            Err(e) => return error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e.to_string()),
+        }
+    };
+    let verified = match user {
+        Some((id, name, Some(hash))) => {
+            let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+                .await
+                .unwrap_or(false);
+            ok.then_some((id, name))
+        }
+        _ => None,
+    };
+    let Some((user_id, name)) = verified else {
+        return (
+            StatusCode::UNAUTHORIZED,
+            Html(pages::login(
+                &session.csrf,
+                Some("Wrong login or password."),
+            )),
+        )
+            .into_response();
+    };
+    let conn = state.db();
+    if let Err(e) = conn.execute(
+        "UPDATE login_sessions SET user_id = ?1 WHERE id_hash = ?2",
+        params![user_id, session.id_hash],
+    ) {
+        return error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Server error",
+            &e.to_string(),
+        );
+    }
+    let app_name: String = conn
+        .query_row(
+            "SELECT name FROM oauth_clients WHERE client_id = ?1",
+            [&session.params.client_id],
+            |r| r.get(0),
+        )
+        .unwrap_or_else(|_| session.params.client_id.clone());
+    Html(pages::consent(&session.csrf, &app_name, &name)).into_response()
+}
+
+pub async fn consent(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let session = match session_from(&state, &headers, &form) {
+        Ok(s) => s,
+        Err(problem) => return problem.into_response(),
+    };
+    let Some(user_id) = session.user_id else {
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "Not signed in",
+            "Sign in before approving access.",
+        );
+    };
+    let conn = state.db();
+    // A session is good for one decision.
+    let _ = conn.execute(
+        "DELETE FROM login_sessions WHERE id_hash = ?1",
+        [&session.id_hash],
+    );
+    match form.get("decision").map(String::as_str) {
+        Some("approve") => {
+            let code = random_token("sbc_");
+            if let Err(e) = conn.execute(
+                "INSERT INTO auth_codes (hash, client_id, user_id, redirect_uri, code_challenge, scope, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![sha256_hex(&code), session.params.client_id, user_id, session.params.redirect_uri, session.params.code_challenge, session.params.scope, now() + CODE_TTL],
+            ) {
+                return error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e.to_string());
+            }
+            redirect_with(&session.params, &[("code", &code)])
+        }
+        Some("deny") => redirect_with(
+            &session.params,
+            &[
+                ("error", "access_denied"),
+                ("error_description", "the user denied access"),
+            ],
+        ),
+        _ => error_page(
+            StatusCode::BAD_REQUEST,
+            "Invalid form",
+            "decision must be approve or deny.",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redirect_allowed;
+
+    #[test]
+    fn only_loopback_redirects_are_allowed() {
+        assert!(redirect_allowed(true, "http://127.0.0.1:53127/callback"));
+        assert!(redirect_allowed(true, "http://[::1]:9/cb"));
+        assert!(redirect_allowed(true, "http://localhost:8000/"));
+        assert!(redirect_allowed(true, "urn:ietf:wg:oauth:2.0:oob"));
+        assert!(!redirect_allowed(true, "https://evil.example/callback"));
+        assert!(!redirect_allowed(true, "http://127.0.0.1.evil.example/"));
+        assert!(!redirect_allowed(false, "http://127.0.0.1:1/"));
+    }
+}

@@ -1,0 +1,463 @@
+//! `POST /oauth/token` and `POST /oauth/revoke`.
+
+use std::collections::HashMap;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Form, Json};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::json;
+
+use crate::crypto::{pkce_s256, random_token, secret_matches, sha256_hex};
+use crate::db::now;
+use crate::error::OAuthError;
+use crate::state::Shared;
+
+pub struct Client {
+    pub client_id: String,
+    pub kind: String,
+    pub user_id: Option<i64>,
+    pub loopback_redirects: bool,
+}
+
+pub fn find_client(
+    conn: &Connection,
+    client_id: &str,
+) -> rusqlite::Result<Option<(Client, Option<String>)>> {
+    conn.query_row(
+        "SELECT client_id, kind, user_id, loopback_redirects, secret_hash FROM oauth_clients WHERE client_id = ?1",
+        [client_id],
+        |r| {
+            Ok((
+                Client { client_id: r.get(0)?, kind: r.get(1)?, user_id: r.get(2)?, loopback_redirects: r.get(3)? },
+                r.get(4)?,
+            ))
+        },
+    )
+    .optional()
+}
+
+/// Client authentication (RFC 6749 §2.3): HTTP Basic or the request body, never both.
+/// Public clients identify themselves with `client_id` alone.
+fn authenticate_client(
+    conn: &Connection,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+) -> Result<Client, OAuthError> {
+    let basic = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Basic ")
+                .or_else(|| v.strip_prefix("basic "))
+        });
+    let (client_id, secret, via_basic) = match basic {
+        Some(encoded) => {
+            if form.contains_key("client_secret") {
+                return Err(OAuthError::new(
+                    "invalid_request",
+                    "use one client authentication method, not both HTTP Basic and client_secret",
+                ));
+            }
+            let decoded = STANDARD
+                .decode(encoded.trim())
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .ok_or_else(|| {
+                    OAuthError::new("invalid_client", "malformed HTTP Basic credentials")
+                })?;
+            let (id, secret) = decoded.split_once(':').ok_or_else(|| {
+                OAuthError::new("invalid_client", "malformed HTTP Basic credentials")
+            })?;
+            (form_decode(id), Some(form_decode(secret)), true)
+        }
+        None => {
+            let id = form.get("client_id").cloned().ok_or_else(|| {
+                OAuthError::new(
+                    "invalid_client",
+                    "client authentication is required (HTTP Basic or client_id in the body)",
+                )
+            })?;
+            (id, form.get("client_secret").cloned(), false)
+        }
+    };
+    let challenge = |mut e: OAuthError| {
+        e.basic_challenge = via_basic;
+        e
+    };
+    let (client, secret_hash) = find_client(conn, &client_id)?.ok_or_else(|| {
+        challenge(OAuthError::new(
+            "invalid_client",
+            format!("unknown client_id '{client_id}'"),
+        ))
+    })?;
+    match (secret_hash, secret) {
+        (Some(hash), Some(presented)) if secret_matches(&presented, &hash) => Ok(client),
+        (Some(_), Some(_)) => Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("wrong client secret for client_id '{client_id}'"),
+        ))),
+        (Some(_), None) => Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("client_id '{client_id}' is confidential: a client secret is required"),
+        ))),
+        (None, None) => Ok(client),
+        (None, Some(_)) => Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("client_id '{client_id}' is a public client and has no secret"),
+        ))),
+    }
+}
+
+/// `application/x-www-form-urlencoded` decoding of one Basic credential part (RFC 6749 §2.3.1).
+fn form_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+pub async fn token(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let grant_type = form.get("grant_type").cloned().unwrap_or_default();
+    *state
+        .stats
+        .token_requests
+        .lock()
+        .expect("stats lock")
+        .entry(grant_type.clone())
+        .or_default() += 1;
+    let ttl = state.token_ttl();
+    let conn = state.db();
+    let result = (|| {
+        let client = authenticate_client(&conn, &headers, &form)?;
+        match grant_type.as_str() {
+            "client_credentials" => client_credentials(&conn, &client, ttl),
+            "authorization_code" => authorization_code(&conn, &client, &form, ttl),
+            "refresh_token" => refresh(&conn, &client, &form, ttl),
+            "" => Err(OAuthError::new("invalid_request", "grant_type is required")),
+            other => Err(OAuthError::new(
+                "unsupported_grant_type",
+                format!("grant_type '{other}' is not supported"),
+            )),
+        }
+    })();
+    match result {
+        Ok(body) => {
+            let mut resp = (StatusCode::OK, Json(body)).into_response();
+            resp.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            resp
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+fn active_user(conn: &Connection, user_id: i64) -> Result<(), OAuthError> {
+    let disabled: Option<bool> = conn
+        .query_row("SELECT disabled FROM users WHERE id = ?1", [user_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match disabled {
+        Some(false) => Ok(()),
+        _ => Err(OAuthError::new(
+            "invalid_grant",
+            "the user this grant belongs to is disabled",
+        )),
+    }
+}
+
+fn insert_token(
+    conn: &Connection,
+    kind: &str,
+    client_id: &str,
+    user_id: i64,
+    grant_id: Option<i64>,
+    expires_at: Option<i64>,
+) -> rusqlite::Result<String> {
+    let prefix = if kind == "refresh" { "sbr_" } else { "sba_" };
+    let value = random_token(prefix);
+    conn.execute(
+        "INSERT INTO tokens (hash, kind, client_id, user_id, grant_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![sha256_hex(&value), kind, client_id, user_id, grant_id, expires_at, now()],
+    )?;
+    Ok(value)
+}
+
+fn client_credentials(
+    conn: &Connection,
+    client: &Client,
+    ttl: i64,
+) -> Result<serde_json::Value, OAuthError> {
+    let user_id = match (client.kind.as_str(), client.user_id) {
+        ("service_account", Some(uid)) => uid,
+        _ => {
+            return Err(OAuthError::new(
+                "unauthorized_client",
+                format!(
+                    "client '{}' may not use the client_credentials grant",
+                    client.client_id
+                ),
+            ));
+        }
+    };
+    active_user(conn, user_id)?;
+    let access = insert_token(
+        conn,
+        "access",
+        &client.client_id,
+        user_id,
+        None,
+        Some(now() + ttl),
+    )?;
+    Ok(json!({"access_token": access, "token_type": "Bearer", "expires_in": ttl}))
+}
+
+fn issue_pair(
+    conn: &Connection,
+    client_id: &str,
+    user_id: i64,
+    grant_id: i64,
+    ttl: i64,
+) -> rusqlite::Result<serde_json::Value> {
+    let access = insert_token(
+        conn,
+        "access",
+        client_id,
+        user_id,
+        Some(grant_id),
+        Some(now() + ttl),
+    )?;
+    let refresh = insert_token(conn, "refresh", client_id, user_id, Some(grant_id), None)?;
+    Ok(
+        json!({"access_token": access, "token_type": "Bearer", "expires_in": ttl, "refresh_token": refresh}),
+    )
+}
+
+fn authorization_code(
+    conn: &Connection,
+    client: &Client,
+    form: &HashMap<String, String>,
+    ttl: i64,
+) -> Result<serde_json::Value, OAuthError> {
+    let code = form
+        .get("code")
+        .ok_or_else(|| OAuthError::new("invalid_request", "code is required"))?;
+    struct CodeRow {
+        client_id: String,
+        user_id: i64,
+        redirect_uri: String,
+        challenge: Option<String>,
+        scope: String,
+        expires_at: i64,
+        used: bool,
+    }
+    let row = conn
+        .query_row(
+            "SELECT client_id, user_id, redirect_uri, code_challenge, scope, expires_at, used FROM auth_codes WHERE hash = ?1",
+            [sha256_hex(code)],
+            |r| {
+                Ok(CodeRow {
+                    client_id: r.get(0)?,
+                    user_id: r.get(1)?,
+                    redirect_uri: r.get(2)?,
+                    challenge: r.get(3)?,
+                    scope: r.get(4)?,
+                    expires_at: r.get(5)?,
+                    used: r.get(6)?,
+                })
+            },
+        )
+        .optional()?;
+    let Some(CodeRow {
+        client_id: code_client,
+        user_id,
+        redirect_uri,
+        challenge,
+        scope,
+        expires_at,
+        used,
+    }) = row
+    else {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "unknown authorization code",
+        ));
+    };
+    if used {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "authorization code was already used",
+        ));
+    }
+    if expires_at <= now() {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "authorization code expired",
+        ));
+    }
+    if code_client != client.client_id {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "authorization code was issued to another client",
+        ));
+    }
+    if form.get("redirect_uri") != Some(&redirect_uri) {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "redirect_uri does not match the authorization request",
+        ));
+    }
+    if let Some(challenge) = challenge {
+        let verifier = form
+            .get("code_verifier")
+            .ok_or_else(|| OAuthError::new("invalid_grant", "code_verifier is required (PKCE)"))?;
+        if pkce_s256(verifier) != challenge {
+            return Err(OAuthError::new(
+                "invalid_grant",
+                "code_verifier does not match the code_challenge (PKCE)",
+            ));
+        }
+    }
+    conn.execute(
+        "UPDATE auth_codes SET used = 1 WHERE hash = ?1",
+        [sha256_hex(code)],
+    )?;
+    active_user(conn, user_id)?;
+    conn.execute(
+        "INSERT INTO grants (client_id, user_id, scope, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![client.client_id, user_id, scope, now()],
+    )?;
+    let grant_id = conn.last_insert_rowid();
+    Ok(issue_pair(conn, &client.client_id, user_id, grant_id, ttl)?)
+}
+
+fn revoke_grant(conn: &Connection, grant_id: i64) -> rusqlite::Result<()> {
+    conn.execute("UPDATE grants SET revoked = 1 WHERE id = ?1", [grant_id])?;
+    conn.execute(
+        "UPDATE tokens SET revoked = 1 WHERE grant_id = ?1",
+        [grant_id],
+    )?;
+    Ok(())
+}
+
+/// Rotating, single-use refresh tokens: a second use of one revokes the whole grant (RFC 9700 §4.14.2).
+fn refresh(
+    conn: &Connection,
+    client: &Client,
+    form: &HashMap<String, String>,
+    ttl: i64,
+) -> Result<serde_json::Value, OAuthError> {
+    let presented = form
+        .get("refresh_token")
+        .ok_or_else(|| OAuthError::new("invalid_request", "refresh_token is required"))?;
+    let tx = conn.unchecked_transaction()?;
+    struct RefreshRow {
+        id: i64,
+        client_id: Option<String>,
+        user_id: i64,
+        grant_id: Option<i64>,
+        revoked: bool,
+        used: bool,
+    }
+    let row = tx
+        .query_row(
+            "SELECT id, client_id, user_id, grant_id, revoked, used FROM tokens WHERE hash = ?1 AND kind = 'refresh'",
+            [sha256_hex(presented)],
+            |r| {
+                Ok(RefreshRow {
+                    id: r.get(0)?,
+                    client_id: r.get(1)?,
+                    user_id: r.get(2)?,
+                    grant_id: r.get(3)?,
+                    revoked: r.get(4)?,
+                    used: r.get(5)?,
+                })
+            },
+        )
+        .optional()?;
+    let Some(RefreshRow {
+        id: token_id,
+        client_id: token_client,
+        user_id,
+        grant_id,
+        revoked,
+        used,
+    }) = row
+    else {
+        return Err(OAuthError::new("invalid_grant", "unknown refresh token"));
+    };
+    if token_client.as_deref() != Some(client.client_id.as_str()) {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "refresh token was issued to another client",
+        ));
+    }
+    let grant_id =
+        grant_id.ok_or_else(|| OAuthError::new("invalid_grant", "refresh token has no grant"))?;
+    if used {
+        revoke_grant(&tx, grant_id)?;
+        tx.commit()?;
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "refresh token was already used; the grant has been revoked as a precaution",
+        ));
+    }
+    if revoked {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "refresh token was revoked",
+        ));
+    }
+    active_user(&tx, user_id)?;
+    tx.execute("UPDATE tokens SET used = 1 WHERE id = ?1", [token_id])?;
+    let body = issue_pair(&tx, &client.client_id, user_id, grant_id, ttl)?;
+    tx.commit()?;
+    Ok(body)
+}
+
+/// `POST /oauth/revoke` (RFC 7009): 200 whether or not the token was known. Revoking a refresh
+/// token revokes its whole grant.
+pub async fn revoke(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let conn = state.db();
+    let result = (|| {
+        let client = authenticate_client(&conn, &headers, &form)?;
+        let token = form
+            .get("token")
+            .ok_or_else(|| OAuthError::new("invalid_request", "token is required"))?;
+        let row: Option<(i64, Option<String>, Option<i64>, String)> = conn
+            .query_row(
+                "SELECT id, client_id, grant_id, kind FROM tokens WHERE hash = ?1",
+                [sha256_hex(token)],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        if let Some((id, token_client, grant_id, kind)) = row {
+            // A client may revoke only its own tokens; others are ignored (RFC 7009 §2.1).
+            if token_client.as_deref() == Some(client.client_id.as_str()) {
+                match (kind.as_str(), grant_id) {
+                    ("refresh", Some(g)) => revoke_grant(&conn, g)?,
+                    _ => {
+                        conn.execute("UPDATE tokens SET revoked = 1 WHERE id = ?1", [id])?;
+                    }
+                }
+            }
+        }
+        Ok::<_, OAuthError>(())
+    })();
+    match result {
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,95 @@
+//! The HTML a browser sees during sign-in. Plain forms, no scripts, labelled fields.
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn layout(title: &str, body: &str) -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · svcacct sandbox</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 26rem; margin: 4rem auto; padding: 0 1rem; color: #1d232a; }}
+h1 {{ font-size: 1.4rem; }}
+label {{ display: block; margin-top: 1rem; font-weight: 600; }}
+input[type=text], input[type=password] {{ width: 100%; padding: .5rem; font-size: 1rem; box-sizing: border-box; }}
+button {{ margin-top: 1.2rem; padding: .6rem 1.2rem; font-size: 1rem; }}
+.error {{ color: #a4000f; background: #fde8ea; padding: .6rem; border-radius: 4px; }}
+code {{ font-size: 1.05rem; word-break: break-all; background: #f1f3f5; padding: .4rem; display: block; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+{body}
+</body>
+</html>
+"#,
+        title = escape(title)
+    )
+}
+
+pub fn login(csrf: &str, error: Option<&str>) -> String {
+    let error = error
+        .map(|e| {
+            format!(
+                r#"<p class="error" role="alert" id="error">{}</p>"#,
+                escape(e)
+            )
+        })
+        .unwrap_or_default();
+    layout(
+        "Sign in to Acme Construction",
+        &format!(
+            r#"{error}
+<form method="post" action="/oauth/authorize/login" id="login-form">
+<input type="hidden" name="csrf" value="{csrf}">
+<label for="login">Login</label>
+<input type="text" id="login" name="login" autocomplete="username" required autofocus>
+<label for="password">Password</label>
+<input type="password" id="password" name="password" autocomplete="current-password" required>
+<button type="submit" id="sign-in">Sign in</button>
+</form>"#,
+            csrf = escape(csrf)
+        ),
+    )
+}
+
+pub fn consent(csrf: &str, app: &str, user: &str) -> String {
+    layout(
+        "Authorize access",
+        &format!(
+            r#"<p><strong>{app}</strong> wants to act as <strong>{user}</strong> on Acme Construction, with your permissions.</p>
+<form method="post" action="/oauth/authorize/consent" id="consent-form">
+<input type="hidden" name="csrf" value="{csrf}">
+<button type="submit" name="decision" value="approve" id="approve">Approve</button>
+<button type="submit" name="decision" value="deny" id="deny">Deny</button>
+</form>"#,
+            app = escape(app),
+            user = escape(user),
+            csrf = escape(csrf)
+        ),
+    )
+}
+
+pub fn oob_code(code: &str) -> String {
+    layout(
+        "Copy this code",
+        &format!(
+            r#"<p>Paste this code into the application that asked you to sign in:</p>
+<code id="code">{}</code>"#,
+            escape(code)
+        ),
+    )
+}
+
+pub fn message(title: &str, detail: &str) -> String {
+    layout(title, &format!("<p>{}</p>", escape(detail)))
+}

@@ -1,0 +1,123 @@
+//! Shared server state, the router, and the request log.
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use rusqlite::Connection;
+
+use crate::db::DirLock;
+use crate::error::ApiError;
+use crate::ratelimit::RateLimiter;
+use crate::{Config, OPENAPI_JSON, oauth, platform};
+
+#[derive(Default)]
+pub struct Stats {
+    pub token_requests: Mutex<HashMap<String, u64>>,
+    pub statuses: Mutex<HashMap<u16, u64>>,
+}
+
+pub struct AppState {
+    db: Mutex<Connection>,
+    pub base_url: String,
+    pub token_ttl: AtomicU64,
+    pub rate: RateLimiter,
+    pub stats: Stats,
+    request_log: bool,
+    _lock: DirLock,
+}
+
+pub type Shared = Arc<AppState>;
+
+impl AppState {
+    pub fn new(conn: Connection, lock: DirLock, config: &Config, base_url: String) -> Self {
+        Self {
+            db: Mutex::new(conn),
+            base_url,
+            token_ttl: AtomicU64::new(config.token_ttl_secs),
+            rate: RateLimiter::new(config.rate_limit_per_minute),
+            stats: Stats::default(),
+            request_log: config.request_log,
+            _lock: lock,
+        }
+    }
+
+    /// The database. Hold the guard briefly and never across an `.await`.
+    pub fn db(&self) -> MutexGuard<'_, Connection> {
+        self.db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn token_ttl(&self) -> i64 {
+        self.token_ttl.load(std::sync::atomic::Ordering::SeqCst) as i64
+    }
+}
+
+pub fn router(state: Shared) -> Router {
+    let api = Router::new()
+        .route("/me", get(platform::me))
+        .route("/companies", get(platform::companies))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            platform::authenticate,
+        ));
+    Router::new()
+        .route(
+            "/.well-known/oauth-authorization-server",
+            get(oauth::metadata),
+        )
+        .route("/oauth/token", post(oauth::token::token))
+        .route("/oauth/revoke", post(oauth::token::revoke))
+        .route("/oauth/authorize", get(oauth::authorize::start))
+        .route("/oauth/authorize/login", post(oauth::authorize::login))
+        .route("/oauth/authorize/consent", post(oauth::authorize::consent))
+        .route("/openapi.json", get(openapi))
+        .nest("/api/v1", api)
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), log_requests))
+        .with_state(state)
+}
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI_JSON).into_response()
+}
+
+async fn not_found(req: Request) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "route_not_found",
+        format!("no route for {} {}", req.method(), req.uri().path()),
+    )
+}
+
+/// One line per request on stderr (method, path without the query, status, time) and counters
+/// for tests. The query string is never logged: it can carry codes and state.
+async fn log_requests(State(state): State<Shared>, req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let started = Instant::now();
+    let resp = next.run(req).await;
+    let status = resp.status().as_u16();
+    *state
+        .stats
+        .statuses
+        .lock()
+        .expect("stats lock")
+        .entry(status)
+        .or_default() += 1;
+    if state.request_log {
+        eprintln!(
+            "{method} {path} {status} {}ms",
+            started.elapsed().as_millis()
+        );
+    }
+    resp
+}

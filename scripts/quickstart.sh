@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# One-command tour: build svcacct and svcacct-sandbox, start a local platform on 127.0.0.1,
+# sign in through the browser flow and as a service account, mint tokens, show status, log out.
+# Nothing touches your own config: it all lives in a temp dir, removed at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+# Use a real OS keychain. Without a Secret Service in this session, start a private one
+# (gnome-keyring on its own D-Bus session); without gnome-keyring, fall back to a 0600 file,
+# and say so.
+if [ -z "${SVCACCT_QUICKSTART_SESSION:-}" ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] \
+    && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    export SVCACCT_QUICKSTART_SESSION=1
+    exec dbus-run-session -- bash "$0" "$@"
+fi
+
+work=$(mktemp -d)
+sandbox_pid=""
+cleanup() {
+    [ -n "$sandbox_pid" ] && kill "$sandbox_pid" 2>/dev/null && wait "$sandbox_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+storage=()
+if [ -n "${SVCACCT_QUICKSTART_SESSION:-}" ]; then
+    mkdir -p "$work/keyring/share"
+    printf 'quickstart' | HOME="$work/keyring" XDG_DATA_HOME="$work/keyring/share" \
+        gnome-keyring-daemon --unlock --components=secrets >/dev/null
+elif [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+    echo "note: no OS keychain here (install gnome-keyring); the tour uses --insecure-storage" >&2
+    storage=(--insecure-storage)
+fi
+
+echo "==> Building svcacct and svcacct-sandbox"
+cargo build --quiet --workspace --bins
+bin="$root/target/debug"
+export SVCACCT_CONFIG_DIR="$work/config"
+unset SVCACCT_TOKEN SVCACCT_CLIENT_ID SVCACCT_CLIENT_SECRET SVCACCT_PROFILE SVCACCT_API_URL
+
+echo "==> Starting the sandbox (a real OAuth server + platform API, SQLite in a temp dir)"
+"$bin/svcacct-sandbox" serve --listen 127.0.0.1:0 --data "$work/data" --quiet >"$work/sandbox.out" &
+sandbox_pid=$!
+for _ in $(seq 100); do
+    grep -q '^listening on ' "$work/sandbox.out" 2>/dev/null && break
+    sleep 0.1
+done
+api=$(sed -n 's/^listening on //p' "$work/sandbox.out")
+[ -n "$api" ] || { echo "error: the sandbox did not start" >&2; exit 1; }
+echo "    $api  (demo users and secrets: $work/data/bootstrap.json)"
+
+field() { python3 -c "import json,sys; d=json.load(open('$work/data/bootstrap.json')); print(eval('d'+sys.argv[1]))" "$1"; }
+run() { echo; echo "\$ svcacct $*"; "$bin/svcacct" "$@"; }
+
+echo
+echo "==> 1. Sign in as a person: authorization code + PKCE on a loopback port."
+echo "    A scripted browser (\$BROWSER) fills in the sandbox's real login and consent forms as 'admin'."
+export BROWSER="python3 $root/tests/cli/browser.py" SIM_LOGIN=admin SIM_PASSWORD
+SIM_PASSWORD=$(field "['users']['admin']['password']")
+run login --api "$api" "${storage[@]}"
+run status
+echo
+echo "\$ svcacct token | cut -c1-12"
+"$bin/svcacct" token | cut -c1-12
+
+echo
+echo "==> 2. Sign in as the demo service account (client credentials; the secret comes from stdin, never argv)"
+field "['service_account']['client_secret']" | run --profile ci login --api "$api" --client-credentials \
+    --client-id "$(field "['service_account']['client_id']")" --client-secret-stdin "${storage[@]}"
+run --profile ci status
+
+echo
+echo "==> 3. CI mode: no stored state, credentials from the environment"
+echo "\$ SVCACCT_API_URL=… SVCACCT_CLIENT_ID=… SVCACCT_CLIENT_SECRET=… svcacct token | cut -c1-12"
+SVCACCT_API_URL="$api" SVCACCT_CLIENT_ID="$(field "['service_account']['client_id']")" \
+    SVCACCT_CLIENT_SECRET="$(field "['service_account']['client_secret']")" "$bin/svcacct" token | cut -c1-12
+
+echo
+echo "==> 4. Log out: tokens are revoked at the server and deleted locally"
+run logout
+run --profile ci logout
+echo
+echo "Done. Try it yourself: $bin/svcacct-sandbox serve --data ./sandbox-data, then svcacct login --api http://127.0.0.1:8080"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every check CI runs: formatting, clippy, unit and integration tests, generated-file drift —
+# with a real OS keychain (gnome-keyring on a private D-Bus session, unlocked, fresh each run).
+# Usage: scripts/test.sh [extra cargo test args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
+    for tool in dbus-run-session gnome-keyring-daemon python3 curl; do
+        command -v "$tool" >/dev/null || {
+            echo "error: $tool is missing (on Debian/Ubuntu: sudo apt-get install dbus gnome-keyring python3 curl)" >&2
+            exit 2
+        }
+    done
+    export SVCACCT_TEST_SESSION=1
+    exec dbus-run-session -- bash "$0" "$@"
+fi
+
+# A fresh keyring directory each run: an old login.keyring with another password cannot be unlocked.
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+printf 'svcacct-test' | HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/share" \
+    gnome-keyring-daemon --unlock --components=secrets >/dev/null
+
+# Tests snapshot stderr; a backtrace setting from the environment would change it.
+unset RUST_BACKTRACE
+
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo test --workspace --locked "$@"

@@ -1,0 +1,626 @@
+//! The one HTTP layer every request goes through: timeouts, HTTPS-only (loopback excepted),
+//! pacing from the server's rate-limit headers, bounded retries of what is safe to repeat with
+//! jittered backoff and `Retry-After`, and `-v` logs with secrets redacted.
+
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use rand::Rng;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::{Method, StatusCode};
+use url::Url;
+
+use super::redact;
+use crate::error::{Error, ErrorKind, Result};
+use crate::output::Output;
+use crate::secret::Secret;
+
+const USER_AGENT: &str = concat!("svcacct/", env!("CARGO_PKG_VERSION"));
+
+/// How hard the client tries before giving up.
+#[derive(Clone, Debug)]
+pub struct RetryPolicy {
+    /// Attempts in all, including the first.
+    pub max_attempts: u32,
+    /// The longest single wait the client accepts from `Retry-After` or a spent budget.
+    pub max_wait: Duration,
+    pub base_backoff: Duration,
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 4,
+            max_wait: Duration::from_secs(60),
+            base_backoff: Duration::from_millis(250),
+            max_backoff: Duration::from_secs(4),
+        }
+    }
+}
+
+/// What the server last said about the request budget.
+#[derive(Debug, Default)]
+struct RateBudget {
+    remaining: Option<u64>,
+    reset_at: Option<Instant>,
+}
+
+impl RateBudget {
+    /// Read `RateLimit-Remaining/-Reset` (delta seconds) or `X-Rate-Limit-Remaining/-Reset`
+    /// (Unix seconds, or delta seconds when small).
+    fn update(&mut self, headers: &HeaderMap) {
+        let num = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+        };
+        let remaining = num("ratelimit-remaining").or_else(|| num("x-rate-limit-remaining"));
+        let reset = num("ratelimit-reset").or_else(|| num("x-rate-limit-reset"));
+        if let Some(r) = remaining {
+            self.remaining = Some(r);
+            self.reset_at = reset.map(|secs| Instant::now() + reset_delay(secs));
+        }
+    }
+
+    /// How long to wait before the next request so as not to run into a 429.
+    fn wait_needed(&self) -> Option<Duration> {
+        match (self.remaining, self.reset_at) {
+            (Some(0), Some(at)) => at.checked_duration_since(Instant::now()),
+            _ => None,
+        }
+    }
+}
+
+/// A reset value is either delta seconds or a Unix timestamp (X-Rate-Limit-Reset).
+fn reset_delay(value: u64) -> Duration {
+    const EPOCH_THRESHOLD: u64 = 1_000_000_000;
+    if value >= EPOCH_THRESHOLD {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Duration::from_secs(value.saturating_sub(now))
+    } else {
+        Duration::from_secs(value)
+    }
+}
+
+/// `Retry-After`: delta seconds or an HTTP date (RFC 9110 §10.2.3).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate(value)?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+fn httpdate(value: &str) -> Option<SystemTime> {
+    let format = time::format_description::well_known::Rfc2822;
+    let parsed = time::OffsetDateTime::parse(&value.replace("GMT", "+0000"), &format).ok()?;
+    let secs = u64::try_from(parsed.unix_timestamp()).ok()?;
+    Some(UNIX_EPOCH + Duration::from_secs(secs))
+}
+
+pub struct Request {
+    pub method: Method,
+    pub url: Url,
+    pub headers: HeaderMap,
+    pub body: Option<(Vec<u8>, &'static str)>,
+    pub bearer: Option<Secret>,
+    /// Makes a POST safe to retry: the server answers a repeat with the first response.
+    pub idempotency_key: Option<String>,
+}
+
+impl Request {
+    pub fn new(method: Method, url: Url) -> Self {
+        Request {
+            method,
+            url,
+            headers: HeaderMap::new(),
+            body: None,
+            bearer: None,
+            idempotency_key: None,
+        }
+    }
+
+    pub fn bearer(mut self, token: &Secret) -> Self {
+        self.bearer = Some(token.clone());
+        self
+    }
+
+    pub fn json_body(mut self, value: &serde_json::Value) -> Self {
+        self.body = Some((
+            serde_json::to_vec(value).expect("JSON values serialise"),
+            "application/json",
+        ));
+        self
+    }
+
+    /// Retrying this request cannot do the work twice.
+    fn is_repeatable(&self) -> bool {
+        matches!(
+            self.method,
+            Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE
+        ) || self.idempotency_key.is_some()
+    }
+}
+
+pub struct Response {
+    pub method: Method,
+    pub url: Url,
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn is_json(&self) -> bool {
+        let ct = self.content_type().to_ascii_lowercase();
+        ct.starts_with("application/json")
+            || (ct.starts_with("application/") && ct.contains("+json"))
+    }
+
+    /// `GET /api/v1/me`, for messages.
+    pub fn what(&self) -> String {
+        format!("{} {}", self.method, self.url.path())
+    }
+}
+
+pub struct HttpClient {
+    inner: reqwest::Client,
+    verbose: u8,
+    out: Output,
+    policy: RetryPolicy,
+    budget: Mutex<RateBudget>,
+}
+
+/// Plain HTTP is allowed only to this machine (RFC 8252 loopback); everything else needs TLS.
+pub fn require_secure(url: &Url) -> Result<()> {
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" => {
+            let loopback = match url.host() {
+                Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+                Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+                None => false,
+            };
+            if loopback {
+                Ok(())
+            } else {
+                Err(Error::usage(format!(
+                    "refusing plain http to {}: tokens and secrets would cross the network unencrypted",
+                    url.host_str().unwrap_or("?")
+                ))
+                .with_hint("use an https:// URL (plain http is allowed only to 127.0.0.1, ::1 and localhost)"))
+            }
+        }
+        other => Err(
+            Error::usage(format!("unsupported URL scheme '{other}' in {url}"))
+                .with_hint("use an https:// URL"),
+        ),
+    }
+}
+
+/// Parse and check a base URL given by the user (flag, env or config).
+pub fn parse_base_url(raw: &str, source: &str) -> Result<Url> {
+    let url = Url::parse(raw.trim()).map_err(|e| {
+        Error::usage(format!("{source} '{raw}' is not a URL: {e}"))
+            .with_hint("give a full URL such as https://api.example.com")
+    })?;
+    require_secure(&url)?;
+    Ok(url)
+}
+
+impl HttpClient {
+    pub fn new(out: Output, verbose: u8) -> Result<Self> {
+        let timeout = std::env::var("SVCACCT_HTTP_TIMEOUT")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .filter(|v| *v > 0)
+            .unwrap_or(30);
+        let inner = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(Duration::from_secs(10.min(timeout)))
+            .timeout(Duration::from_secs(timeout))
+            // Never follow redirects: a bearer token must not be replayed to another origin.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::internal(format!("cannot set up HTTP: {e}")))?;
+        let mut policy = RetryPolicy::default();
+        if let Some(secs) = std::env::var("SVCACCT_MAX_WAIT")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+        {
+            policy.max_wait = Duration::from_secs(secs);
+        }
+        Ok(HttpClient {
+            inner,
+            verbose,
+            out,
+            policy,
+            budget: Mutex::new(RateBudget::default()),
+        })
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exp = self
+            .policy
+            .base_backoff
+            .saturating_mul(1 << attempt.min(16));
+        let cap = exp.min(self.policy.max_backoff);
+        // Full jitter: anywhere between half the cap and the cap.
+        let millis = cap.as_millis() as u64;
+        Duration::from_millis(rand::rng().random_range(millis / 2..=millis.max(1)))
+    }
+
+    async fn pace(&self) -> Result<()> {
+        let wait = self.budget.lock().expect("budget lock").wait_needed();
+        if let Some(wait) = wait {
+            if wait > self.policy.max_wait {
+                return Err(Error::new(
+                    ErrorKind::RateLimited,
+                    format!(
+                        "the server's request budget is spent for another {} s",
+                        wait.as_secs()
+                    ),
+                )
+                .with_hint("try again later, or ask the platform to raise the limit"));
+            }
+            self.out.status(&format!(
+                "Rate limit budget spent: waiting {:.0} s for it to reset…",
+                wait.as_secs_f64().ceil()
+            ));
+            tokio::time::sleep(wait).await;
+            self.budget.lock().expect("budget lock").remaining = None;
+        }
+        Ok(())
+    }
+
+    /// Send a request, retrying what is safe to retry. Any HTTP status comes back as `Ok`
+    /// (callers map errors); `Err` means no usable answer: network failure, a redirect, or a
+    /// rate limit or outage that outlasted the retries.
+    pub async fn send(&self, req: Request) -> Result<Response> {
+        require_secure(&req.url)?;
+        let repeatable = req.is_repeatable();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            self.pace().await?;
+            let started = Instant::now();
+            self.log_request(&req);
+            let result = self.send_once(&req).await;
+            let last = attempt >= self.policy.max_attempts;
+            match result {
+                Err(e) => {
+                    if repeatable && !last && is_transient(&e) {
+                        let wait = self.backoff(attempt);
+                        self.log(&format!("* {e}; retrying in {} ms", wait.as_millis()));
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    return Err(network_error(&req, &e));
+                }
+                Ok(resp) => {
+                    self.log_response(&resp, started.elapsed());
+                    self.budget
+                        .lock()
+                        .expect("budget lock")
+                        .update(&resp.headers);
+                    let status = resp.status;
+                    if status == StatusCode::TOO_MANY_REQUESTS
+                        || (status == StatusCode::SERVICE_UNAVAILABLE
+                            && resp.headers.contains_key(reqwest::header::RETRY_AFTER))
+                    {
+                        // The server did not process the request: repeating it is safe for any method.
+                        let wait = retry_after(&resp.headers)
+                            .or_else(|| self.budget.lock().expect("budget lock").wait_needed())
+                            .unwrap_or_else(|| self.backoff(attempt));
+                        if last || wait > self.policy.max_wait {
+                            return Err(rate_limited(&resp, wait, attempt));
+                        }
+                        self.out.status(&format!(
+                            "Server answered {} to {}: waiting {} s before retrying ({attempt}/{})…",
+                            status.as_u16(),
+                            resp.what(),
+                            wait.as_secs_f64().ceil(),
+                            self.policy.max_attempts - 1
+                        ));
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    if status.is_server_error() && repeatable && !last {
+                        let wait = self.backoff(attempt);
+                        self.log(&format!(
+                            "* {} from {}; retrying in {} ms",
+                            status.as_u16(),
+                            resp.what(),
+                            wait.as_millis()
+                        ));
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    if status.is_redirection() {
+                        let to = resp
+                            .headers
+                            .get(reqwest::header::LOCATION)
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("?");
+                        return Err(Error::network(format!(
+                            "{} answered with a redirect ({}) to {to}; svcacct does not follow redirects with credentials",
+                            resp.what(),
+                            status.as_u16()
+                        ))
+                        .with_hint("point --api / SVCACCT_API_URL at the final URL"));
+                    }
+                    return Ok(resp);
+                }
+            }
+        }
+    }
+
+    async fn send_once(&self, req: &Request) -> std::result::Result<Response, reqwest::Error> {
+        let mut builder = self
+            .inner
+            .request(req.method.clone(), req.url.clone())
+            .headers(req.headers.clone());
+        if let Some(token) = &req.bearer {
+            builder = builder.bearer_auth(token.expose());
+        }
+        if let Some(key) = &req.idempotency_key {
+            builder = builder.header("idempotency-key", key);
+        }
+        if let Some((body, content_type)) = &req.body {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, *content_type)
+                .body(body.clone());
+        }
+        let resp = builder.send().await?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = resp.bytes().await?.to_vec();
+        Ok(Response {
+            method: req.method.clone(),
+            url: req.url.clone(),
+            status,
+            headers,
+            body,
+        })
+    }
+
+    fn log(&self, line: &str) {
+        if self.verbose > 0 {
+            self.out.status(line);
+        }
+    }
+
+    fn log_request(&self, req: &Request) {
+        if self.verbose == 0 {
+            return;
+        }
+        self.out
+            .status(&format!("> {} {}", req.method, redact::url(&req.url)));
+        if self.verbose > 1 {
+            if req.bearer.is_some() {
+                self.out.status("> authorization: Bearer [redacted]");
+            }
+            for (name, value) in &req.headers {
+                self.out
+                    .status(&format!("> {name}: {}", redact::header(name, value)));
+            }
+            if let Some((body, content_type)) = &req.body {
+                self.out
+                    .status(&format!("> body: {}", redact::body(body, content_type)));
+            }
+        }
+    }
+
+    fn log_response(&self, resp: &Response, took: Duration) {
+        if self.verbose == 0 {
+            return;
+        }
+        self.out
+            .status(&format!("< {} ({} ms)", resp.status, took.as_millis()));
+        if self.verbose > 1 {
+            for (name, value) in &resp.headers {
+                self.out
+                    .status(&format!("< {name}: {}", redact::header(name, value)));
+            }
+            self.out.status(&format!(
+                "< body: {}",
+                redact::body(&resp.body, resp.content_type())
+            ));
+        }
+    }
+
+    /// The adapter the `oauth2` crate calls for token, refresh and revocation requests, so they
+    /// share this layer's TLS rule, logging and error mapping. Token requests are never
+    /// retried on a lost answer (a refresh token is single-use), only on 429/503.
+    pub async fn send_oauth(&self, req: oauth2::HttpRequest) -> Result<oauth2::HttpResponse> {
+        let (parts, body) = req.into_parts();
+        let url = Url::parse(&parts.uri.to_string()).map_err(|e| Error::internal(e.to_string()))?;
+        let mut request = Request::new(
+            Method::from_bytes(parts.method.as_str().as_bytes()).unwrap_or(Method::POST),
+            url,
+        );
+        let mut content_type = "application/x-www-form-urlencoded";
+        for (name, value) in &parts.headers {
+            if name.as_str().eq_ignore_ascii_case("content-type") {
+                if value.to_str().ok() == Some("application/json") {
+                    content_type = "application/json";
+                }
+                continue;
+            }
+            if let (Ok(n), Ok(v)) = (
+                HeaderName::from_bytes(name.as_str().as_bytes()),
+                HeaderValue::from_bytes(value.as_bytes()),
+            ) {
+                request.headers.insert(n, v);
+            }
+        }
+        if !body.is_empty() {
+            request.body = Some((body, content_type));
+        }
+        let resp = self.send(request).await?;
+        if resp.status.is_server_error() {
+            return Err(Error::network(format!(
+                "{} failed: the server answered {}",
+                resp.what(),
+                resp.status
+            ))
+            .with_hint("the authorization server has a problem; try again later"));
+        }
+        if !resp.body.is_empty() && !resp.is_json() {
+            return Err(not_json(&resp));
+        }
+        let mut out = oauth2::http::Response::builder().status(resp.status.as_u16());
+        for (name, value) in &resp.headers {
+            out = out.header(name.as_str(), value.as_bytes());
+        }
+        out.body(resp.body)
+            .map_err(|e| Error::internal(e.to_string()))
+    }
+}
+
+fn is_transient(e: &reqwest::Error) -> bool {
+    e.is_connect() || e.is_timeout() || e.is_request() && !e.is_builder()
+}
+
+fn network_error(req: &Request, e: &reqwest::Error) -> Error {
+    let host = req.url.host_str().unwrap_or("?").to_string();
+    let port = req
+        .url
+        .port_or_known_default()
+        .map(|p| format!(":{p}"))
+        .unwrap_or_default();
+    let what = if e.is_timeout() {
+        "timed out".to_string()
+    } else if e.is_connect() {
+        "could not connect".to_string()
+    } else {
+        let mut source: &dyn std::error::Error = e;
+        while let Some(next) = source.source() {
+            source = next;
+        }
+        source.to_string()
+    };
+    Error::network(format!(
+        "{} {}: {what} ({host}{port})",
+        req.method,
+        req.url.path()
+    ))
+    .with_hint("check the API URL (--api / SVCACCT_API_URL) and that the server is running")
+}
+
+fn rate_limited(resp: &Response, wait: Duration, attempts: u32) -> Error {
+    Error::new(
+        ErrorKind::RateLimited,
+        format!(
+            "{} was rate limited ({}) after {attempts} attempt(s); the server asks to wait {} s",
+            resp.what(),
+            resp.status.as_u16(),
+            wait.as_secs()
+        ),
+    )
+    .with_hint("try again later, or ask the platform to raise the limit")
+}
+
+pub fn not_json(resp: &Response) -> Error {
+    let ct = match resp.content_type() {
+        "" => "no content type".to_string(),
+        ct => ct.split(';').next().unwrap_or(ct).to_string(),
+    };
+    Error::network(format!(
+        "{} answered {ct} instead of JSON (status {})",
+        resp.what(),
+        resp.status.as_u16()
+    ))
+    .with_hint(
+        "check that --api / SVCACCT_API_URL points at the platform API, not a web page or proxy",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://[::1]:1/x",
+            "http://localhost:3000",
+            "https://api.example.com",
+        ] {
+            assert!(require_secure(&Url::parse(ok).unwrap()).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://api.example.com",
+            "http://10.0.0.1",
+            "http://127.0.0.1.example.com",
+            "ftp://127.0.0.1",
+        ] {
+            let err = require_secure(&Url::parse(bad).unwrap()).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::Usage, "{bad}");
+        }
+    }
+
+    #[test]
+    fn reset_values_in_both_styles() {
+        assert_eq!(reset_delay(30), Duration::from_secs(30));
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let d = reset_delay(now + 20);
+        assert!(d <= Duration::from_secs(20) && d >= Duration::from_secs(18));
+    }
+
+    #[test]
+    fn budget_from_either_header_family() {
+        let mut h = HeaderMap::new();
+        h.insert("x-rate-limit-remaining", HeaderValue::from_static("0"));
+        h.insert("x-rate-limit-reset", HeaderValue::from_static("5"));
+        let mut b = RateBudget::default();
+        b.update(&h);
+        assert!(b.wait_needed().unwrap() > Duration::from_secs(3));
+        let mut h = HeaderMap::new();
+        h.insert("ratelimit-remaining", HeaderValue::from_static("7"));
+        b.update(&h);
+        assert!(b.wait_needed().is_none());
+    }
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", HeaderValue::from_static("12"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(12)));
+        h.insert(
+            "retry-after",
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(
+            retry_after(&h),
+            Some(Duration::ZERO),
+            "a date in the past means now"
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! The platform API: one function per endpoint on [`Api`], errors mapped once.
+
+pub mod client;
+pub mod models;
+pub mod redact;
+
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
+use client::{HttpClient, Request, Response, not_json};
+
+/// An authenticated view of the API for one request sequence.
+pub struct Api<'a> {
+    http: &'a HttpClient,
+    base: Url,
+    token: Secret,
+}
+
+impl<'a> Api<'a> {
+    pub fn new(http: &'a HttpClient, base: Url, token: Secret) -> Self {
+        Api { http, base, token }
+    }
+
+    fn url(&self, path: &str) -> Url {
+        let mut url = self.base.clone();
+        let base_path = url.path().trim_end_matches('/').to_string();
+        url.set_path(&format!("{base_path}{path}"));
+        url
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        let resp = self
+            .http
+            .send(Request::new(Method::GET, self.url(path)).bearer(&self.token))
+            .await?;
+        decode(resp)
+    }
+
+    /// `GET /api/v1/me`
+    pub async fn me(&self) -> Result<models::Me> {
+        self.get_json("/api/v1/me").await
+    }
+
+    /// `GET /api/v1/companies`
+    pub async fn companies(&self) -> Result<Vec<models::Company>> {
+        self.get_json("/api/v1/companies").await
+    }
+}
+
+/// A successful JSON response, or the API error it carries.
+pub fn decode<T: DeserializeOwned>(resp: Response) -> Result<T> {
+    if !resp.status.is_success() {
+        return Err(error_from(&resp));
+    }
+    if !resp.is_json() {
+        return Err(not_json(&resp));
+    }
+    serde_json::from_slice(&resp.body).map_err(|e| {
+        Error::network(format!(
+            "{} answered JSON that is not what the API documents: {e}",
+            resp.what()
+        ))
+        .with_hint("check that --api points at a compatible platform API")
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorDetail {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    request_id: Option<String>,
+}
+
+/// Map an error response to the CLI's error kinds (and so exit codes), keeping the server's words.
+pub fn error_from(resp: &Response) -> Error {
+    let detail = serde_json::from_slice::<ErrorBody>(&resp.body)
+        .ok()
+        .map(|b| b.error);
+    let said = match &detail {
+        Some(d) if !d.message.is_empty() => d.message.clone(),
+        Some(d) => d.code.clone(),
+        None if resp.is_json() || resp.body.is_empty() => resp
+            .status
+            .canonical_reason()
+            .unwrap_or("error")
+            .to_string(),
+        None => return not_json(resp),
+    };
+    let request_id = detail
+        .and_then(|d| d.request_id)
+        .map(|id| format!(", request id {id}"))
+        .unwrap_or_default();
+    let message = format!(
+        "{}: {said} (HTTP {}{request_id})",
+        resp.what(),
+        resp.status.as_u16()
+    );
+    let (kind, hint) = match resp.status {
+        StatusCode::UNAUTHORIZED => (ErrorKind::Auth, Some("run `svcacct login` again")),
+        StatusCode::FORBIDDEN => (
+            ErrorKind::Permission,
+            Some("ask a company admin for the permission named above"),
+        ),
+        StatusCode::NOT_FOUND => (ErrorKind::NotFound, None),
+        StatusCode::CONFLICT => (ErrorKind::Conflict, None),
+        StatusCode::TOO_MANY_REQUESTS => (ErrorKind::RateLimited, Some("try again later")),
+        s if s.is_server_error() => (
+            ErrorKind::Network,
+            Some("the server has a problem; try again later"),
+        ),
+        _ => (ErrorKind::Usage, None),
+    };
+    let err = Error::new(kind, message);
+    match hint {
+        Some(h) => err.with_hint(h),
+        None => err,
+    }
+}

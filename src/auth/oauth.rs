@@ -1,0 +1,408 @@
+//! OAuth 2.0 with the `oauth2` crate, its requests sent through [`HttpClient`]: endpoint
+//! discovery (RFC 8414), client credentials, authorization code + PKCE, refresh, revocation.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::Engine;
+use oauth2::basic::{BasicClient, BasicTokenResponse};
+use oauth2::{
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, PkceCodeVerifier, RedirectUrl,
+    RefreshToken, RequestTokenError, StandardErrorResponse, TokenResponse, TokenUrl,
+};
+use reqwest::Method;
+use serde::Deserialize;
+use url::Url;
+
+use super::store::StoredCredential;
+use crate::api::client::{HttpClient, Request, require_secure};
+use crate::config::{ClientAuthMethod, Endpoints};
+use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
+
+pub fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+#[derive(Debug, Deserialize)]
+struct Metadata {
+    authorization_endpoint: Option<String>,
+    token_endpoint: Option<String>,
+    revocation_endpoint: Option<String>,
+    #[serde(default)]
+    token_endpoint_auth_methods_supported: Vec<String>,
+}
+
+/// What discovery found, plus the client authentication methods the server accepts.
+pub struct Discovered {
+    pub endpoints: Endpoints,
+    pub auth_methods: Vec<String>,
+}
+
+/// Flags that override discovery, for providers without RFC 8414 metadata.
+#[derive(Default, Clone)]
+pub struct EndpointOverrides {
+    pub authorize_url: Option<String>,
+    pub token_url: Option<String>,
+    pub revocation_url: Option<String>,
+}
+
+/// RFC 8414 metadata at `/.well-known/oauth-authorization-server`, falling back to OpenID
+/// Connect discovery; flags override what was found. With `--token-url` (and
+/// `--authorize-url` where needed) no discovery request is made.
+pub async fn discover(
+    http: &HttpClient,
+    api: &Url,
+    overrides: &EndpointOverrides,
+    need_authorize: bool,
+) -> Result<Discovered> {
+    let complete =
+        overrides.token_url.is_some() && (!need_authorize || overrides.authorize_url.is_some());
+    let mut found: Option<Metadata> = None;
+    if !complete {
+        for well_known in [
+            "/.well-known/oauth-authorization-server",
+            "/.well-known/openid-configuration",
+        ] {
+            let mut url = api.clone();
+            let base = url.path().trim_end_matches('/').to_string();
+            url.set_path(&format!("{base}{well_known}"));
+            let resp = http.send(Request::new(Method::GET, url)).await?;
+            if resp.status.as_u16() == 404 {
+                continue;
+            }
+            found = Some(crate::api::decode(resp).map_err(|e| {
+                Error::new(e.kind, format!("OAuth discovery failed: {}", e.message))
+                    .with_hint("pass --token-url and --authorize-url if this provider has no RFC 8414 metadata")
+            })?);
+            break;
+        }
+    }
+    let meta = found.unwrap_or(Metadata {
+        authorization_endpoint: None,
+        token_endpoint: None,
+        revocation_endpoint: None,
+        token_endpoint_auth_methods_supported: vec![],
+    });
+    let token_endpoint = overrides
+        .token_url
+        .clone()
+        .or(meta.token_endpoint)
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "{api} publishes no OAuth metadata and no token endpoint was given"
+            ))
+            .with_hint("pass --token-url (and --authorize-url for browser login), or check --api")
+        })?;
+    let endpoints = Endpoints {
+        authorization_endpoint: overrides
+            .authorize_url
+            .clone()
+            .or(meta.authorization_endpoint),
+        token_endpoint,
+        revocation_endpoint: overrides
+            .revocation_url
+            .clone()
+            .or(meta.revocation_endpoint),
+    };
+    for u in [
+        Some(&endpoints.token_endpoint),
+        endpoints.authorization_endpoint.as_ref(),
+        endpoints.revocation_endpoint.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let parsed = Url::parse(u)
+            .map_err(|e| Error::usage(format!("OAuth endpoint '{u}' is not a URL: {e}")))?;
+        require_secure(&parsed)?;
+    }
+    if need_authorize && endpoints.authorization_endpoint.is_none() {
+        return Err(
+            Error::usage(format!("{api} publishes no authorization endpoint"))
+                .with_hint("pass --authorize-url"),
+        );
+    }
+    Ok(Discovered {
+        endpoints,
+        auth_methods: meta.token_endpoint_auth_methods_supported,
+    })
+}
+
+/// The client authentication to use: basic unless the server says it only takes post.
+pub fn choose_auth_method(
+    supported: &[String],
+    asked: Option<ClientAuthMethod>,
+) -> ClientAuthMethod {
+    if let Some(m) = asked {
+        return m;
+    }
+    let has = |m: &str| supported.iter().any(|s| s == m);
+    if !supported.is_empty() && !has("client_secret_basic") && has("client_secret_post") {
+        ClientAuthMethod::ClientSecretPost
+    } else {
+        ClientAuthMethod::ClientSecretBasic
+    }
+}
+
+/// Who the client is and how it authenticates at the token endpoint.
+pub struct ClientIdentity<'a> {
+    pub client_id: &'a str,
+    pub secret: Option<&'a Secret>,
+    pub method: ClientAuthMethod,
+}
+
+type TokenClient = BasicClient<
+    oauth2::EndpointNotSet,
+    oauth2::EndpointNotSet,
+    oauth2::EndpointNotSet,
+    oauth2::EndpointNotSet,
+    oauth2::EndpointSet,
+>;
+
+fn token_client(endpoints: &Endpoints, who: &ClientIdentity<'_>) -> Result<TokenClient> {
+    let token_url = TokenUrl::new(endpoints.token_endpoint.clone()).map_err(|e| {
+        Error::usage(format!(
+            "token endpoint '{}' is not a URL: {e}",
+            endpoints.token_endpoint
+        ))
+    })?;
+    let mut client =
+        BasicClient::new(ClientId::new(who.client_id.to_string())).set_token_uri(token_url);
+    if let Some(secret) = who.secret {
+        client = client.set_client_secret(ClientSecret::new(secret.expose().to_string()));
+    }
+    Ok(client.set_auth_type(match who.method {
+        ClientAuthMethod::ClientSecretBasic => AuthType::BasicAuth,
+        ClientAuthMethod::ClientSecretPost => AuthType::RequestBody,
+    }))
+}
+
+/// A token response as the credential store keeps it.
+fn to_stored(resp: &BasicTokenResponse, client_secret: Option<&Secret>) -> StoredCredential {
+    let now = unix_now();
+    StoredCredential {
+        access_token: Some(Secret::new(resp.access_token().secret().clone())),
+        expires_at: resp.expires_in().map(|d| now + d.as_secs() as i64),
+        issued_at: Some(now),
+        refresh_token: resp
+            .refresh_token()
+            .map(|t| Secret::new(t.secret().clone())),
+        client_secret: client_secret.cloned(),
+    }
+}
+
+/// Turn the `oauth2` crate's error into ours, keeping the server's `error` and description.
+fn token_error<T: oauth2::ErrorResponseType + AsRef<str> + std::fmt::Display>(
+    what: &str,
+    e: RequestTokenError<Error, StandardErrorResponse<T>>,
+) -> Error {
+    match e {
+        RequestTokenError::Request(inner) => inner,
+        RequestTokenError::ServerResponse(resp) => {
+            let code = resp.error().as_ref().to_string();
+            let detail = resp
+                .error_description()
+                .map(|d| format!(": {d}"))
+                .unwrap_or_default();
+            let message = format!("{what} was refused ({code}{detail})");
+            match code.as_str() {
+                "invalid_client" | "unauthorized_client" => Error::auth(message).with_hint(
+                    "check the client id and secret (SVCACCT_CLIENT_SECRET, --client-secret-stdin)",
+                ),
+                "invalid_grant" => {
+                    Error::auth(message).with_hint("sign in again with `svcacct login`")
+                }
+                "access_denied" => Error::new(ErrorKind::Permission, message),
+                _ => Error::auth(message),
+            }
+        }
+        RequestTokenError::Parse(err, body) => {
+            let shown = if body.len() > 80 {
+                format!("{} bytes", body.len())
+            } else {
+                String::from_utf8_lossy(&body).into_owned()
+            };
+            Error::network(format!(
+                "{what}: the server's answer is not an OAuth token response ({err}; got {shown})"
+            ))
+            .with_hint("check that the token endpoint is right")
+        }
+        RequestTokenError::Other(msg) => Error::network(format!("{what}: {msg}")),
+    }
+}
+
+pub async fn client_credentials(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    who: &ClientIdentity<'_>,
+) -> Result<StoredCredential> {
+    let client = token_client(endpoints, who)?;
+    let send = |req| http.send_oauth(req);
+    let resp = client
+        .exchange_client_credentials()
+        .request_async(&send)
+        .await
+        .map_err(|e| {
+            token_error(
+                &format!("client-credentials token request for '{}'", who.client_id),
+                e,
+            )
+        })?;
+    Ok(to_stored(&resp, who.secret))
+}
+
+pub async fn exchange_code(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    who: &ClientIdentity<'_>,
+    code: &str,
+    verifier: PkceCodeVerifier,
+    redirect_uri: &str,
+) -> Result<StoredCredential> {
+    let redirect = RedirectUrl::new(redirect_uri.to_string())
+        .map_err(|e| Error::usage(format!("redirect URI: {e}")))?;
+    let client = token_client(endpoints, who)?.set_redirect_uri(redirect);
+    let send = |req| http.send_oauth(req);
+    let resp = client
+        .exchange_code(AuthorizationCode::new(code.to_string()))
+        .set_pkce_verifier(verifier)
+        .request_async(&send)
+        .await
+        .map_err(|e| token_error("exchanging the authorization code", e))?;
+    Ok(to_stored(&resp, who.secret))
+}
+
+/// Use a refresh token (single-use: the server rotates it).
+pub async fn refresh(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    who: &ClientIdentity<'_>,
+    refresh: &Secret,
+) -> Result<StoredCredential> {
+    let client = token_client(endpoints, who)?;
+    let send = |req| http.send_oauth(req);
+    let token = RefreshToken::new(refresh.expose().to_string());
+    let resp = client
+        .exchange_refresh_token(&token)
+        .request_async(&send)
+        .await
+        .map_err(|e| token_error("refreshing the access token", e))?;
+    let mut stored = to_stored(&resp, who.secret);
+    if stored.refresh_token.is_none() {
+        // Servers that do not rotate keep the old refresh token valid.
+        stored.refresh_token = Some(refresh.clone());
+    }
+    Ok(stored)
+}
+
+/// What kind of token is being revoked (RFC 7009 `token_type_hint`).
+#[derive(Clone, Copy, Debug)]
+pub enum TokenHint {
+    AccessToken,
+    RefreshToken,
+}
+
+/// RFC 7009 revocation of one token; `Ok(false)` when the server has no revocation endpoint.
+/// Sent by hand rather than with `oauth2`, which refuses plain-http (loopback) endpoints.
+pub async fn revoke(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    who: &ClientIdentity<'_>,
+    token: &Secret,
+    hint: TokenHint,
+) -> Result<bool> {
+    let Some(url) = &endpoints.revocation_endpoint else {
+        return Ok(false);
+    };
+    let url =
+        Url::parse(url).map_err(|e| Error::usage(format!("revocation endpoint '{url}': {e}")))?;
+    let hint = match hint {
+        TokenHint::AccessToken => "access_token",
+        TokenHint::RefreshToken => "refresh_token",
+    };
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    form.append_pair("token", token.expose())
+        .append_pair("token_type_hint", hint);
+    let mut req = Request::new(Method::POST, url);
+    match (who.secret, who.method) {
+        (Some(secret), ClientAuthMethod::ClientSecretBasic) => {
+            // RFC 6749 §2.3.1: form-encode id and secret before base64.
+            let enc =
+                |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            let basic = base64::engine::general_purpose::STANDARD.encode(format!(
+                "{}:{}",
+                enc(who.client_id),
+                enc(secret.expose())
+            ));
+            let value = reqwest::header::HeaderValue::from_str(&format!("Basic {basic}"))
+                .map_err(|e| Error::internal(e.to_string()))?;
+            req.headers.insert(reqwest::header::AUTHORIZATION, value);
+        }
+        (secret, _) => {
+            form.append_pair("client_id", who.client_id);
+            if let Some(secret) = secret {
+                form.append_pair("client_secret", secret.expose());
+            }
+        }
+    }
+    req.body = Some((
+        form.finish().into_bytes(),
+        "application/x-www-form-urlencoded",
+    ));
+    let resp = http.send(req).await?;
+    if resp.status.is_success() {
+        return Ok(true);
+    }
+    #[derive(Deserialize)]
+    struct OAuthErr {
+        error: String,
+        error_description: Option<String>,
+    }
+    let detail = serde_json::from_slice::<OAuthErr>(&resp.body)
+        .map(|e| {
+            format!(
+                "{}{}",
+                e.error,
+                e.error_description
+                    .map(|d| format!(": {d}"))
+                    .unwrap_or_default()
+            )
+        })
+        .unwrap_or_else(|_| format!("HTTP {}", resp.status.as_u16()));
+    Err(Error::network(format!(
+        "revoking the token failed ({detail})"
+    )))
+}
+
+/// A fresh PKCE pair and the authorization URL for it (RFC 7636, S256).
+pub fn authorization_url(
+    endpoints: &Endpoints,
+    client_id: &str,
+    redirect_uri: &str,
+    scopes: &[String],
+) -> Result<(Url, String, PkceCodeVerifier)> {
+    let auth = endpoints.authorization_endpoint.clone().ok_or_else(|| {
+        Error::usage("no authorization endpoint").with_hint("pass --authorize-url")
+    })?;
+    let client = BasicClient::new(ClientId::new(client_id.to_string()))
+        .set_auth_uri(
+            AuthUrl::new(auth.clone())
+                .map_err(|e| Error::usage(format!("authorization endpoint '{auth}': {e}")))?,
+        )
+        .set_redirect_uri(
+            RedirectUrl::new(redirect_uri.to_string())
+                .map_err(|e| Error::usage(format!("redirect URI: {e}")))?,
+        );
+    let (challenge, verifier) = oauth2::PkceCodeChallenge::new_random_sha256();
+    let mut req = client
+        .authorize_url(oauth2::CsrfToken::new_random)
+        .set_pkce_challenge(challenge);
+    for s in scopes {
+        req = req.add_scope(oauth2::Scope::new(s.clone()));
+    }
+    let (url, state) = req.url();
+    Ok((url, state.secret().clone(), verifier))
+}

@@ -1,0 +1,269 @@
+//! Getting a valid access token: `SVCACCT_TOKEN`, environment client credentials, or a stored
+//! profile (cached token, else refresh or re-mint under a cross-process lock).
+
+use std::fs::OpenOptions;
+use std::time::{Duration, Instant};
+
+use url::Url;
+
+use super::oauth::{self, ClientIdentity, EndpointOverrides, unix_now};
+use super::store::{CredentialStore, StoredCredential};
+use crate::api::client::parse_base_url;
+use crate::config::{AuthKind, ClientAuthMethod, Profile};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// Where the token came from (for `status`).
+#[derive(Clone, Debug)]
+pub enum Origin {
+    EnvToken,
+    EnvClientCredentials {
+        client_id: String,
+    },
+    Profile {
+        name: String,
+        profile: Box<Profile>,
+        store: CredentialStore,
+        credential: Box<StoredCredential>,
+    },
+}
+
+pub struct Credentials {
+    pub api: Url,
+    pub token: Secret,
+    pub origin: Origin,
+}
+
+/// A token with less than this left is renewed: a minute, or half its lifetime when shorter.
+fn is_fresh(cred: &StoredCredential, now: i64) -> bool {
+    if cred.access_token.is_none() {
+        return false;
+    }
+    match cred.expires_at {
+        None => true,
+        Some(expires_at) => {
+            let lifetime = cred.issued_at.map(|i| expires_at - i).unwrap_or(120);
+            let margin = 60.min(lifetime / 2);
+            expires_at - now > margin
+        }
+    }
+}
+
+pub fn env_secret(name: &str) -> Option<Secret> {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| Secret::new(v.trim().to_string()))
+}
+
+/// A valid access token for the current profile or environment.
+pub async fn current(ctx: &Context) -> Result<Credentials> {
+    if let Some(token) = env_secret("SVCACCT_TOKEN") {
+        let config = ctx.config.load()?;
+        let profile = config.profiles.get(&ctx.profile_name(&config));
+        let api = ctx.api_url(profile)?;
+        return Ok(Credentials {
+            api,
+            token,
+            origin: Origin::EnvToken,
+        });
+    }
+    if let (Some(client_id), Some(secret)) = (
+        std::env::var("SVCACCT_CLIENT_ID")
+            .ok()
+            .filter(|v| !v.is_empty()),
+        env_secret("SVCACCT_CLIENT_SECRET"),
+    ) {
+        let api = ctx.api_url(None)?;
+        let overrides = EndpointOverrides {
+            token_url: std::env::var("SVCACCT_TOKEN_URL").ok(),
+            ..Default::default()
+        };
+        let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
+        let method = oauth::choose_auth_method(&discovered.auth_methods, None);
+        let who = ClientIdentity {
+            client_id: &client_id,
+            secret: Some(&secret),
+            method,
+        };
+        let cred = oauth::client_credentials(ctx.http()?, &discovered.endpoints, &who).await?;
+        let token = cred
+            .access_token
+            .expect("a token response has an access token");
+        return Ok(Credentials {
+            api,
+            token,
+            origin: Origin::EnvClientCredentials { client_id },
+        });
+    }
+    let config = ctx.config.load()?;
+    let name = ctx.profile_name(&config);
+    let profile = config
+        .profiles
+        .get(&name)
+        .cloned()
+        .ok_or_else(|| Error::not_logged_in(&name))?;
+    let api = parse_base_url(&profile.api_url, &format!("api_url of profile '{name}'"))?;
+    let store =
+        CredentialStore::for_profile(profile.storage, ctx.config.dir(), &name, &profile.api_url);
+    let cred = store.load()?.ok_or_else(|| Error::not_logged_in(&name))?;
+    let cred = if is_fresh(&cred, unix_now()) {
+        cred
+    } else {
+        renew(ctx, &name, &profile, &store).await?
+    };
+    let token = cred
+        .access_token
+        .clone()
+        .ok_or_else(|| Error::not_logged_in(&name))?;
+    Ok(Credentials {
+        api,
+        token,
+        origin: Origin::Profile {
+            name,
+            profile: Box::new(profile),
+            store,
+            credential: Box::new(cred),
+        },
+    })
+}
+
+/// Refresh (authorization code) or re-mint (client credentials) under the profile's lock, after
+/// re-reading the store: another process may have renewed it while we waited.
+async fn renew(
+    ctx: &Context,
+    name: &str,
+    profile: &Profile,
+    store: &CredentialStore,
+) -> Result<StoredCredential> {
+    let _lock = ProfileLock::acquire(ctx, name).await?;
+    let cred = store.load()?.ok_or_else(|| Error::not_logged_in(name))?;
+    if is_fresh(&cred, unix_now()) {
+        return Ok(cred);
+    }
+    let endpoints = profile.endpoints.clone().ok_or_else(|| {
+        Error::config(format!("profile '{name}' has no token endpoint recorded"))
+            .with_hint("run `svcacct login` again")
+    })?;
+    let client_id = profile.client_id.clone().unwrap_or_default();
+    let method = profile
+        .client_auth_method
+        .unwrap_or(ClientAuthMethod::ClientSecretBasic);
+    let renewed = match profile.auth {
+        AuthKind::PersonalAccessToken => return Ok(cred),
+        AuthKind::AuthorizationCode => {
+            let refresh = cred.refresh_token.as_ref().ok_or_else(|| {
+                Error::auth(format!(
+                    "the access token of profile '{name}' expired and there is no refresh token"
+                ))
+                .with_hint("run `svcacct login` again")
+            })?;
+            let who = ClientIdentity {
+                client_id: &client_id,
+                secret: cred.client_secret.as_ref(),
+                method,
+            };
+            oauth::refresh(ctx.http()?, &endpoints, &who, refresh)
+                .await
+                .map_err(|e| {
+                    if e.kind == crate::error::ErrorKind::Auth {
+                        Error::auth(format!(
+                            "the session of profile '{name}' has expired or was revoked ({})",
+                            e.message
+                        ))
+                        .with_hint("run `svcacct login` again")
+                    } else {
+                        e
+                    }
+                })?
+        }
+        AuthKind::ClientCredentials => {
+            let secret = cred.client_secret.as_ref().ok_or_else(|| {
+                Error::config(format!("profile '{name}' has no client secret stored"))
+                    .with_hint("run `svcacct login --client-credentials` again")
+            })?;
+            let who = ClientIdentity {
+                client_id: &client_id,
+                secret: Some(secret),
+                method,
+            };
+            oauth::client_credentials(ctx.http()?, &endpoints, &who).await?
+        }
+    };
+    store.save(&renewed)?;
+    Ok(renewed)
+}
+
+/// An exclusive lock file per profile, so that only one process renews a token at a time.
+pub struct ProfileLock {
+    _file: std::fs::File,
+}
+
+impl ProfileLock {
+    pub async fn acquire(ctx: &Context, profile: &str) -> Result<Self> {
+        let dir = ctx.config.dir().join("locks");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::config(format!("cannot create {}: {e}", dir.display())))?;
+        let path = dir.join(format!("{profile}.lock"));
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::config(format!("cannot open lock file {}: {e}", path.display())))?;
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(ProfileLock { _file: file }),
+                Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                    tokio::time::sleep(Duration::from_millis(25)).await;
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(Error::config(format!(
+                        "another svcacct process has held {} for {} s",
+                        path.display(),
+                        LOCK_WAIT.as_secs()
+                    ))
+                    .with_hint("wait for it to finish, or end it"));
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(Error::config(format!(
+                        "cannot lock {}: {e}",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cred(issued: i64, expires: Option<i64>) -> StoredCredential {
+        StoredCredential {
+            access_token: Some(Secret::new("t")),
+            issued_at: Some(issued),
+            expires_at: expires,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn freshness_margin() {
+        assert!(is_fresh(&cred(0, Some(3600)), 3539));
+        assert!(!is_fresh(&cred(0, Some(3600)), 3541));
+        // Short-lived tokens are renewed at half their lifetime, not always.
+        assert!(is_fresh(&cred(0, Some(30)), 10));
+        assert!(!is_fresh(&cred(0, Some(30)), 16));
+        assert!(
+            is_fresh(&cred(0, None), 1_000_000),
+            "no expiry given: used until rejected"
+        );
+        assert!(!is_fresh(&StoredCredential::default(), 0));
+    }
+}

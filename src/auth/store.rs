@@ -1,0 +1,211 @@
+//! Where a profile's secrets live: the OS keychain (default), or a 0600 file the user chose
+//! with `--insecure-storage`. Never a silent plaintext fallback. Keychain calls are bounded.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{StorageKind, write_atomic};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
+const KEYRING_SERVICE: &str = "svcacct";
+
+/// The secret half of a profile, stored as one JSON item.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct StoredCredential {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<Secret>,
+    /// Unix seconds; `None` when the server gave no `expires_in`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<Secret>,
+}
+
+#[derive(Clone, Debug)]
+pub enum CredentialStore {
+    Keyring { service: String, account: String },
+    File { path: PathBuf },
+}
+
+impl CredentialStore {
+    /// Keychain items are keyed by API URL and profile, so two deployments never share one.
+    pub fn for_profile(
+        kind: StorageKind,
+        config_dir: &std::path::Path,
+        profile: &str,
+        api_url: &str,
+    ) -> Self {
+        match kind {
+            StorageKind::Keyring => CredentialStore::Keyring {
+                service: KEYRING_SERVICE.to_string(),
+                account: format!("{profile}@{}", api_url.trim_end_matches('/')),
+            },
+            StorageKind::InsecureFile => CredentialStore::File {
+                path: config_dir
+                    .join("credentials")
+                    .join(format!("{profile}.json")),
+            },
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            CredentialStore::Keyring { .. } => "OS keychain (Secret Service)".to_string(),
+            CredentialStore::File { path } => {
+                format!(
+                    "INSECURE plaintext file {} (mode 0600, chosen with --insecure-storage)",
+                    path.display()
+                )
+            }
+        }
+    }
+
+    pub fn load(&self) -> Result<Option<StoredCredential>> {
+        let raw = match self {
+            CredentialStore::Keyring { service, account } => keyring_get(service, account)?,
+            CredentialStore::File { path } => match std::fs::read_to_string(path) {
+                Ok(t) => Some(t),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    return Err(Error::config(format!(
+                        "cannot read credentials file {}: {e}",
+                        path.display()
+                    )));
+                }
+            },
+        };
+        raw.map(|text| {
+            serde_json::from_str(&text).map_err(|_| {
+                Error::config(format!(
+                    "stored credentials in the {} are unreadable",
+                    self.describe()
+                ))
+                .with_hint("run `svcacct logout` then `svcacct login`")
+            })
+        })
+        .transpose()
+    }
+
+    pub fn save(&self, cred: &StoredCredential) -> Result<()> {
+        let text = serde_json::to_string(cred).map_err(|e| Error::internal(e.to_string()))?;
+        match self {
+            CredentialStore::Keyring { service, account } => keyring_set(service, account, &text),
+            CredentialStore::File { path } => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        Error::config(format!("cannot create {}: {e}", dir.display()))
+                    })?;
+                }
+                write_atomic(path, text.as_bytes(), 0o600).map_err(|e| {
+                    Error::config(format!(
+                        "cannot write credentials file {}: {e}",
+                        path.display()
+                    ))
+                })
+            }
+        }
+    }
+
+    /// Remove the stored secrets; `Ok(false)` when there were none.
+    pub fn delete(&self) -> Result<bool> {
+        match self {
+            CredentialStore::Keyring { service, account } => keyring_delete(service, account),
+            CredentialStore::File { path } => match std::fs::remove_file(path) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+                Err(e) => Err(Error::config(format!(
+                    "cannot delete {}: {e}",
+                    path.display()
+                ))),
+            },
+        }
+    }
+}
+
+fn no_keychain(reason: &str) -> Error {
+    Error::config(format!("no OS keychain is available ({reason})")).with_hint(
+        "start a Secret Service (e.g. gnome-keyring) in this session, or use environment variables \
+         (SVCACCT_TOKEN, or SVCACCT_CLIENT_ID + SVCACCT_CLIENT_SECRET), or log in with --insecure-storage \
+         to keep credentials in a 0600 file",
+    )
+}
+
+/// Run a keychain call on its own thread and give up after [`KEYRING_TIMEOUT`]: a keychain that
+/// waits for an unlock prompt nobody will answer must not hang the CLI (or CI).
+fn bounded<T: Send + 'static>(
+    what: &'static str,
+    call: impl FnOnce() -> std::result::Result<T, keyring_core::Error> + Send + 'static,
+) -> Result<std::result::Result<T, keyring_core::Error>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(call());
+    });
+    rx.recv_timeout(KEYRING_TIMEOUT).map_err(|_| {
+        no_keychain(&format!(
+            "the keychain did not answer a {what} within {} s; it may be locked",
+            KEYRING_TIMEOUT.as_secs()
+        ))
+    })
+}
+
+#[cfg(target_os = "linux")]
+fn entry(
+    service: &str,
+    account: &str,
+) -> std::result::Result<keyring_core::Entry, keyring_core::Error> {
+    use keyring_core::api::CredentialStoreApi;
+    let store = zbus_secret_service_keyring_store::Store::new()?;
+    store.build(service, account, None)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn entry(
+    _service: &str,
+    _account: &str,
+) -> std::result::Result<keyring_core::Entry, keyring_core::Error> {
+    Err(keyring_core::Error::NotSupportedByStore(
+        "this build has a keychain backend for Linux only".to_string(),
+    ))
+}
+
+fn map_keyring_error(e: keyring_core::Error) -> Error {
+    use keyring_core::Error as K;
+    match e {
+        K::NoStorageAccess(inner) => no_keychain(&format!("access refused: {inner}")),
+        K::PlatformFailure(inner) => no_keychain(&inner.to_string()),
+        K::NoDefaultStore | K::NotSupportedByStore(_) => no_keychain(&e.to_string()),
+        other => Error::config(format!("keychain error: {other}")),
+    }
+}
+
+fn keyring_get(service: &str, account: &str) -> Result<Option<String>> {
+    let (s, a) = (service.to_string(), account.to_string());
+    match bounded("read", move || entry(&s, &a)?.get_password())? {
+        Ok(v) => Ok(Some(v)),
+        Err(keyring_core::Error::NoEntry) => Ok(None),
+        Err(e) => Err(map_keyring_error(e)),
+    }
+}
+
+fn keyring_set(service: &str, account: &str, value: &str) -> Result<()> {
+    let (s, a, v) = (service.to_string(), account.to_string(), value.to_string());
+    bounded("write", move || entry(&s, &a)?.set_password(&v))?.map_err(map_keyring_error)
+}
+
+fn keyring_delete(service: &str, account: &str) -> Result<bool> {
+    let (s, a) = (service.to_string(), account.to_string());
+    match bounded("delete", move || entry(&s, &a)?.delete_credential())? {
+        Ok(()) => Ok(true),
+        Err(keyring_core::Error::NoEntry) => Ok(false),
+        Err(e) => Err(map_keyring_error(e)),
+    }
+}

@@ -1,0 +1,83 @@
+//! `svcacct logout`: revoke at the server (RFC 7009), then delete local secrets and the profile.
+
+use crate::auth::oauth::{self, ClientIdentity, TokenHint};
+use crate::auth::store::CredentialStore;
+use crate::cli::LogoutArgs;
+use crate::config::{AuthKind, ClientAuthMethod};
+use crate::context::Context;
+use crate::error::{Error, Result};
+
+pub async fn run(ctx: &Context, args: &LogoutArgs) -> Result<()> {
+    let config = ctx.config.load()?;
+    let name = ctx.profile_name(&config);
+    let Some(profile) = config.profiles.get(&name).cloned() else {
+        if std::env::var_os("SVCACCT_TOKEN").is_some() {
+            return Err(Error::auth(format!(
+                "profile '{name}' is not logged in; the token comes from SVCACCT_TOKEN"
+            ))
+            .with_hint("unset SVCACCT_TOKEN in your environment"));
+        }
+        return Err(Error::not_logged_in(&name));
+    };
+    let store =
+        CredentialStore::for_profile(profile.storage, ctx.config.dir(), &name, &profile.api_url);
+    let cred = match store.load() {
+        Ok(c) => c,
+        Err(e) if args.force => {
+            ctx.out
+                .warn(&format!("cannot read stored credentials: {e}"));
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let mut revoked = false;
+    if let (Some(cred), Some(endpoints)) = (&cred, &profile.endpoints) {
+        let client_id = profile.client_id.clone().unwrap_or_default();
+        let method = profile
+            .client_auth_method
+            .unwrap_or(ClientAuthMethod::ClientSecretBasic);
+        let who = ClientIdentity {
+            client_id: &client_id,
+            secret: cred.client_secret.as_ref(),
+            method,
+        };
+        let mut tokens = Vec::new();
+        if let Some(r) = &cred.refresh_token {
+            tokens.push((r, TokenHint::RefreshToken));
+        }
+        if let Some(a) = &cred.access_token {
+            tokens.push((a, TokenHint::AccessToken));
+        }
+        for (token, hint) in tokens {
+            match oauth::revoke(ctx.http()?, endpoints, &who, token, hint).await {
+                Ok(done) => revoked |= done,
+                Err(e) if args.force => ctx
+                    .out
+                    .warn(&format!("could not revoke at the server: {e}")),
+                Err(e) => {
+                    return Err(Error::new(e.kind, format!("could not revoke the tokens at the server, so nothing was deleted: {}", e.message))
+                        .with_hint("try again, or use `svcacct logout --force` to delete the local credentials anyway"));
+                }
+            }
+        }
+    }
+    store.delete()?;
+    ctx.config.update(|c| {
+        c.profiles.remove(&name);
+        if c.default_profile.as_deref() == Some(name.as_str()) {
+            c.default_profile = None;
+        }
+    })?;
+    let server = if revoked {
+        "tokens revoked at the server"
+    } else if profile.auth == AuthKind::PersonalAccessToken {
+        "the personal access token itself stays valid until you revoke it on the platform"
+    } else {
+        "the server has no revocation endpoint; tokens expire on their own"
+    };
+    ctx.out.status(&format!(
+        "✓ Logged out of profile '{name}': {server}; local credentials deleted from the {}",
+        store.describe()
+    ));
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! One module per command; each turns its arguments into calls on `auth::` or `api::` and hands
+//! the result to `output::`.
+
+pub mod help;
+pub mod login;
+pub mod logout;
+pub mod status;
+pub mod token;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::Result;
+
+pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::Login(args) => login::run(ctx, &args).await,
+        Command::Logout(args) => logout::run(ctx, &args).await,
+        Command::Token => token::run(ctx).await,
+        Command::Status(args) => status::run(ctx, &args).await,
+        Command::Help(args) => help::run(ctx, &args),
+    }
+}

@@ -1,0 +1,63 @@
+//! What every command receives: output streams, the global flags, the config store and (lazily,
+//! so `svcacct token` with a cached token does no HTTP set-up) the HTTP client.
+
+use std::sync::OnceLock;
+
+use url::Url;
+
+use crate::api::client::{HttpClient, parse_base_url};
+use crate::cli::GlobalArgs;
+use crate::config::{ConfigFile, ConfigStore, DEFAULT_PROFILE, Profile};
+use crate::error::{Error, Result};
+use crate::output::Output;
+
+pub struct Context {
+    pub out: Output,
+    pub global: GlobalArgs,
+    pub config: ConfigStore,
+    http: OnceLock<HttpClient>,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> Result<Self> {
+        let out = Output::new(global.json);
+        let config = ConfigStore::locate()?;
+        Ok(Context {
+            out,
+            global,
+            config,
+            http: OnceLock::new(),
+        })
+    }
+
+    pub fn http(&self) -> Result<&HttpClient> {
+        if let Some(h) = self.http.get() {
+            return Ok(h);
+        }
+        let client = HttpClient::new(self.out.clone(), self.global.verbose)?;
+        Ok(self.http.get_or_init(|| client))
+    }
+
+    /// `--profile`, `SVCACCT_PROFILE`, the config's `default_profile`, or `default`.
+    pub fn profile_name(&self, config: &ConfigFile) -> String {
+        self.global
+            .profile
+            .clone()
+            .filter(|p| !p.is_empty())
+            .or_else(|| config.default_profile.clone())
+            .unwrap_or_else(|| DEFAULT_PROFILE.to_string())
+    }
+
+    /// `--api` / `SVCACCT_API_URL`, else the profile's.
+    pub fn api_url(&self, profile: Option<&Profile>) -> Result<Url> {
+        if let Some(raw) = self.global.api.as_deref().filter(|a| !a.is_empty()) {
+            return parse_base_url(raw, "--api / SVCACCT_API_URL");
+        }
+        match profile {
+            Some(p) => parse_base_url(&p.api_url, "the profile's api_url"),
+            None => {
+                Err(Error::usage("no API URL").with_hint("pass --api URL or set SVCACCT_API_URL"))
+            }
+        }
+    }
+}

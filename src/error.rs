@@ -1,0 +1,182 @@
+//! One error type for the whole CLI: a kind (which decides the exit code), a one-line message
+//! naming the problem, and a hint naming the fix.
+
+use std::fmt;
+
+/// What went wrong, as far as the exit code is concerned. The table is printed by
+/// `svcacct help exit-codes` and documented in the README.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Something unexpected (local I/O, a bug).
+    Internal,
+    /// Bad command-line input, or a question that needs a terminal or `--yes`.
+    Usage,
+    /// The config file or the credential storage is unusable.
+    Config,
+    /// Not logged in, or the server rejected the credentials.
+    Auth,
+    /// Logged in, but not allowed.
+    Permission,
+    /// The thing named does not exist.
+    NotFound,
+    /// The server's rate limit held for longer than the CLI waits.
+    RateLimited,
+    /// The server could not be reached, or answered with an error or garbage.
+    Network,
+    /// The server refused because of the current state (HTTP 409).
+    Conflict,
+    /// Interrupted by the user.
+    Interrupted,
+    /// stdout was closed by the reader (`| head`): stop quietly, exit 0.
+    BrokenPipe,
+}
+
+impl ErrorKind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Internal => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Config => 3,
+            ErrorKind::Auth => 4,
+            ErrorKind::Permission => 5,
+            ErrorKind::NotFound => 6,
+            ErrorKind::RateLimited => 7,
+            ErrorKind::Network => 8,
+            ErrorKind::Conflict => 9,
+            ErrorKind::Interrupted => 130,
+            ErrorKind::BrokenPipe => 0,
+        }
+    }
+}
+
+/// `(code, meaning)` for every exit status, in order.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "success"),
+    (1, "unexpected error (local I/O failure or a bug)"),
+    (
+        2,
+        "bad command-line input, or a confirmation needed without a terminal (use --yes)",
+    ),
+    (
+        3,
+        "configuration or credential storage problem (corrupt config file, no OS keychain)",
+    ),
+    (4, "not logged in, or the server rejected the credentials"),
+    (5, "permission denied by the server"),
+    (6, "not found"),
+    (
+        7,
+        "rate limited: the server's budget did not recover within the retry window",
+    ),
+    (
+        8,
+        "network or server error (unreachable, timeout, 5xx, a response that is not the API's JSON)",
+    ),
+    (
+        9,
+        "conflict with the current state on the server (HTTP 409)",
+    ),
+    (130, "interrupted"),
+];
+
+#[derive(Debug)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Usage, message)
+    }
+    pub fn config(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Config, message)
+    }
+    pub fn auth(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Auth, message)
+    }
+    pub fn network(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Network, message)
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Internal, message)
+    }
+
+    pub fn not_logged_in(profile: &str) -> Self {
+        Self::auth(format!("not logged in (profile '{profile}')"))
+            .with_hint("run `svcacct login`, or set SVCACCT_TOKEN, or SVCACCT_API_URL + SVCACCT_CLIENT_ID + SVCACCT_CLIENT_SECRET")
+    }
+}
+
+impl fmt::Display for Error {
+    /// One line: the problem, then the fix.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::internal(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_code_table_matches_kinds() {
+        let kinds = [
+            ErrorKind::Internal,
+            ErrorKind::Usage,
+            ErrorKind::Config,
+            ErrorKind::Auth,
+            ErrorKind::Permission,
+            ErrorKind::NotFound,
+            ErrorKind::RateLimited,
+            ErrorKind::Network,
+            ErrorKind::Conflict,
+            ErrorKind::Interrupted,
+        ];
+        for k in kinds {
+            assert!(
+                EXIT_CODES.iter().any(|(c, _)| *c == k.exit_code()),
+                "{k:?} is documented"
+            );
+        }
+        let mut codes: Vec<u8> = kinds.iter().map(|k| k.exit_code()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), kinds.len(), "each kind has its own code");
+    }
+
+    #[test]
+    fn display_is_one_line_with_hint() {
+        let e = Error::not_logged_in("ci");
+        let s = e.to_string();
+        assert!(!s.contains('\n'));
+        assert!(s.contains("profile 'ci'") && s.contains("svcacct login"));
+    }
+}

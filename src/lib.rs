@@ -1,0 +1,52 @@
+//! `svcacct`: an admin CLI for the integration credentials of a construction-project platform.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod output;
+pub mod secret;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::context::Context;
+use crate::error::{Error, ErrorKind};
+use crate::output::Output;
+
+/// Parse the command line, run the command, and turn the outcome into an exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                ErrorKind::Usage.exit_code()
+            } else {
+                0
+            });
+        }
+    };
+    let out = Output::new(cli.global.json);
+    let result = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal(format!("cannot start the async runtime: {e}")))
+        .and_then(|rt| {
+            let ctx = Context::new(cli.global.clone())?;
+            rt.block_on(commands::dispatch(&ctx, cli.command))
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(e.kind.exit_code())
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Browser sign-in (authorization code + PKCE on a loopback listener), paste-the-code, refresh
+//! rotation, reuse detection, and concurrent refresh under the lock.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+use std::time::Duration;
+
+use crate::harness::*;
+
+#[test]
+fn browser_login_status_and_refresh() {
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    let mut m = Machine::new();
+    let run = login_browser(&mut m, &sb, "admin", &[]).ok();
+    assert!(
+        run.stderr.contains("Logged in to") && run.stderr.contains("as admin (Adam Admin)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("/oauth/authorize?"),
+        "the URL is shown in case the browser does not open"
+    );
+    let config = read(&m.config_path()).unwrap();
+    assert!(
+        config.contains("auth = \"authorization_code\"") && config.contains("user = \"admin\""),
+        "{config}"
+    );
+
+    // The login's token expires; the next `token` refreshes it once, the one after uses the cache.
+    std::thread::sleep(Duration::from_millis(1100));
+    sb.running().set_token_ttl(3600);
+    let first = m.run(&["token"]).ok().stdout;
+    assert_eq!(
+        sb.token_requests("refresh_token"),
+        1,
+        "an expired token is refreshed"
+    );
+    let second = m.run(&["token"]).ok().stdout;
+    assert_eq!(first, second);
+    assert_eq!(
+        sb.token_requests("refresh_token"),
+        1,
+        "a fresh token is not refreshed again"
+    );
+    let status = m.run(&["status"]).ok();
+    assert!(
+        status.stdout.contains("admin (Adam Admin"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("authorization code + PKCE"),
+        "{}",
+        status.stdout
+    );
+}
+
+#[test]
+fn denied_consent_is_an_auth_error_and_saves_nothing() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    m.set("SIM_DECISION", "deny");
+    let user = sb.bootstrap().user("viewer").clone();
+    m.set("BROWSER", format!("python3 {}", browser_script().display()));
+    m.set("SIM_LOGIN", &user.login)
+        .set("SIM_PASSWORD", &user.password);
+    let url = sb.url();
+    let run = m.run(&["login", "--api", &url, "--timeout", "60"]);
+    run.fails_with(4).one_line_error("access_denied");
+    assert!(read(&m.config_path()).is_none());
+}
+
+#[test]
+fn forged_state_is_rejected() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    m.set("SIM_TAMPER_STATE", "1");
+    let run = login_browser(&mut m, &sb, "admin", &[]);
+    run.fails_with(4).one_line_error("state does not match");
+    assert!(read(&m.config_path()).is_none());
+    assert_eq!(
+        sb.token_requests("authorization_code"),
+        0,
+        "the forged code is never exchanged"
+    );
+}
+
+#[test]
+fn browser_that_never_comes_back_times_out() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    m.set("BROWSER", "true");
+    let url = sb.url();
+    let run = m.run(&["login", "--api", &url, "--timeout", "1"]);
+    run.fails_with(4).one_line_error("timed out after 1 s");
+    assert!(
+        run.stderr.contains("--no-browser"),
+        "the hint names the alternative"
+    );
+}
+
+#[test]
+fn no_browser_paste_the_code() {
+    let sb = Sandbox::start();
+    let m = Machine::new();
+    let admin = sb.bootstrap().user("admin").clone();
+    let url = sb.url();
+    let mut child = m
+        .command(&["login", "--api", &url, "--no-browser"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let auth_url = loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no URL printed: {seen}"
+        );
+        seen.push_str(&line);
+        if let Some(u) = line
+            .split_whitespace()
+            .find(|w| w.contains("/oauth/authorize?"))
+        {
+            break u.to_string();
+        }
+    };
+    assert!(
+        auth_url.contains("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"),
+        "{auth_url}"
+    );
+    // A person opens the URL elsewhere, signs in, approves and copies the code shown.
+    let browser = std::process::Command::new("python3")
+        .arg(browser_script())
+        .arg(&auth_url)
+        .env("SIM_LOGIN", "admin")
+        .env("SIM_PASSWORD", &admin.password)
+        .env("SIM_PRINT_CODE", "1")
+        .output()
+        .unwrap();
+    let code = String::from_utf8(browser.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(
+        code.starts_with("sbc_"),
+        "code page: {code:?} {}",
+        String::from_utf8_lossy(&browser.stderr)
+    );
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{code}\n").as_bytes())
+        .unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{seen}{rest}");
+    assert!(rest.contains("as admin"), "{rest}");
+    assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
+}
+
+#[test]
+fn reused_refresh_token_revokes_the_grant() {
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 2);
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &["--insecure-storage"]).ok();
+    let creds_path = m.config_dir().join("credentials/default.json");
+    let stolen: serde_json::Value = serde_json::from_str(&read(&creds_path).unwrap()).unwrap();
+    let stolen_refresh = stolen["refresh_token"].as_str().unwrap().to_string();
+
+    std::thread::sleep(Duration::from_millis(2100));
+    m.run(&["token"]).ok(); // rotates: the stolen refresh token is now used up
+    // An attacker replays the old refresh token: refused, and the whole grant is revoked.
+    let replay = std::process::Command::new("curl")
+        .args([
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "-d",
+            "grant_type=refresh_token",
+            "-d",
+            "client_id=svcacct-cli",
+        ])
+        .arg("--data-urlencode")
+        .arg(format!("refresh_token={stolen_refresh}"))
+        .arg(format!("{}/oauth/token", sb.url()))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&replay.stdout), "400");
+    std::thread::sleep(Duration::from_millis(2100));
+    let run = m.run(&["token"]);
+    run.fails_with(4).one_line_error("expired or was revoked");
+    assert!(
+        read(&creds_path).is_some(),
+        "a failed refresh deletes nothing"
+    );
+}
+
+#[test]
+fn twenty_concurrent_token_calls_refresh_exactly_once() {
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &[]).ok();
+    std::thread::sleep(Duration::from_millis(1200));
+    sb.running().set_token_ttl(3600);
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            m.command(&["token"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|c| wait_bounded(c, Duration::from_secs(60)))
+        .collect();
+    for o in &outputs {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let tokens: std::collections::HashSet<_> = outputs
+        .iter()
+        .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+        .collect();
+    assert_eq!(tokens.len(), 1, "all twenty print the one refreshed token");
+    assert_eq!(
+        sb.token_requests("refresh_token"),
+        1,
+        "exactly one refresh call"
+    );
+}

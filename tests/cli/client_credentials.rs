@@ -1,0 +1,283 @@
+//! Client credentials: login, cached token, re-mint, status, logout, and the CI environment mode.
+
+use std::time::Duration;
+
+use crate::harness::*;
+
+#[test]
+fn login_token_status_logout_with_the_keychain() {
+    let sb = Sandbox::start();
+    let m = Machine::new();
+    let sa = sb.bootstrap().service_account.clone();
+    let login = login_service_account(&m, &sb, &[]).ok();
+    assert!(
+        login.stderr.contains("Logged in to") && login.stderr.contains("OS keychain"),
+        "{}",
+        login.stderr
+    );
+    assert_no_secret(&login.all(), &[&sa.client_secret]);
+
+    // Nothing secret lands in the config file, and no credentials file is written.
+    let config = read(&m.config_path()).expect("config written");
+    assert!(
+        config.contains("auth = \"client_credentials\"") && config.contains(&sa.client_id),
+        "{config}"
+    );
+    assert_no_secret(&config, &[&sa.client_secret, "sba_"]);
+    assert!(!m.config_dir().join("credentials").exists());
+
+    let first = m.run(&["token"]).ok();
+    let token = first.stdout.trim().to_string();
+    assert!(token.starts_with("sba_"), "{}", first.stdout);
+    assert_eq!(
+        first.stdout,
+        format!("{token}\n"),
+        "token prints the token and nothing else"
+    );
+    assert_eq!(first.stderr, "");
+    // Cached: a second call makes no token request.
+    let minted = sb.token_requests("client_credentials");
+    assert_eq!(m.run(&["token"]).ok().stdout.trim(), token);
+    assert_eq!(sb.token_requests("client_credentials"), minted);
+
+    let status = m.run(&["status"]).ok();
+    assert!(
+        status.stdout.contains("Profile:      default"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("Demo integration"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("Credentials:  OS keychain"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("valid, expires in"),
+        "{}",
+        status.stdout
+    );
+    assert_no_secret(&status.all(), &[&token, &sa.client_secret]);
+
+    let json = m.run(&["status", "--json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("status --json is JSON");
+    assert_eq!(v["user"]["name"], "Demo integration");
+    assert_eq!(v["auth"], "client credentials (service account)");
+    assert!(v["token_expires_in"].as_i64().unwrap() > 3500);
+
+    let logout = m.run(&["logout"]).ok();
+    assert!(
+        logout.stderr.contains("revoked at the server"),
+        "{}",
+        logout.stderr
+    );
+    m.run(&["token"])
+        .fails_with(4)
+        .one_line_error("not logged in");
+    // The revoked token no longer works at the server.
+    let mut other = Machine::new();
+    other
+        .set("SVCACCT_TOKEN", &token)
+        .set("SVCACCT_API_URL", sb.url());
+    other
+        .run(&["status"])
+        .fails_with(4)
+        .one_line_error("revoked");
+}
+
+#[test]
+fn client_secret_post_and_basic_are_both_used_as_asked() {
+    let sb = Sandbox::start();
+    let sa = sb.bootstrap().service_account.clone();
+    for (method, evidence) in [
+        ("post", "client_secret=[redacted]"),
+        ("basic", "authorization: Basic [redacted]"),
+    ] {
+        let m = Machine::new();
+        let run = login_service_account(&m, &sb, &["--auth-method", method, "-vv"]).ok();
+        assert!(run.stderr.contains(evidence), "{method}: {}", run.stderr);
+        assert_no_secret(&run.all(), &[&sa.client_secret]);
+        let config = read(&m.config_path()).unwrap();
+        assert!(
+            config.contains(&format!("client_auth_method = \"client_secret_{method}\"")),
+            "{config}"
+        );
+        assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
+    }
+}
+
+#[test]
+fn secret_from_environment_variable() {
+    let sb = Sandbox::start();
+    let sa = sb.bootstrap().service_account.clone();
+    let mut m = Machine::new();
+    m.set("SVCACCT_CLIENT_SECRET", &sa.client_secret);
+    let url = sb.url();
+    m.run(&[
+        "login",
+        "--api",
+        &url,
+        "--client-credentials",
+        "--client-id",
+        &sa.client_id,
+    ])
+    .ok();
+    m.set("SVCACCT_CLIENT_SECRET", "");
+    assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
+}
+
+#[test]
+fn expired_token_is_reminted() {
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    let m = Machine::new();
+    login_service_account(&m, &sb, &[]).ok();
+    assert_eq!(sb.token_requests("client_credentials"), 1);
+    std::thread::sleep(Duration::from_millis(1100));
+    sb.running().set_token_ttl(3600);
+    let first = m.run(&["token"]).ok().stdout;
+    assert_eq!(
+        sb.token_requests("client_credentials"),
+        2,
+        "the expired login token is replaced"
+    );
+    let second = m.run(&["token"]).ok().stdout;
+    assert_eq!(first, second);
+    assert_eq!(
+        sb.token_requests("client_credentials"),
+        2,
+        "the new token is cached"
+    );
+}
+
+#[test]
+fn wrong_secret_and_unknown_client_are_clear_and_save_nothing() {
+    let sb = Sandbox::start();
+    let m = Machine::new();
+    let url = sb.url();
+    let sa = sb.bootstrap().service_account.clone();
+    let wrong = m.run_with_stdin(
+        &[
+            "login",
+            "--api",
+            &url,
+            "--client-credentials",
+            "--client-id",
+            &sa.client_id,
+            "--client-secret-stdin",
+        ],
+        "sas_not-the-secret\n",
+    );
+    wrong.fails_with(4).one_line_error("wrong client secret");
+    assert!(
+        read(&m.config_path()).is_none(),
+        "nothing saved after a failed login"
+    );
+
+    let unknown = m.run_with_stdin(
+        &[
+            "login",
+            "--api",
+            &url,
+            "--client-credentials",
+            "--client-id",
+            "sa_nobody",
+            "--client-secret-stdin",
+        ],
+        "whatever\n",
+    );
+    unknown
+        .fails_with(4)
+        .one_line_error("unknown client_id 'sa_nobody'");
+
+    // No terminal, no env, no stdin flag: refuse instead of hanging.
+    let no_secret = m.run(&[
+        "login",
+        "--api",
+        &url,
+        "--client-credentials",
+        "--client-id",
+        &sa.client_id,
+    ]);
+    no_secret
+        .fails_with(2)
+        .one_line_error("--client-secret-stdin");
+    assert!(read(&m.config_path()).is_none());
+}
+
+#[test]
+fn ci_mode_from_the_environment_without_keychain_or_state() {
+    let sb = Sandbox::start();
+    let sa = sb.bootstrap().service_account.clone();
+    let mut m = Machine::new();
+    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", &sa.client_id)
+        .set("SVCACCT_CLIENT_SECRET", &sa.client_secret);
+    m.set("CI", "true");
+    let run = m.run(&["token"]).ok();
+    let token = run.stdout.trim().to_string();
+    assert!(token.starts_with("sba_"));
+    assert_eq!(run.stderr, "");
+    assert!(read(&m.config_path()).is_none(), "CI mode writes no state");
+
+    let status = m.run(&["status"]).ok();
+    assert!(
+        status
+            .stdout
+            .contains("environment variables SVCACCT_CLIENT_ID"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("Demo integration"),
+        "{}",
+        status.stdout
+    );
+
+    // SVCACCT_TOKEN overrides everything, with no network at all.
+    m.set("SVCACCT_TOKEN", "sbx-from-env")
+        .set("SVCACCT_API_URL", "http://127.0.0.1:1");
+    assert_eq!(m.run(&["token"]).ok().stdout, "sbx-from-env\n");
+}
+
+#[test]
+fn no_keychain_is_an_error_naming_the_alternatives_then_insecure_storage_works() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let run = login_service_account(&m, &sb, &[]);
+    run.fails_with(3).one_line_error("no OS keychain");
+    assert!(
+        run.stderr.contains("--insecure-storage") && run.stderr.contains("SVCACCT_TOKEN"),
+        "{}",
+        run.stderr
+    );
+    assert!(read(&m.config_path()).is_none(), "no half-written profile");
+
+    let run = login_service_account(&m, &sb, &["--insecure-storage"]).ok();
+    assert!(run.stderr.contains("plaintext"), "{}", run.stderr);
+    let file = m.config_dir().join("credentials").join("default.json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file)
+            .expect("credentials file")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let status = m.run(&["status"]).ok();
+    assert!(
+        status.stdout.contains("INSECURE plaintext file"),
+        "{}",
+        status.stdout
+    );
+    assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
+    m.run(&["logout"]).ok();
+    assert!(!file.exists(), "logout deletes the file");
+}

@@ -1,0 +1,272 @@
+//! The test environment: a real sandbox on 127.0.0.1:0 (its own data dir), a temp HOME, and the
+//! real `svcacct` binary run with a cleared environment.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use svcacct_sandbox::{Bootstrap, Config, Running};
+use tempfile::TempDir;
+
+/// A sandbox that stops when dropped.
+pub struct Sandbox {
+    rt: tokio::runtime::Runtime,
+    running: Option<Running>,
+    _dir: TempDir,
+}
+
+impl Sandbox {
+    pub fn start() -> Self {
+        Self::start_with(|_| {})
+    }
+
+    pub fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let mut config = Config::ephemeral(dir.path());
+        // Tests make many calls; the rate-limit tests lower this themselves.
+        config.rate_limit_per_minute = 100_000;
+        adjust(&mut config);
+        let running = rt
+            .block_on(svcacct_sandbox::start(config))
+            .expect("sandbox starts");
+        Sandbox {
+            rt,
+            running: Some(running),
+            _dir: dir,
+        }
+    }
+
+    pub fn running(&self) -> &Running {
+        self.running.as_ref().expect("running")
+    }
+
+    pub fn url(&self) -> String {
+        self.running().base_url.clone()
+    }
+
+    pub fn bootstrap(&self) -> &Bootstrap {
+        &self.running().bootstrap
+    }
+
+    pub fn token_requests(&self, grant_type: &str) -> u64 {
+        self.running()
+            .token_requests()
+            .get(grant_type)
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(r) = self.running.take() {
+            self.rt.block_on(r.stop());
+        }
+    }
+}
+
+/// What one run of the CLI produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(out: Output) -> Self {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    #[track_caller]
+    pub fn ok(self) -> Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn fails_with(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Everything the run printed.
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
+    /// The error is one line naming the problem and a fix.
+    #[track_caller]
+    pub fn one_line_error(&self, needle: &str) {
+        let lines: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .collect();
+        assert_eq!(
+            lines.len(),
+            1,
+            "one error line expected in: {}",
+            self.stderr
+        );
+        assert!(
+            lines[0].contains(needle),
+            "error line {:?} should mention {needle:?}",
+            lines[0]
+        );
+    }
+}
+
+/// A user's machine: a temp HOME with its own config dir.
+pub struct Machine {
+    pub home: TempDir,
+    env: Vec<(String, String)>,
+}
+
+impl Machine {
+    pub fn new() -> Self {
+        let home = tempfile::tempdir().expect("temp home");
+        Machine {
+            home,
+            env: Vec::new(),
+        }
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.home.path().join(".config").join("svcacct")
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        self.config_dir().join("config.toml")
+    }
+
+    /// Set an environment variable for every later run.
+    pub fn set(&mut self, key: &str, value: impl AsRef<str>) -> &mut Self {
+        self.env.retain(|(k, _)| k != key);
+        self.env.push((key.to_string(), value.as_ref().to_string()));
+        self
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_svcacct"));
+        cmd.args(args).env_clear();
+        cmd.env("HOME", self.home.path());
+        cmd.env("XDG_CONFIG_HOME", self.home.path().join(".config"));
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+        // The real keychain of this test session (scripts/test.sh starts one under dbus-run-session).
+        if let Ok(bus) = std::env::var("DBUS_SESSION_BUS_ADDRESS") {
+            cmd.env("DBUS_SESSION_BUS_ADDRESS", bus);
+        }
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_stdin(args, "")
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let mut cmd = self.command(args);
+        cmd.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("svcacct runs");
+        {
+            let mut input = child.stdin.take().expect("stdin");
+            let _ = input.write_all(stdin.as_bytes());
+        }
+        Run::from(wait_bounded(child, Duration::from_secs(120)))
+    }
+}
+
+/// Wait for a child, killing it if it outlives `limit` (no test hangs forever).
+pub fn wait_bounded(mut child: std::process::Child, limit: Duration) -> Output {
+    let started = std::time::Instant::now();
+    loop {
+        match child.try_wait().expect("wait") {
+            Some(_) => return child.wait_with_output().expect("output"),
+            None if started.elapsed() > limit => {
+                let _ = child.kill();
+                let out = child.wait_with_output().expect("output");
+                panic!(
+                    "svcacct did not finish within {limit:?}\nstdout: {}\nstderr: {}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            None => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+}
+
+/// The scripted browser: drives the sandbox's (or any provider's) login and consent forms.
+pub fn browser_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/browser.py")
+}
+
+/// Assert that none of `secrets` appears in `text`.
+#[track_caller]
+pub fn assert_no_secret(text: &str, secrets: &[&str]) {
+    for s in secrets {
+        assert!(!s.is_empty());
+        assert!(
+            !text.contains(s),
+            "a secret leaked into the output:\n{text}"
+        );
+    }
+}
+
+/// Log a machine in with the demo service account's client credentials (stdin).
+pub fn login_service_account(m: &Machine, sb: &Sandbox, extra: &[&str]) -> Run {
+    let sa = &sb.bootstrap().service_account;
+    let url = sb.url();
+    let mut args = vec![
+        "login",
+        "--api",
+        &url,
+        "--client-credentials",
+        "--client-id",
+        &sa.client_id,
+        "--client-secret-stdin",
+    ];
+    args.extend_from_slice(extra);
+    m.run_with_stdin(&args, &format!("{}\n", sa.client_secret))
+}
+
+/// Log a machine in through the browser flow as `login` (the scripted browser approves).
+pub fn login_browser(m: &mut Machine, sb: &Sandbox, login: &str, extra: &[&str]) -> Run {
+    let user = sb.bootstrap().user(login).clone();
+    m.set("BROWSER", format!("python3 {}", browser_script().display()));
+    m.set("SIM_LOGIN", &user.login);
+    m.set("SIM_PASSWORD", &user.password);
+    m.set("SIM_DECISION", "approve");
+    let url = sb.url();
+    let mut args = vec!["login", "--api", &url, "--timeout", "60"];
+    args.extend_from_slice(extra);
+    m.run(&args)
+}
+
+/// Read a TOML config file, if any.
+pub fn read(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
