@@ -6,14 +6,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
-    for tool in dbus-run-session gnome-keyring-daemon python3 curl; do
+    for tool in dbus-run-session gnome-keyring-daemon python3 curl node npm; do
         command -v "$tool" >/dev/null || {
-            echo "error: $tool is missing (on Debian/Ubuntu: sudo apt-get install dbus gnome-keyring python3 curl)" >&2
+            echo "error: $tool is missing (on Debian/Ubuntu: sudo apt-get install dbus gnome-keyring python3 curl nodejs npm)" >&2
             exit 2
         }
     done
     export SVCACCT_TEST_SESSION=1
     exec dbus-run-session -- bash "$0" "$@"
+fi
+
+# The interop tests run an independent OAuth server (oidc-provider, pinned in interop/package-lock.json).
+if [ ! -d interop/node_modules/oidc-provider ]; then
+    npm ci --prefix interop --no-audit --no-fund --loglevel=error
 fi
 
 # A fresh keyring directory each run: an old login.keyring with another password cannot be unlocked.

@@ -87,15 +87,16 @@ pub fn error_from(resp: &Response) -> Error {
     let detail = serde_json::from_slice::<ErrorBody>(&resp.body)
         .ok()
         .map(|b| b.error);
+    // The status decides the kind even when the body is not the API's JSON (a proxy's HTML
+    // 502, a plain-text 404 from a server that is not the platform).
     let said = match &detail {
         Some(d) if !d.message.is_empty() => d.message.clone(),
         Some(d) => d.code.clone(),
-        None if resp.is_json() || resp.body.is_empty() => resp
+        None => resp
             .status
             .canonical_reason()
             .unwrap_or("error")
             .to_string(),
-        None => return not_json(resp),
     };
     let request_id = detail
         .and_then(|d| d.request_id)

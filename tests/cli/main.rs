@@ -6,4 +6,6 @@ mod client_credentials;
 mod failures;
 mod harness;
 mod help;
+mod interop;
 mod openapi;
+mod sandbox;

@@ -1,0 +1,108 @@
+//! The `svcacct-sandbox serve` binary: first line on stdout, one server per data directory,
+//! state that survives a restart, and a private bootstrap.json.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(dir: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_svcacct-sandbox"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--quiet", "--data"])
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sandbox starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("first line was {first:?}"))
+        .to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    Server { child, url }
+}
+
+fn wait_exit(child: &mut Child) -> std::process::ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn bootstrap(dir: &std::path::Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("bootstrap.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn one_server_per_directory_and_state_survives_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = serve(dir.path());
+    let seeded = bootstrap(dir.path());
+    assert_eq!(seeded["base_url"], first.url.as_str());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("bootstrap.json"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "bootstrap.json holds passwords");
+    }
+
+    // A second server on the same directory is refused with a clear error.
+    let second = Command::new(env!("CARGO_BIN_EXE_svcacct-sandbox"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!second.status.success());
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("in use by another svcacct-sandbox"), "{err}");
+
+    // Graceful stop on SIGTERM, then a restart keeps the users and secrets (new port).
+    let mut first = first;
+    Command::new("kill")
+        .args(["-TERM", &first.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(wait_exit(&mut first.child).success());
+    let again = serve(dir.path());
+    let reloaded = bootstrap(dir.path());
+    assert_eq!(reloaded["base_url"], again.url.as_str());
+    assert_eq!(
+        reloaded["users"], seeded["users"],
+        "the same users and passwords"
+    );
+    assert_eq!(reloaded["service_account"], seeded["service_account"]);
+}
+
+#[test]
+fn bad_flags_are_explained() {
+    let out = Command::new(env!("CARGO_BIN_EXE_svcacct-sandbox"))
+        .args(["serve", "--data", "/tmp/x", "--rate-limit", "lots"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use N/min"));
+}
