@@ -120,3 +120,13 @@ pub struct HelpArgs {
     #[arg(value_name = "COMMAND|TOPIC")]
     pub topic: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_tree_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -8,4 +8,5 @@ mod harness;
 mod help;
 mod interop;
 mod openapi;
+mod profiles;
 mod sandbox;
