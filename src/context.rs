@@ -5,7 +5,9 @@ use std::sync::OnceLock;
 
 use url::Url;
 
+use crate::api::Api;
 use crate::api::client::{HttpClient, parse_base_url};
+use crate::auth::session::{self, Credentials, Origin};
 use crate::cli::GlobalArgs;
 use crate::config::{ConfigFile, ConfigStore, DEFAULT_PROFILE, Profile};
 use crate::error::{Error, Result};
@@ -59,5 +61,33 @@ impl Context {
                 Err(Error::usage("no API URL").with_hint("pass --api URL or set SVCACCT_API_URL"))
             }
         }
+    }
+}
+
+/// An authenticated API and the credentials behind it.
+pub struct Session<'a> {
+    pub api: Api<'a>,
+    pub creds: Credentials,
+}
+
+impl Context {
+    /// A valid token (renewed if needed) and the API to use it with.
+    pub async fn session(&self) -> Result<Session<'_>> {
+        let creds = session::current(self).await?;
+        let api = Api::new(self.http()?, creds.api.clone(), creds.token.clone());
+        Ok(Session { api, creds })
+    }
+
+    /// `--company` / `SVCACCT_COMPANY_ID`, else the profile's, else the caller's own (`/me`).
+    pub async fn company_id(&self, session: &Session<'_>) -> Result<i64> {
+        if let Some(id) = self.global.company {
+            return Ok(id);
+        }
+        if let Origin::Profile { profile, .. } = &session.creds.origin
+            && let Some(id) = profile.company_id
+        {
+            return Ok(id);
+        }
+        Ok(session.api.me().await?.company_id)
     }
 }

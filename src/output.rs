@@ -7,6 +7,27 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
 
+/// Writes a JSON array one element at a time, so long listings stream with flat memory.
+pub struct JsonArray<'a> {
+    out: &'a Output,
+    count: usize,
+}
+
+impl JsonArray<'_> {
+    pub fn push<T: Serialize>(&mut self, item: &T) -> Result<()> {
+        let text = serde_json::to_string(item).map_err(|e| Error::internal(e.to_string()))?;
+        let sep = if self.count == 0 { "[\n  " } else { ",\n  " };
+        self.count += 1;
+        self.out.raw(&format!("{sep}{text}"))
+    }
+
+    pub fn finish(self) -> Result<usize> {
+        self.out
+            .raw(if self.count == 0 { "[]\n" } else { "\n]\n" })?;
+        Ok(self.count)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Output {
     pub json: bool,
@@ -47,6 +68,87 @@ impl Output {
         writeln!(out, "{text}")
             .and_then(|_| out.flush())
             .map_err(write_error)
+    }
+
+    /// Text on stdout as is.
+    pub fn raw(&self, text: &str) -> Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(write_error)
+    }
+
+    pub fn json_array(&self) -> JsonArray<'_> {
+        JsonArray {
+            out: self,
+            count: 0,
+        }
+    }
+
+    /// Rows for a pipe: tab-separated, no header (tabs and newlines in values become spaces).
+    pub fn tsv_row(&self, cells: &[String]) -> Result<()> {
+        let clean: Vec<String> = cells
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        self.line(&clean.join("\t"))
+    }
+
+    /// A table for people: a header and aligned columns.
+    pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut table = comfy_table::Table::new();
+        table.load_style(comfy_table::presets::NOTHING);
+        table.set_header(headers.iter().map(|h| h.to_string()));
+        for row in rows {
+            table.add_row(row.clone());
+        }
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+        let text = table.to_string();
+        for line in text.lines() {
+            self.line(line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// Ask before something destructive. `--yes` skips; without a terminal (or in CI) this
+    /// refuses with exit 2 instead of hanging.
+    pub fn confirm(&self, question: &str, yes: bool) -> Result<()> {
+        if yes {
+            return Ok(());
+        }
+        if !self.can_prompt() {
+            return Err(
+                Error::usage("this needs confirmation and there is no terminal to ask on")
+                    .with_hint("pass --yes to confirm"),
+            );
+        }
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| Error::new(ErrorKind::Interrupted, format!("no answer: {e}")))?;
+        if answer {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::Interrupted,
+                "cancelled; nothing was changed",
+            ))
+        }
+    }
+
+    /// A spinner on stderr, only on a terminal.
+    pub fn spinner(&self, message: &str) -> Option<indicatif::ProgressBar> {
+        if !self.stderr_tty || self.ci {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Some(bar)
     }
 
     /// A value as pretty JSON on stdout.

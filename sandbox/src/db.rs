@@ -45,8 +45,10 @@ CREATE TABLE IF NOT EXISTS service_accounts (
     client_id TEXT NOT NULL UNIQUE REFERENCES oauth_clients(client_id),
     name TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT '',
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    secret_reset_at INTEGER
 );
+CREATE INDEX IF NOT EXISTS service_accounts_company ON service_accounts(company_id, id);
 CREATE TABLE IF NOT EXISTS grants (
     id INTEGER PRIMARY KEY,
     client_id TEXT NOT NULL,
@@ -80,6 +82,30 @@ CREATE TABLE IF NOT EXISTS auth_codes (
     scope TEXT NOT NULL DEFAULT '',
     expires_at INTEGER NOT NULL,
     used INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS projects (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    name TEXT NOT NULL
+);
+-- A user's permission on one tool, company-wide (project_id 0) or on one project (which also
+-- makes the user a member of that project). No row means level 'none'.
+CREATE TABLE IF NOT EXISTS permissions (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    project_id INTEGER NOT NULL DEFAULT 0,
+    tool TEXT NOT NULL,
+    level TEXT NOT NULL,
+    PRIMARY KEY (user_id, project_id, tool)
+);
+-- Responses to mutating POSTs that carried an Idempotency-Key, replayed on a retry.
+CREATE TABLE IF NOT EXISTS idempotency (
+    user_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key)
 );
 CREATE TABLE IF NOT EXISTS login_sessions (
     id_hash TEXT PRIMARY KEY,

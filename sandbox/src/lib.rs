@@ -6,11 +6,14 @@
 pub mod crypto;
 mod db;
 mod error;
+mod idempotency;
 mod oauth;
 mod pages;
+mod permissions;
 mod platform;
 mod ratelimit;
 mod seed;
+mod service_accounts;
 mod state;
 
 use std::collections::HashMap;
@@ -32,8 +35,10 @@ pub const OPENAPI_JSON: &str = include_str!("../openapi.json");
 pub struct Config {
     pub listen: SocketAddr,
     pub data_dir: PathBuf,
-    /// Requests per minute per account (company), all tokens summed.
+    /// Requests per window per account (company), all tokens summed.
     pub rate_limit_per_minute: u32,
+    /// The rate-limit window in seconds (60 unless a test wants a short one).
+    pub rate_window_secs: u64,
     /// Lifetime of access tokens in seconds (`expires_in`).
     pub token_ttl_secs: u64,
     /// Write one line per request to stderr.
@@ -47,6 +52,7 @@ impl Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             data_dir: data_dir.into(),
             rate_limit_per_minute: 30,
+            rate_window_secs: 60,
             token_ttl_secs: 3600,
             request_log: false,
         }
@@ -110,6 +116,13 @@ impl Running {
     /// Change the per-account request budget from now on.
     pub fn set_rate_limit(&self, per_minute: u32) {
         self.state.rate.set_limit(per_minute);
+    }
+
+    /// Add `count` service accounts to the demo company in one transaction (for load tests and
+    /// benchmarks; their secrets are not kept).
+    pub fn seed_service_accounts(&self, count: u32) -> Result<(), String> {
+        seed::bulk_service_accounts(&self.state.db(), self.bootstrap.company_id, count)
+            .map_err(|e| e.to_string())
     }
 
     /// Graceful shutdown: stop accepting, finish in-flight requests, release the data directory.

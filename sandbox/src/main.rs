@@ -31,6 +31,12 @@ enum Command {
         /// Requests per minute per account, all tokens summed, e.g. 30/min
         #[arg(long, default_value = "30/min", value_parser = parse_rate)]
         rate_limit: u32,
+        /// Length of the rate-limit window in seconds
+        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+        rate_window: u64,
+        /// Add this many service accounts to the demo company at start (load tests, benchmarks)
+        #[arg(long, default_value_t = 0)]
+        seed_service_accounts: u32,
         /// Lifetime of access tokens in seconds
         #[arg(long, default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..))]
         token_ttl: u64,
@@ -54,6 +60,8 @@ fn main() -> ExitCode {
         listen,
         data,
         rate_limit,
+        rate_window,
+        seed_service_accounts,
         token_ttl,
         quiet,
     } = cli.command;
@@ -69,6 +77,7 @@ fn main() -> ExitCode {
             listen,
             data_dir: data.clone(),
             rate_limit_per_minute: rate_limit,
+            rate_window_secs: rate_window,
             token_ttl_secs: token_ttl,
             request_log: !quiet,
         };
@@ -79,6 +88,12 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        if seed_service_accounts > 0
+            && let Err(e) = running.seed_service_accounts(seed_service_accounts)
+        {
+            eprintln!("error: cannot seed service accounts: {e}");
+            return ExitCode::FAILURE;
+        }
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "listening on {}", running.base_url);
         let _ = writeln!(

@@ -130,10 +130,51 @@ pub async fn authenticate(State(state): State<Shared>, mut req: Request, next: N
         }
     };
     set_rate_headers(resp.headers_mut(), &decision);
-    resp
+    in_error_shape(resp).await
 }
 
-#[derive(Debug, Deserialize)]
+/// Rejections from extractors (a malformed JSON body, a bad query string) come as plain text;
+/// the API promises one JSON error shape, so they are rewrapped here, in one place.
+async fn in_error_shape(resp: Response) -> Response {
+    let status = resp.status();
+    let is_json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/json"));
+    if !status.is_client_error() || is_json {
+        return resp;
+    }
+    let (parts, body) = resp.into_parts();
+    let text = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let code = match status {
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        _ => "invalid_request",
+    };
+    let mut rewrapped = ApiError::new(
+        status,
+        code,
+        String::from_utf8_lossy(&text).trim().to_string(),
+    )
+    .into_response();
+    for name in [
+        "ratelimit-limit",
+        "ratelimit-remaining",
+        "ratelimit-reset",
+        "allow",
+    ] {
+        if let Some(v) = parts.headers.get(name) {
+            rewrapped.headers_mut().insert(name, v.clone());
+        }
+    }
+    rewrapped
+}
+
+#[derive(Debug, Default, Deserialize)]
 pub struct PageQuery {
     pub page: Option<u64>,
     pub per_page: Option<u64>,
@@ -185,6 +226,39 @@ pub fn paginated(
     resp
 }
 
+/// RFC 3339 UTC time for a Unix timestamp.
+pub fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// The caller belongs to `company_id` (else 404: other companies are not disclosed).
+pub fn require_member(p: &Principal, company_id: i64) -> Result<(), ApiError> {
+    if p.company_id != company_id {
+        return Err(ApiError::not_found(format!(
+            "company {company_id} not found"
+        )));
+    }
+    Ok(())
+}
+
+/// The caller has Admin level on the company Admin tool (the seed's rule for service accounts).
+pub fn require_company_admin(p: &Principal, company_id: i64, action: &str) -> Result<(), ApiError> {
+    require_member(p, company_id)?;
+    if !p.is_admin {
+        return Err(ApiError::forbidden(format!(
+            "to {action} you need Admin level on the company Admin tool; '{}' does not have it",
+            p.login
+        )));
+    }
+    Ok(())
+}
+
 /// `GET /api/v1/me`
 pub async fn me(axum::Extension(p): axum::Extension<Principal>) -> Json<Principal> {
     Json(p)
@@ -218,4 +292,75 @@ pub async fn companies(
         all.len() as u64,
         items,
     ))
+}
+
+/// `GET /api/v1/companies/{company_id}/projects`
+pub async fn projects(
+    State(state): State<Shared>,
+    axum::Extension(p): axum::Extension<Principal>,
+    axum::extract::Path(company_id): axum::extract::Path<i64>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    require_member(&p, company_id)?;
+    let (page, per_page) = q.resolve()?;
+    let conn = state.db();
+    let total: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM projects WHERE company_id = ?1",
+        [company_id],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM projects WHERE company_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3",
+    )?;
+    let items = stmt
+        .query_map(
+            rusqlite::params![company_id, per_page as i64, ((page - 1) * per_page) as i64],
+            |r| Ok(json!({"id": r.get::<_, i64>(0)?, "name": r.get::<_, String>(1)?})),
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(paginated(
+        &state.base_url,
+        &format!("/api/v1/companies/{company_id}/projects"),
+        "",
+        page,
+        per_page,
+        total as u64,
+        items,
+    ))
+}
+
+/// `GET /api/v1/companies/{company_id}/projects/{project_id}/documents`: needs `documents: read`
+/// or better on that project (company-wide counts). Account owners and company admins may read.
+pub async fn documents(
+    State(state): State<Shared>,
+    axum::Extension(p): axum::Extension<Principal>,
+    axum::extract::Path((company_id, project_id)): axum::extract::Path<(i64, i64)>,
+) -> Result<Json<Value>, ApiError> {
+    require_member(&p, company_id)?;
+    let conn = state.db();
+    let project: Option<String> = conn
+        .query_row(
+            "SELECT name FROM projects WHERE id = ?1 AND company_id = ?2",
+            [project_id, company_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(project) = project else {
+        return Err(ApiError::not_found(format!(
+            "project {project_id} not found in company {company_id}"
+        )));
+    };
+    let level = crate::permissions::level_on(&conn, p.id, project_id, "documents")?;
+    if !(p.is_owner || p.is_admin)
+        && crate::permissions::rank(&level) < crate::permissions::rank("read")
+    {
+        return Err(ApiError::forbidden(format!(
+            "reading documents of project {project_id} needs the permission documents: read; '{}' has documents: {level} there",
+            p.login
+        )));
+    }
+    Ok(Json(json!([
+        {"id": project_id * 100 + 1, "project_id": project_id, "name": format!("{project} — drawings set A.pdf")},
+        {"id": project_id * 100 + 2, "project_id": project_id, "name": format!("{project} — specifications.pdf")},
+    ])))
 }

@@ -1,14 +1,13 @@
-//! Per-account request budget: a fixed one-minute window per company, all tokens summed.
+//! Per-account request budget: a fixed window (a minute by default) per company, all tokens summed.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-const WINDOW: Duration = Duration::from_secs(60);
-
 pub struct RateLimiter {
     limit: AtomicU32,
+    window: Duration,
     windows: Mutex<HashMap<i64, (Instant, u32)>>,
 }
 
@@ -22,9 +21,10 @@ pub struct RateDecision {
 }
 
 impl RateLimiter {
-    pub fn new(limit: u32) -> Self {
+    pub fn new(limit: u32, window: Duration) -> Self {
         Self {
             limit: AtomicU32::new(limit),
+            window,
             windows: Mutex::new(HashMap::new()),
         }
     }
@@ -39,11 +39,11 @@ impl RateLimiter {
         let now = Instant::now();
         let mut windows = self.windows.lock().expect("rate limiter lock");
         let entry = windows.entry(account).or_insert((now, 0));
-        if now.duration_since(entry.0) >= WINDOW {
+        if now.duration_since(entry.0) >= self.window {
             *entry = (now, 0);
         }
         let elapsed = now.duration_since(entry.0);
-        let reset_secs = (WINDOW - elapsed).as_secs_f64().ceil().max(1.0) as u64;
+        let reset_secs = (self.window - elapsed).as_secs_f64().ceil().max(1.0) as u64;
         let allowed = entry.1 < limit;
         if allowed {
             entry.1 += 1;
@@ -63,7 +63,7 @@ mod tests {
 
     #[test]
     fn budget_is_per_account_and_runs_out() {
-        let rl = RateLimiter::new(2);
+        let rl = RateLimiter::new(2, Duration::from_secs(60));
         assert!(rl.check(1).allowed);
         let second = rl.check(1);
         assert!(second.allowed);

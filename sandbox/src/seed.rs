@@ -153,6 +153,16 @@ fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
          VALUES (?1, 'svcacct command-line tool', NULL, 'public', 1, ?2)",
         params![CLI_CLIENT_ID, t],
     )?;
+    for project in [
+        "Harbour Bridge Refit",
+        "Northside Clinic",
+        "Riverside Offices",
+    ] {
+        tx.execute(
+            "INSERT INTO projects (company_id, name) VALUES (?1, ?2)",
+            params![company_id, project],
+        )?;
+    }
     let service_account = create_service_account(
         &tx,
         company_id,
@@ -200,4 +210,46 @@ pub fn create_service_account(
         client_id,
         client_secret,
     })
+}
+
+/// `count` service accounts named "Load test NNNNN", in one transaction.
+pub fn bulk_service_accounts(
+    conn: &Connection,
+    company_id: i64,
+    count: u32,
+) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    let t = now();
+    let start: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(id), 0) FROM service_accounts",
+        [],
+        |r| r.get(0),
+    )?;
+    {
+        let mut user = tx.prepare("INSERT INTO users (company_id, login, name, email, kind, created_at) VALUES (?1, ?2, ?3, ?4, 'service_account', ?5)")?;
+        let mut client = tx.prepare("INSERT INTO oauth_clients (client_id, name, secret_hash, kind, user_id, created_at) VALUES (?1, ?2, ?3, 'service_account', ?4, ?5)")?;
+        let mut account = tx.prepare("INSERT INTO service_accounts (company_id, user_id, client_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4, 'bulk-seeded', ?5)")?;
+        for i in 1..=i64::from(count) {
+            let n = start + i;
+            let client_id = format!("sa_load{n:08}");
+            let name = format!("Load test {n:05}");
+            user.execute(params![
+                company_id,
+                client_id,
+                name,
+                format!("load-{n}@acme.example"),
+                t
+            ])?;
+            let user_id = tx.last_insert_rowid();
+            client.execute(params![
+                client_id,
+                name,
+                sha256_hex(&random_string(16)),
+                user_id,
+                t
+            ])?;
+            account.execute(params![company_id, user_id, client_id, name, t])?;
+        }
+    }
+    tx.commit()
 }

@@ -16,7 +16,7 @@ use rusqlite::Connection;
 use crate::db::DirLock;
 use crate::error::ApiError;
 use crate::ratelimit::RateLimiter;
-use crate::{Config, OPENAPI_JSON, oauth, platform};
+use crate::{Config, OPENAPI_JSON, oauth, platform, service_accounts};
 
 #[derive(Default)]
 pub struct Stats {
@@ -42,7 +42,10 @@ impl AppState {
             db: Mutex::new(conn),
             base_url,
             token_ttl: AtomicU64::new(config.token_ttl_secs),
-            rate: RateLimiter::new(config.rate_limit_per_minute),
+            rate: RateLimiter::new(
+                config.rate_limit_per_minute,
+                std::time::Duration::from_secs(config.rate_window_secs),
+            ),
             stats: Stats::default(),
             request_log: config.request_log,
             _lock: lock,
@@ -65,6 +68,25 @@ pub fn router(state: Shared) -> Router {
     let api = Router::new()
         .route("/me", get(platform::me))
         .route("/companies", get(platform::companies))
+        .route("/companies/{company_id}/projects", get(platform::projects))
+        .route(
+            "/companies/{company_id}/projects/{project_id}/documents",
+            get(platform::documents),
+        )
+        .route(
+            "/companies/{company_id}/service-accounts",
+            get(service_accounts::list).post(service_accounts::create),
+        )
+        .route(
+            "/companies/{company_id}/service-accounts/{id}",
+            get(service_accounts::view)
+                .patch(service_accounts::update)
+                .delete(service_accounts::delete),
+        )
+        .route(
+            "/companies/{company_id}/service-accounts/{id}/reset-secret",
+            post(service_accounts::reset_secret),
+        )
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             platform::authenticate,

@@ -2,7 +2,9 @@
 
 pub mod client;
 pub mod models;
+pub mod page;
 pub mod redact;
+pub mod service_accounts;
 
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
@@ -24,10 +26,13 @@ impl<'a> Api<'a> {
         Api { http, base, token }
     }
 
+    /// `path` (which may carry a query) under the API base URL.
     fn url(&self, path: &str) -> Url {
         let mut url = self.base.clone();
         let base_path = url.path().trim_end_matches('/').to_string();
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
         url.set_path(&format!("{base_path}{path}"));
+        url.set_query((!query.is_empty()).then_some(query));
         url
     }
 

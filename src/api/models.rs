@@ -25,3 +25,102 @@ pub struct Company {
     pub id: i64,
     pub name: String,
 }
+
+/// The tools permissions are set on, and the levels, lowest first.
+pub const TOOLS: &[&str] = &[
+    "directory",
+    "documents",
+    "rfis",
+    "submittals",
+    "webhooks",
+    "schedule",
+    "budget",
+];
+pub const LEVELS: &[&str] = &["none", "read", "standard", "admin"];
+
+/// Levels per tool, company-wide and per project (keyed by project id).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permissions {
+    #[serde(default)]
+    pub company: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub projects: std::collections::BTreeMap<i64, std::collections::BTreeMap<String, String>>,
+}
+
+impl Permissions {
+    pub fn is_empty(&self) -> bool {
+        self.company.is_empty() && self.projects.values().all(|p| p.is_empty())
+    }
+
+    /// `(project, tool, level)` for every grant; project `None` is company-wide.
+    pub fn entries(&self) -> Vec<(Option<i64>, &str, &str)> {
+        let mut out: Vec<_> = self
+            .company
+            .iter()
+            .map(|(t, l)| (None, t.as_str(), l.as_str()))
+            .collect();
+        for (p, tools) in &self.projects {
+            out.extend(
+                tools
+                    .iter()
+                    .map(|(t, l)| (Some(*p), t.as_str(), l.as_str())),
+            );
+        }
+        out
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ServiceAccount {
+    pub id: i64,
+    pub company_id: i64,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub email: String,
+    pub client_id: String,
+    pub created_at: String,
+    #[serde(default)]
+    pub secret_reset_at: Option<String>,
+    /// Present on view, create, update and reset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Permissions>,
+}
+
+/// Create and reset-secret answers: the account, and its secret (shown once).
+#[derive(Clone, Debug)]
+pub struct WithSecret {
+    pub account: ServiceAccount,
+    pub client_secret: crate::secret::Secret,
+    pub previous_permissions: Option<Permissions>,
+}
+
+impl<'de> Deserialize<'de> for WithSecret {
+    /// The account's fields and the secret sit side by side in one object. (Not
+    /// `#[serde(flatten)]`: it loses the integer project keys of `permissions`.)
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut v = serde_json::Value::deserialize(d)?;
+        let obj = v
+            .as_object_mut()
+            .ok_or_else(|| D::Error::custom("expected an object"))?;
+        let secret = obj
+            .remove("client_secret")
+            .ok_or_else(|| D::Error::missing_field("client_secret"))?;
+        let previous = obj.remove("previous_permissions");
+        Ok(WithSecret {
+            client_secret: serde_json::from_value(secret).map_err(D::Error::custom)?,
+            previous_permissions: previous
+                .map(serde_json::from_value)
+                .transpose()
+                .map_err(D::Error::custom)?,
+            account: serde_json::from_value(v).map_err(D::Error::custom)?,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Project {
+    pub id: i64,
+    pub name: String,
+}

@@ -406,3 +406,11 @@ pub fn authorization_url(
     let (url, state) = req.url();
     Ok((url, state.secret().clone(), verifier))
 }
+
+/// A fresh `Idempotency-Key` for one logical request (retries reuse it).
+pub fn idempotency_key() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}

@@ -4,6 +4,7 @@
 pub mod help;
 pub mod login;
 pub mod logout;
+pub mod service_accounts;
 pub mod status;
 pub mod token;
 
@@ -17,6 +18,8 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Logout(args) => logout::run(ctx, &args).await,
         Command::Token => token::run(ctx).await,
         Command::Status(args) => status::run(ctx, &args).await,
+        Command::ServiceAccounts(cmd) => service_accounts::dispatch(ctx, cmd).await,
+        Command::ResetSecret(args) => service_accounts::reset_secret::run(ctx, &args).await,
         Command::Help(args) => help::run(ctx, &args),
     }
 }

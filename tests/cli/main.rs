@@ -10,3 +10,4 @@ mod interop;
 mod openapi;
 mod profiles;
 mod sandbox;
+mod service_accounts;

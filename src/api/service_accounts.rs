@@ -1,0 +1,164 @@
+//! `/api/v1/companies/{company_id}/service-accounts` and projects.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use super::client::Request;
+use super::models::{Permissions, Project, ServiceAccount, WithSecret};
+use super::{Api, decode, page};
+use crate::error::Result;
+
+/// What to create.
+pub struct NewServiceAccount<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub description: Option<&'a str>,
+    pub permissions: &'a Permissions,
+}
+
+/// What to change; `None` leaves a field as it is.
+#[derive(Default)]
+pub struct ServiceAccountChanges<'a> {
+    pub name: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub permissions: Option<&'a Permissions>,
+}
+
+/// One page of a listing and where the next one is.
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: Option<u64>,
+    pub next: Option<url::Url>,
+}
+
+fn sa_path(company: i64) -> String {
+    format!("/api/v1/companies/{company}/service-accounts")
+}
+
+impl Api<'_> {
+    /// The first page (`per_page` items, optional name filter) or the page at `next`.
+    pub async fn service_accounts_page(
+        &self,
+        company: i64,
+        per_page: u32,
+        q: Option<&str>,
+        next: Option<url::Url>,
+    ) -> Result<Page<ServiceAccount>> {
+        let url = match next {
+            Some(u) => u,
+            None => {
+                let mut u = self.url(&sa_path(company));
+                u.query_pairs_mut()
+                    .append_pair("per_page", &per_page.to_string());
+                if let Some(q) = q {
+                    u.query_pairs_mut().append_pair("q", q);
+                }
+                u
+            }
+        };
+        let resp = self
+            .http
+            .send(Request::new(Method::GET, url).bearer(&self.token))
+            .await?;
+        let total = page::total(&resp.headers);
+        let next = page::next_url(&resp.headers, &self.base);
+        Ok(Page {
+            items: decode(resp)?,
+            total,
+            next,
+        })
+    }
+
+    pub async fn create_service_account(
+        &self,
+        company: i64,
+        new: &NewServiceAccount<'_>,
+        idempotency_key: String,
+    ) -> Result<WithSecret> {
+        let body = json!({
+            "name": new.name,
+            "email": new.email,
+            "description": new.description.unwrap_or(""),
+            "permissions": new.permissions,
+        });
+        let mut req = Request::new(Method::POST, self.url(&sa_path(company)))
+            .bearer(&self.token)
+            .json_body(&body);
+        req.idempotency_key = Some(idempotency_key);
+        decode(self.http.send(req).await?)
+    }
+
+    pub async fn service_account(&self, company: i64, id: u64) -> Result<ServiceAccount> {
+        self.get_json(&format!("{}/{id}", sa_path(company))).await
+    }
+
+    pub async fn update_service_account(
+        &self,
+        company: i64,
+        id: u64,
+        changes: &ServiceAccountChanges<'_>,
+    ) -> Result<ServiceAccount> {
+        let mut body = serde_json::Map::new();
+        let mut put = |k: &str, v: Value| {
+            body.insert(k.to_string(), v);
+        };
+        if let Some(n) = changes.name {
+            put("name", json!(n));
+        }
+        if let Some(d) = changes.description {
+            put("description", json!(d));
+        }
+        if let Some(e) = changes.email {
+            put("email", json!(e));
+        }
+        if let Some(p) = changes.permissions {
+            put("permissions", json!(p));
+        }
+        let req = Request::new(
+            Method::PATCH,
+            self.url(&format!("{}/{id}", sa_path(company))),
+        )
+        .bearer(&self.token)
+        .json_body(&Value::Object(body));
+        decode(self.http.send(req).await?)
+    }
+
+    pub async fn delete_service_account(&self, company: i64, id: u64) -> Result<()> {
+        let req = Request::new(
+            Method::DELETE,
+            self.url(&format!("{}/{id}", sa_path(company))),
+        )
+        .bearer(&self.token);
+        let resp = self.http.send(req).await?;
+        if resp.status.is_success() {
+            Ok(())
+        } else {
+            Err(super::error_from(&resp))
+        }
+    }
+
+    /// Reset the secret. The idempotency key makes a retry after a lost answer safe: the server
+    /// replays the first answer (with the same secret) instead of resetting twice.
+    pub async fn reset_service_account_secret(
+        &self,
+        company: i64,
+        id: u64,
+        idempotency_key: String,
+    ) -> Result<WithSecret> {
+        let mut req = Request::new(
+            Method::POST,
+            self.url(&format!("{}/{id}/reset-secret", sa_path(company))),
+        )
+        .bearer(&self.token);
+        req.idempotency_key = Some(idempotency_key);
+        decode(self.http.send(req).await?)
+    }
+
+    pub async fn projects(&self, company: i64) -> Result<Vec<Project>> {
+        self.get_json(&format!(
+            "/api/v1/companies/{company}/projects?per_page=100"
+        ))
+        .await
+    }
+}

@@ -1,0 +1,96 @@
+//! `svcacct service-accounts …` (alias `sa`).
+
+pub mod create;
+pub mod delete;
+pub mod list;
+pub mod reset_secret;
+pub mod update;
+pub mod view;
+
+use crate::api::models::{Permissions, ServiceAccount, WithSecret};
+use crate::cli::{Grant, ServiceAccountCommand};
+use crate::context::Context;
+use crate::delivery::{Delivered, SecretDestination};
+use crate::error::Result;
+
+pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<()> {
+    match command {
+        ServiceAccountCommand::List(args) => list::run(ctx, &args).await,
+        ServiceAccountCommand::Create(args) => create::run(ctx, &args).await,
+        ServiceAccountCommand::View(args) => view::run(ctx, &args).await,
+        ServiceAccountCommand::Update(args) => update::run(ctx, &args).await,
+        ServiceAccountCommand::Delete(args) => delete::run(ctx, &args).await,
+        ServiceAccountCommand::ResetSecret(args) => reset_secret::run(ctx, &args).await,
+    }
+}
+
+/// Grants from `--permission` and `--project` as the API's permission document.
+pub fn permissions_from(grants: &[&Grant]) -> Permissions {
+    let mut perms = Permissions::default();
+    for g in grants {
+        match g.project {
+            None => perms.company.insert(g.tool.clone(), g.level.clone()),
+            Some(p) => perms
+                .projects
+                .entry(p)
+                .or_default()
+                .insert(g.tool.clone(), g.level.clone()),
+        };
+    }
+    perms
+}
+
+/// "documents=read (company), rfis=standard (project 2)"
+pub fn describe_permissions(perms: &Permissions) -> String {
+    let parts: Vec<String> = perms
+        .entries()
+        .into_iter()
+        .map(|(project, tool, level)| match project {
+            None => format!("{tool}={level} (company)"),
+            Some(p) => format!("{tool}={level} (project {p})"),
+        })
+        .collect();
+    if parts.is_empty() {
+        "none".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Hand a once-only secret to its destination and report it (create and reset-secret).
+pub async fn show_secret(
+    ctx: &Context,
+    api_url: &url::Url,
+    dest: &SecretDestination,
+    created: &WithSecret,
+    mut json: serde_json::Value,
+) -> Result<()> {
+    let account: &ServiceAccount = &created.account;
+    let delivered = dest
+        .deliver(ctx, api_url, account, &created.client_secret)
+        .await?;
+    if ctx.out.json {
+        match &delivered {
+            Delivered::Stdout => json["client_secret"] = created.client_secret.expose().into(),
+            Delivered::File(path) => json["secret_file"] = path.display().to_string().into(),
+            Delivered::Profile(name) => json["saved_as_profile"] = name.clone().into(),
+        }
+        return ctx.out.json_value(&json);
+    }
+    ctx.out
+        .line(&format!("client_id:     {}", account.client_id))?;
+    match delivered {
+        Delivered::Stdout => {
+            ctx.out.line(&format!("client_secret: {}", created.client_secret.expose()))?;
+            ctx.out.warn(&format!(
+                "the client secret is shown only this once: store it now (lost it? `svcacct reset-secret {}` issues a new one)",
+                account.id
+            ));
+        }
+        Delivered::File(path) => ctx.out.status(&format!("✓ Client secret written to {} (mode 0600)", path.display())),
+        Delivered::Profile(name) => ctx.out.status(&format!(
+            "✓ Client secret saved in the OS keychain as profile '{name}': `svcacct --profile {name} token` mints tokens"
+        )),
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! `svcacct reset-secret ID` / `svcacct service-accounts reset-secret ID`: destructive, so it
+//! says what will happen in the seed's words and asks first.
+
+use serde_json::json;
+
+use crate::api::service_accounts::ServiceAccountChanges;
+use crate::cli::ResetSecretArgs;
+use crate::context::Context;
+use crate::delivery::SecretDestination;
+use crate::error::{Error, Result};
+
+use super::{describe_permissions, show_secret};
+
+pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
+    let dest = SecretDestination::new(
+        args.secret.secret_file.clone(),
+        args.secret.force,
+        args.secret.save,
+    );
+    dest.check()?;
+    let session = ctx.session().await?;
+    let company = ctx.company_id(&session).await?;
+    let sa = session.api.service_account(company, args.id).await?;
+    let reapply = if args.reapply_permissions {
+        " (--reapply-permissions grants them again right after)"
+    } else {
+        ""
+    };
+    ctx.out.status(&format!(
+        "Resetting the client secret of service account {} \"{}\" ({}):\n  \
+         • a new client secret is issued, shown only once;\n  \
+         • the old secret stops working, and so does every access token minted with it;\n  \
+         • all permissions and project memberships of this account are reset to none{reapply}.",
+        sa.id, sa.name, sa.client_id
+    ));
+    ctx.out.confirm("Continue?", args.yes)?;
+    let reset = session
+        .api
+        .reset_service_account_secret(company, args.id, crate::auth::oauth::idempotency_key())
+        .await?;
+    let previous = reset.previous_permissions.clone().unwrap_or_default();
+    ctx.out.status(&format!(
+        "✓ Reset the secret of service account {}; permissions removed: {}",
+        sa.id,
+        describe_permissions(&previous)
+    ));
+    let mut out = serde_json::to_value(&reset.account).expect("serialisable");
+    out["previous_permissions"] = json!(previous);
+    // Show the secret first: whatever happens next, it must not be lost.
+    let restore = args.reapply_permissions && !previous.is_empty();
+    if restore && ctx.out.json {
+        // JSON is one document: restore first, then print it with the secret.
+        let restored = reapply_permissions(ctx, &session, company, args.id, &previous).await?;
+        out["restored_permissions"] = json!(restored);
+        return show_secret(ctx, &session.creds.api, &dest, &reset, out).await;
+    }
+    show_secret(ctx, &session.creds.api, &dest, &reset, out).await?;
+    if restore {
+        let restored = reapply_permissions(ctx, &session, company, args.id, &previous).await?;
+        ctx.out.status(&format!(
+            "✓ Restored permissions: {}",
+            describe_permissions(&restored)
+        ));
+    }
+    Ok(())
+}
+
+async fn reapply_permissions(
+    ctx: &Context,
+    session: &crate::context::Session<'_>,
+    company: i64,
+    id: u64,
+    previous: &crate::api::models::Permissions,
+) -> Result<crate::api::models::Permissions> {
+    let changes = ServiceAccountChanges {
+        permissions: Some(previous),
+        ..Default::default()
+    };
+    let updated = session
+        .api
+        .update_service_account(company, id, &changes)
+        .await
+        .map_err(|e| {
+            Error::new(
+                e.kind,
+                format!(
+                    "the secret was reset, but restoring the permissions failed: {}",
+                    e.message
+                ),
+            )
+            .with_hint(format!(
+                "grant them again: svcacct sa update {id} {}",
+                as_flags(previous)
+            ))
+        })?;
+    let _ = ctx;
+    Ok(updated.permissions.unwrap_or_default())
+}
+
+/// The `--permission`/`--project` flags that grant `perms`.
+fn as_flags(perms: &crate::api::models::Permissions) -> String {
+    perms
+        .entries()
+        .into_iter()
+        .map(|(project, tool, level)| match project {
+            None => format!("--permission {tool}={level}"),
+            Some(p) => format!("--project {p}:{tool}={level}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

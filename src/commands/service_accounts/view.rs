@@ -1,0 +1,72 @@
+//! `svcacct service-accounts view`
+
+use std::collections::HashMap;
+
+use crate::cli::SaIdArgs;
+use crate::context::Context;
+use crate::error::Result;
+
+pub async fn run(ctx: &Context, args: &SaIdArgs) -> Result<()> {
+    let session = ctx.session().await?;
+    let company = ctx.company_id(&session).await?;
+    let sa = session.api.service_account(company, args.id).await?;
+    if ctx.out.json {
+        return ctx.out.json_value(&sa);
+    }
+    let perms = sa.permissions.clone().unwrap_or_default();
+    let project_names: HashMap<i64, String> = if perms.projects.is_empty() {
+        HashMap::new()
+    } else {
+        session
+            .api
+            .projects(company)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect()
+    };
+    let lines = [
+        format!("ID:            {}", sa.id),
+        format!("Name:          {}", sa.name),
+        format!(
+            "Description:   {}",
+            if sa.description.is_empty() {
+                "-"
+            } else {
+                &sa.description
+            }
+        ),
+        format!(
+            "Contact email: {} (fixed: changing it would break the account)",
+            sa.email
+        ),
+        format!("Client ID:     {}", sa.client_id),
+        format!("Created:       {}", sa.created_at),
+        format!(
+            "Secret reset:  {}",
+            sa.secret_reset_at.as_deref().unwrap_or("never")
+        ),
+    ];
+    for line in lines {
+        ctx.out.line(&line)?;
+    }
+    ctx.out.line("")?;
+    if perms.is_empty() {
+        return ctx.out.line("Permissions:   none");
+    }
+    let rows: Vec<Vec<String>> = perms
+        .entries()
+        .into_iter()
+        .map(|(project, tool, level)| {
+            let scope = match project {
+                None => "company-wide".to_string(),
+                Some(p) => match project_names.get(&p) {
+                    Some(name) => format!("project {p} ({name})"),
+                    None => format!("project {p}"),
+                },
+            };
+            vec![tool.to_string(), level.to_string(), scope]
+        })
+        .collect();
+    ctx.out.table(&["TOOL", "LEVEL", "WHERE"], &rows)
+}

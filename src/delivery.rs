@@ -1,0 +1,161 @@
+//! Where a secret shown once goes (SPEC "Secrets"): stdout, a 0600 file (`--secret-file`), or
+//! the OS keychain as a client-credentials profile (`--save`). The destination is checked
+//! before the server is asked to create anything, and a secret that cannot be delivered where
+//! asked is printed instead of lost.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::api::models::ServiceAccount;
+use crate::auth::oauth::{self, EndpointOverrides};
+use crate::auth::store::{CredentialStore, StoredCredential};
+use crate::config::{AuthKind, Profile, StorageKind, write_atomic};
+use crate::context::Context;
+use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
+
+#[derive(Clone, Debug)]
+pub enum SecretDestination {
+    Stdout,
+    File { path: PathBuf, force: bool },
+    Keychain,
+}
+
+/// Where the secret ended up, for the JSON output.
+pub enum Delivered {
+    Stdout,
+    File(PathBuf),
+    Profile(String),
+}
+
+impl SecretDestination {
+    pub fn new(secret_file: Option<PathBuf>, force: bool, save: bool) -> Self {
+        match (secret_file, save) {
+            (Some(path), _) => SecretDestination::File { path, force },
+            (None, true) => SecretDestination::Keychain,
+            (None, false) => SecretDestination::Stdout,
+        }
+    }
+
+    /// Refuse a destination that cannot work, before anything is created on the server.
+    pub fn check(&self) -> Result<()> {
+        let SecretDestination::File { path, force } = self else {
+            return Ok(());
+        };
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        if !parent.is_dir() {
+            return Err(Error::usage(format!(
+                "--secret-file {}: directory {} does not exist",
+                path.display(),
+                parent.display()
+            ))
+            .with_hint("create the directory first, or choose another path; nothing was changed"));
+        }
+        if path.exists() && !force {
+            return Err(Error::usage(format!(
+                "--secret-file {}: the file already exists",
+                path.display()
+            ))
+            .with_hint("choose a new path, or pass --force to replace it; nothing was changed"));
+        }
+        Ok(())
+    }
+
+    pub async fn deliver(
+        &self,
+        ctx: &Context,
+        api_url: &url::Url,
+        account: &ServiceAccount,
+        secret: &Secret,
+    ) -> Result<Delivered> {
+        let result = match self {
+            SecretDestination::Stdout => return Ok(Delivered::Stdout),
+            SecretDestination::File { path, .. } => {
+                write_secret_file(path, secret).map(|_| Delivered::File(path.clone()))
+            }
+            SecretDestination::Keychain => save_profile(ctx, api_url, account, secret)
+                .await
+                .map(Delivered::Profile),
+        };
+        result.map_err(|e| {
+            // The secret exists only in this process now: print it rather than lose it.
+            let _ = ctx.out.line(&format!("client_secret: {}", secret.expose()));
+            Error::new(
+                e.kind,
+                format!("the new secret could not be stored ({}); it was printed on stdout instead: store it now", e.message),
+            )
+        })
+    }
+}
+
+fn write_secret_file(path: &std::path::Path, secret: &Secret) -> Result<()> {
+    let text = format!("{}\n", secret.expose());
+    let written = if path.exists() {
+        write_atomic(path, text.as_bytes(), 0o600)
+    } else {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        opts.open(path)
+            .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()))
+    };
+    written.map_err(|e| {
+        Error::new(
+            ErrorKind::Usage,
+            format!("cannot write {}: {e}", path.display()),
+        )
+    })
+}
+
+/// Store the secret as profile `sa-<id>` (client credentials, OS keychain), so that
+/// `svcacct --profile sa-<id> token` mints tokens for the account.
+async fn save_profile(
+    ctx: &Context,
+    api_url: &url::Url,
+    account: &ServiceAccount,
+    secret: &Secret,
+) -> Result<String> {
+    let name = format!("sa-{}", account.id);
+    let config = ctx.config.load()?;
+    if let Some(existing) = config.profiles.get(&name)
+        && existing.client_id.as_deref() != Some(account.client_id.as_str())
+    {
+        return Err(Error::usage(format!(
+            "profile '{name}' already exists for another client"
+        )));
+    }
+    let discovered =
+        oauth::discover(ctx.http()?, api_url, &EndpointOverrides::default(), false).await?;
+    let method = oauth::choose_auth_method(&discovered.auth_methods, None);
+    let store = CredentialStore::for_profile(
+        StorageKind::Keyring,
+        ctx.config.dir(),
+        &name,
+        api_url.as_str(),
+    );
+    store.save(&StoredCredential {
+        client_secret: Some(secret.clone()),
+        ..Default::default()
+    })?;
+    let profile = Profile {
+        api_url: api_url.to_string(),
+        auth: AuthKind::ClientCredentials,
+        client_id: Some(account.client_id.clone()),
+        client_auth_method: Some(method),
+        storage: StorageKind::Keyring,
+        endpoints: Some(discovered.endpoints),
+        user: Some(account.client_id.clone()),
+        company_id: Some(account.company_id),
+    };
+    ctx.config.update(|c| {
+        c.profiles.insert(name.clone(), profile);
+    })?;
+    Ok(name)
+}
