@@ -51,7 +51,7 @@ api=$(sed -n 's/^listening on //p' "$work/sandbox.out")
 echo "    $api  (demo users and secrets: $work/data/bootstrap.json)"
 
 field() { python3 -c "import json,sys; d=json.load(open('$work/data/bootstrap.json')); print(eval('d'+sys.argv[1]))" "$1"; }
-run() { echo; echo "\$ svcacct $*"; "$bin/svcacct" "$@"; }
+run() { echo; printf '$ svcacct'; printf ' %q' "$@"; echo; "$bin/svcacct" "$@"; }
 
 echo
 echo "==> 1. Sign in as a person: authorization code + PKCE on a loopback port."
@@ -65,19 +65,30 @@ echo "\$ svcacct token | cut -c1-12"
 "$bin/svcacct" token | cut -c1-12
 
 echo
-echo "==> 2. Sign in as the demo service account (client credentials; the secret comes from stdin, never argv)"
+echo "==> 2. Service accounts (admin only): list, create with a permission, reset the secret"
+run sa list
+run sa create --name "CI deploy bot" --email ci-bot@acme.example --permission documents=read \
+    --secret-file "$work/ci-bot.secret"
+bot=$("$bin/svcacct" sa list --json --q "CI deploy bot" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+run sa view "$bot"
+echo
+echo "\$ svcacct reset-secret $bot   (asks \"Continue?\" on a terminal; --yes answers it here)"
+"$bin/svcacct" reset-secret "$bot" --yes --reapply-permissions --secret-file "$work/ci-bot.secret" --force
+
+echo
+echo "==> 3. Sign in as the demo service account (client credentials; the secret comes from stdin, never argv)"
 field "['service_account']['client_secret']" | run --profile ci login --api "$api" --client-credentials \
     --client-id "$(field "['service_account']['client_id']")" --client-secret-stdin "${storage[@]}"
 run --profile ci status
 
 echo
-echo "==> 3. CI mode: no stored state, credentials from the environment"
+echo "==> 4. CI mode: no stored state, credentials from the environment"
 echo "\$ SVCACCT_API_URL=… SVCACCT_CLIENT_ID=… SVCACCT_CLIENT_SECRET=… svcacct token | cut -c1-12"
 SVCACCT_API_URL="$api" SVCACCT_CLIENT_ID="$(field "['service_account']['client_id']")" \
     SVCACCT_CLIENT_SECRET="$(field "['service_account']['client_secret']")" "$bin/svcacct" token | cut -c1-12
 
 echo
-echo "==> 4. Log out: tokens are revoked at the server and deleted locally"
+echo "==> 5. Log out: tokens are revoked at the server and deleted locally"
 run logout
 run --profile ci logout
 echo

@@ -50,13 +50,13 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     let restore = args.reapply_permissions && !previous.is_empty();
     if restore && ctx.out.json {
         // JSON is one document: restore first, then print it with the secret.
-        let restored = reapply_permissions(ctx, &session, company, args.id, &previous).await?;
+        let restored = reapply_permissions(&session, company, args.id, &previous).await?;
         out["restored_permissions"] = json!(restored);
         return show_secret(ctx, &session.creds.api, &dest, &reset, out).await;
     }
     show_secret(ctx, &session.creds.api, &dest, &reset, out).await?;
     if restore {
-        let restored = reapply_permissions(ctx, &session, company, args.id, &previous).await?;
+        let restored = reapply_permissions(&session, company, args.id, &previous).await?;
         ctx.out.status(&format!(
             "✓ Restored permissions: {}",
             describe_permissions(&restored)
@@ -66,7 +66,6 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
 }
 
 async fn reapply_permissions(
-    ctx: &Context,
     session: &crate::context::Session<'_>,
     company: i64,
     id: u64,
@@ -93,7 +92,6 @@ async fn reapply_permissions(
                 as_flags(previous)
             ))
         })?;
-    let _ = ctx;
     Ok(updated.permissions.unwrap_or_default())
 }
 
