@@ -166,8 +166,15 @@ impl Machine {
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_svcacct"));
-        cmd.args(args).env_clear();
+        let mut cmd = self.command_for(env!("CARGO_BIN_EXE_svcacct"));
+        cmd.args(args);
+        cmd
+    }
+
+    /// Any program, with this machine's environment (HOME, config dir, keychain bus, variables).
+    pub fn command_for(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.env_clear();
         cmd.env("HOME", self.home.path());
         cmd.env("XDG_CONFIG_HOME", self.home.path().join(".config"));
         cmd.env("PATH", std::env::var("PATH").unwrap_or_default());

@@ -560,3 +560,51 @@ fn rate_limit_mid_listing_waits_and_completes() {
         "paced from the headers, never ran into a 429"
     );
 }
+
+/// The real question on a real terminal: "Continue?" — `n` changes nothing, `y` resets.
+#[test]
+fn reset_secret_asks_on_a_terminal() {
+    let sb = Sandbox::start();
+    let m = admin(&sb);
+    let sa = sb.bootstrap().service_account.clone();
+    let tty = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/at_terminal.py");
+    let at_terminal = |answer: &str| {
+        let mut cmd = m.command_for("python3");
+        cmd.env_remove("CI").arg(&tty).args([
+            "Continue?",
+            answer,
+            "--",
+            env!("CARGO_BIN_EXE_svcacct"),
+            "reset-secret",
+            "1",
+        ]);
+        let out = wait_bounded(
+            cmd.stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+            Duration::from_secs(60),
+        );
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, screen) = at_terminal("n");
+    assert_eq!(code, Some(130), "{screen}");
+    assert!(
+        screen.contains("Continue?") && screen.contains("cancelled; nothing was changed"),
+        "{screen}"
+    );
+    assert!(
+        mint(&sb, &sa.client_id, &sa.client_secret).is_some(),
+        "'n' changed nothing"
+    );
+    let (code, screen) = at_terminal("y");
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.contains("client_secret: sas_"), "{screen}");
+    assert!(
+        mint(&sb, &sa.client_id, &sa.client_secret).is_none(),
+        "'y' reset it"
+    );
+}
