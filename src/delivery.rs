@@ -64,11 +64,13 @@ impl SecretDestination {
         Ok(())
     }
 
+    /// Deliver `secret`; `label` names it if it has to be printed after all ("client_secret").
     pub async fn deliver(
         &self,
         ctx: &Context,
         api_url: &url::Url,
-        account: &ServiceAccount,
+        save_as: SaveAs<'_>,
+        label: &str,
         secret: &Secret,
     ) -> Result<Delivered> {
         let result = match self {
@@ -76,19 +78,31 @@ impl SecretDestination {
             SecretDestination::File { path, .. } => {
                 write_secret_file(path, secret).map(|_| Delivered::File(path.clone()))
             }
-            SecretDestination::Keychain => save_profile(ctx, api_url, account, secret)
-                .await
-                .map(Delivered::Profile),
+            SecretDestination::Keychain => match save_as {
+                SaveAs::ServiceAccountProfile(account) => {
+                    save_service_account(ctx, api_url, account, secret).await
+                }
+                SaveAs::CurrentProfile => save_personal_access_token(ctx, api_url, secret).await,
+            }
+            .map(Delivered::Profile),
         };
         result.map_err(|e| {
             // The secret exists only in this process now: print it rather than lose it.
-            let _ = ctx.out.line(&format!("client_secret: {}", secret.expose()));
+            let _ = ctx.out.line(&format!("{label}: {}", secret.expose()));
             Error::new(
                 e.kind,
                 format!("the new secret could not be stored ({}); it was printed on stdout instead: store it now", e.message),
             )
         })
     }
+}
+
+/// What `--save` makes of a secret.
+pub enum SaveAs<'a> {
+    /// A client-credentials profile `sa-<id>` for the account.
+    ServiceAccountProfile(&'a ServiceAccount),
+    /// The credential of the current profile (a personal access token).
+    CurrentProfile,
 }
 
 fn write_secret_file(path: &std::path::Path, secret: &Secret) -> Result<()> {
@@ -116,7 +130,7 @@ fn write_secret_file(path: &std::path::Path, secret: &Secret) -> Result<()> {
 
 /// Store the secret as profile `sa-<id>` (client credentials, OS keychain), so that
 /// `svcacct --profile sa-<id> token` mints tokens for the account.
-async fn save_profile(
+async fn save_service_account(
     ctx: &Context,
     api_url: &url::Url,
     account: &ServiceAccount,
@@ -153,6 +167,51 @@ async fn save_profile(
         endpoints: Some(discovered.endpoints),
         user: Some(account.client_id.clone()),
         company_id: Some(account.company_id),
+    };
+    ctx.config.update(|c| {
+        c.profiles.insert(name.clone(), profile);
+    })?;
+    Ok(name)
+}
+
+/// Make a new personal access token the current profile's credential (in the keychain unless
+/// the profile chose a file), after revoking what the profile signed in with before.
+async fn save_personal_access_token(
+    ctx: &Context,
+    api_url: &url::Url,
+    token: &Secret,
+) -> Result<String> {
+    let config = ctx.config.load()?;
+    let name = ctx.profile_name(&config);
+    let old = config.profiles.get(&name).cloned();
+    let storage = old
+        .as_ref()
+        .map(|p| p.storage)
+        .unwrap_or(StorageKind::Keyring);
+    if let Some(old) = &old {
+        let old_store =
+            CredentialStore::for_profile(old.storage, ctx.config.dir(), &name, &old.api_url);
+        if let Ok(Some(cred)) = old_store.load()
+            && old.auth != AuthKind::PersonalAccessToken
+        {
+            let _ = crate::auth::session::revoke_stored(ctx, old, &cred).await;
+        }
+    }
+    let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api_url.as_str());
+    store.save(&StoredCredential {
+        access_token: Some(token.clone()),
+        issued_at: Some(oauth::unix_now()),
+        ..Default::default()
+    })?;
+    let profile = Profile {
+        api_url: api_url.to_string(),
+        auth: AuthKind::PersonalAccessToken,
+        client_id: None,
+        client_auth_method: None,
+        storage,
+        endpoints: old.as_ref().and_then(|p| p.endpoints.clone()),
+        user: old.as_ref().and_then(|p| p.user.clone()),
+        company_id: old.as_ref().and_then(|p| p.company_id),
     };
     ctx.config.update(|c| {
         c.profiles.insert(name.clone(), profile);

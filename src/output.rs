@@ -7,6 +7,31 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
 
+/// A progress bar registered with [`Output`]; `inc` advances it.
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    slot: std::sync::Arc<std::sync::Mutex<Option<indicatif::ProgressBar>>>,
+}
+
+impl Progress {
+    pub fn inc(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        if let Ok(mut slot) = self.slot.lock() {
+            *slot = None;
+        }
+    }
+}
+
 /// Writes a JSON array one element at a time, so long listings stream with flat memory.
 pub struct JsonArray<'a> {
     out: &'a Output,
@@ -31,6 +56,8 @@ impl JsonArray<'_> {
 #[derive(Clone, Debug)]
 pub struct Output {
     pub json: bool,
+    /// The progress bar on screen, if any: status lines are printed around it.
+    progress: std::sync::Arc<std::sync::Mutex<Option<indicatif::ProgressBar>>>,
     stdout_tty: bool,
     stderr_tty: bool,
     stdin_tty: bool,
@@ -42,6 +69,7 @@ impl Output {
         let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
         Output {
             json,
+            progress: Default::default(),
             stdout_tty: io::stdout().is_terminal(),
             stderr_tty: io::stderr().is_terminal(),
             stdin_tty: io::stdin().is_terminal(),
@@ -160,7 +188,37 @@ impl Output {
 
     /// A status message on stderr (progress, confirmations, notices).
     pub fn status(&self, text: &str) {
-        let _ = writeln!(io::stderr().lock(), "{text}");
+        let bar = self.progress.lock().ok().and_then(|p| p.clone());
+        match bar {
+            Some(bar) => bar.suspend(|| {
+                let _ = writeln!(io::stderr().lock(), "{text}");
+            }),
+            None => {
+                let _ = writeln!(io::stderr().lock(), "{text}");
+            }
+        }
+    }
+
+    /// A progress bar of `len` steps on stderr, only on a terminal; cleared when dropped.
+    pub fn progress(&self, len: u64, message: &str) -> Progress {
+        let bar = (self.stderr_tty && !self.ci).then(|| {
+            let bar = indicatif::ProgressBar::new(len);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message(message.to_string());
+            bar
+        });
+        if let Ok(mut slot) = self.progress.lock() {
+            slot.clone_from(&bar);
+        }
+        Progress {
+            bar,
+            slot: self.progress.clone(),
+        }
     }
 
     pub fn warn(&self, text: &str) {

@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS tokens (
     user_id INTEGER NOT NULL,
     grant_id INTEGER,
     name TEXT,
+    hint TEXT,                                    -- the first characters, to recognise a PAT
     expires_at INTEGER,
     revoked INTEGER NOT NULL DEFAULT 0,
     used INTEGER NOT NULL DEFAULT 0,
@@ -155,6 +156,25 @@ pub fn open(dir: &Path) -> Result<Connection, StartError> {
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
     )
     .and_then(|_| conn.execute_batch(SCHEMA))
+    .and_then(|_| migrate(&conn))
     .map_err(|e| StartError::Database(path, e))?;
     Ok(conn)
+}
+
+/// Columns added after a table first shipped: add them to data directories made before.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column, decl) in [
+        ("tokens", "hint", "TEXT"),
+        ("service_accounts", "secret_reset_at", "INTEGER"),
+    ] {
+        let has: bool = conn.query_row(
+            &format!("SELECT EXISTS(SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?1)"),
+            [column],
+            |r| r.get(0),
+        )?;
+        if !has {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {decl}"))?;
+        }
+    }
+    Ok(())
 }

@@ -15,6 +15,8 @@ mod ratelimit;
 mod seed;
 mod service_accounts;
 mod state;
+mod tokens;
+mod users;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

@@ -28,6 +28,9 @@ pub struct Principal {
     pub is_admin: bool,
     pub api_access: bool,
     pub user_management: bool,
+    /// The token this request came with (to mark "current" in token listings).
+    #[serde(skip)]
+    pub token_id: i64,
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -63,6 +66,7 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
                         is_admin: r.get(12)?,
                         api_access: r.get(13)?,
                         user_management: r.get(14)?,
+                        token_id: r.get(0)?,
                     },
                 ))
             },
@@ -81,6 +85,12 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
         return Err(ApiError::unauthorized(
             "the user behind this token is disabled",
         ));
+    }
+    if kind == "pat" && !(principal.api_access || principal.is_owner) {
+        return Err(ApiError::unauthorized(format!(
+            "'{}' no longer has the API access permission, so personal access tokens do not work; a user manager can grant it again",
+            principal.login
+        )));
     }
     if kind == "pat" {
         conn.execute(

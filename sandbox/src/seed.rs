@@ -113,6 +113,14 @@ const DEMO_USERS: &[DemoUser] = &[
         user_management: false,
     },
     DemoUser {
+        login: "manager",
+        name: "Mia Manager",
+        is_owner: false,
+        is_admin: false,
+        api_access: true,
+        user_management: true,
+    },
+    DemoUser {
         login: "viewer",
         name: "Vera Viewer",
         is_owner: false,

@@ -16,7 +16,7 @@ use rusqlite::Connection;
 use crate::db::DirLock;
 use crate::error::ApiError;
 use crate::ratelimit::RateLimiter;
-use crate::{Config, OPENAPI_JSON, oauth, platform, service_accounts};
+use crate::{Config, OPENAPI_JSON, oauth, platform, service_accounts, tokens, users};
 
 #[derive(Default)]
 pub struct Stats {
@@ -86,6 +86,24 @@ pub fn router(state: Shared) -> Router {
         .route(
             "/companies/{company_id}/service-accounts/{id}/reset-secret",
             post(service_accounts::reset_secret),
+        )
+        .route("/companies/{company_id}/users", get(users::list))
+        .route(
+            "/companies/{company_id}/users/{id}",
+            get(users::view).patch(users::update),
+        )
+        .route(
+            "/companies/{company_id}/users/{user_id}/tokens",
+            get(tokens::list_users),
+        )
+        .route(
+            "/companies/{company_id}/users/{user_id}/tokens/{id}",
+            axum::routing::delete(tokens::revoke_users),
+        )
+        .route("/me/tokens", get(tokens::list_mine).post(tokens::create))
+        .route(
+            "/me/tokens/{id}",
+            axum::routing::delete(tokens::revoke_mine),
         )
         .route_layer(middleware::from_fn_with_state(
             state.clone(),

@@ -5,6 +5,7 @@ pub mod models;
 pub mod page;
 pub mod redact;
 pub mod service_accounts;
+pub mod tokens;
 
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;

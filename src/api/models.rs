@@ -124,3 +124,41 @@ pub struct Project {
     pub id: i64,
     pub name: String,
 }
+
+/// A personal access token as listed (never its value, except once at creation).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Pat {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub hint: String,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub last_used_at: Option<String>,
+    /// The request that listed it was made with it.
+    #[serde(default)]
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct NewPat {
+    #[serde(flatten)]
+    pub pat: Pat,
+    pub token: crate::secret::Secret,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct User {
+    pub id: i64,
+    pub company_id: i64,
+    pub login: String,
+    pub name: String,
+    pub email: String,
+    pub kind: String,
+    pub is_owner: bool,
+    pub is_admin: bool,
+    pub api_access: bool,
+    pub user_management: bool,
+    pub disabled: bool,
+    pub created_at: String,
+}

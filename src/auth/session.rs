@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use url::Url;
 
-use super::oauth::{self, ClientIdentity, EndpointOverrides, unix_now};
+use super::oauth::{self, ClientIdentity, EndpointOverrides, TokenHint, unix_now};
 use super::store::{CredentialStore, StoredCredential};
 use crate::api::client::parse_base_url;
 use crate::config::{AuthKind, ClientAuthMethod, Profile};
@@ -195,6 +195,38 @@ async fn renew(
     };
     store.save(&renewed)?;
     Ok(renewed)
+}
+
+/// Revoke a profile's stored tokens at the server (RFC 7009), the refresh token first (that
+/// revokes its whole grant). `Ok(false)` when there was nothing the server could revoke.
+pub async fn revoke_stored(
+    ctx: &Context,
+    profile: &Profile,
+    cred: &StoredCredential,
+) -> Result<bool> {
+    let Some(endpoints) = &profile.endpoints else {
+        return Ok(false);
+    };
+    let client_id = profile.client_id.clone().unwrap_or_default();
+    let method = profile
+        .client_auth_method
+        .unwrap_or(ClientAuthMethod::ClientSecretBasic);
+    let who = ClientIdentity {
+        client_id: &client_id,
+        secret: cred.client_secret.as_ref(),
+        method,
+    };
+    let mut revoked = false;
+    let tokens = [
+        (&cred.refresh_token, TokenHint::RefreshToken),
+        (&cred.access_token, TokenHint::AccessToken),
+    ];
+    for (token, hint) in tokens {
+        if let Some(token) = token {
+            revoked |= oauth::revoke(ctx.http()?, endpoints, &who, token, hint).await?;
+        }
+    }
+    Ok(revoked)
 }
 
 /// An exclusive lock file per profile, so that only one process renews a token at a time.

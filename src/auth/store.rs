@@ -47,7 +47,11 @@ impl CredentialStore {
         match kind {
             StorageKind::Keyring => CredentialStore::Keyring {
                 service: KEYRING_SERVICE.to_string(),
-                account: format!("{profile}@{}", api_url.trim_end_matches('/')),
+                account: format!(
+                    "{profile}@{} [{}]",
+                    api_url.trim_end_matches('/'),
+                    config_tag(config_dir)
+                ),
             },
             StorageKind::InsecureFile => CredentialStore::File {
                 path: config_dir
@@ -131,6 +135,14 @@ impl CredentialStore {
     }
 }
 
+/// A short, stable tag for a config directory: keychain items belong to one config directory,
+/// so two installs (or two `SVCACCT_CONFIG_DIR`s) on one keychain never share credentials.
+fn config_tag(dir: &std::path::Path) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(dir.to_string_lossy().as_bytes());
+    digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn no_keychain(reason: &str) -> Error {
     Error::config(format!("no OS keychain is available ({reason})")).with_hint(
         "start a Secret Service (e.g. gnome-keyring) in this session, or use environment variables \
@@ -207,5 +219,37 @@ fn keyring_delete(service: &str, account: &str) -> Result<bool> {
         Ok(()) => Ok(true),
         Err(keyring_core::Error::NoEntry) => Ok(false),
         Err(e) => Err(map_keyring_error(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keychain_items_are_per_profile_api_and_config_dir() {
+        let key = |dir: &str, profile: &str, api: &str| match CredentialStore::for_profile(
+            StorageKind::Keyring,
+            std::path::Path::new(dir),
+            profile,
+            api,
+        ) {
+            CredentialStore::Keyring { account, .. } => account,
+            CredentialStore::File { .. } => unreachable!(),
+        };
+        let a = key("/home/a/.config/svcacct", "default", "https://api.example/");
+        assert_eq!(
+            a,
+            key("/home/a/.config/svcacct", "default", "https://api.example")
+        );
+        assert!(a.starts_with("default@https://api.example ["));
+        assert_ne!(
+            a,
+            key("/home/b/.config/svcacct", "default", "https://api.example/")
+        );
+        assert_ne!(
+            a,
+            key("/home/a/.config/svcacct", "ci", "https://api.example/")
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! `svcacct logout`: revoke at the server (RFC 7009), then delete local secrets and the profile.
 
-use crate::auth::oauth::{self, ClientIdentity, TokenHint};
+use crate::auth::session;
 use crate::auth::store::CredentialStore;
 use crate::cli::LogoutArgs;
-use crate::config::{AuthKind, ClientAuthMethod};
+use crate::config::AuthKind;
 use crate::context::Context;
 use crate::error::{Error, Result};
 
@@ -31,33 +31,18 @@ pub async fn run(ctx: &Context, args: &LogoutArgs) -> Result<()> {
         Err(e) => return Err(e),
     };
     let mut revoked = false;
-    if let (Some(cred), Some(endpoints)) = (&cred, &profile.endpoints) {
-        let client_id = profile.client_id.clone().unwrap_or_default();
-        let method = profile
-            .client_auth_method
-            .unwrap_or(ClientAuthMethod::ClientSecretBasic);
-        let who = ClientIdentity {
-            client_id: &client_id,
-            secret: cred.client_secret.as_ref(),
-            method,
-        };
-        let mut tokens = Vec::new();
-        if let Some(r) = &cred.refresh_token {
-            tokens.push((r, TokenHint::RefreshToken));
-        }
-        if let Some(a) = &cred.access_token {
-            tokens.push((a, TokenHint::AccessToken));
-        }
-        for (token, hint) in tokens {
-            match oauth::revoke(ctx.http()?, endpoints, &who, token, hint).await {
-                Ok(done) => revoked |= done,
-                Err(e) if args.force => ctx
-                    .out
-                    .warn(&format!("could not revoke at the server: {e}")),
-                Err(e) => {
-                    return Err(Error::new(e.kind, format!("could not revoke the tokens at the server, so nothing was deleted: {}", e.message))
-                        .with_hint("try again, or use `svcacct logout --force` to delete the local credentials anyway"));
-                }
+    if let Some(cred) = &cred {
+        match session::revoke_stored(ctx, &profile, cred).await {
+            Ok(done) => revoked = done,
+            Err(e) if args.force => ctx
+                .out
+                .warn(&format!("could not revoke at the server: {e}")),
+            Err(e) => {
+                return Err(Error::new(
+                    e.kind,
+                    format!("could not revoke the tokens at the server, so nothing was deleted: {}", e.message),
+                )
+                .with_hint("try again, or use `svcacct logout --force` to delete the local credentials anyway"));
             }
         }
     }

@@ -7,6 +7,8 @@ pub mod logout;
 pub mod service_accounts;
 pub mod status;
 pub mod token;
+pub mod tokens;
+pub mod users;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -20,6 +22,8 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Status(args) => status::run(ctx, &args).await,
         Command::ServiceAccounts(cmd) => service_accounts::dispatch(ctx, cmd).await,
         Command::ResetSecret(args) => service_accounts::reset_secret::run(ctx, &args).await,
+        Command::Tokens(cmd) => tokens::dispatch(ctx, cmd).await,
+        Command::Users(cmd) => users::dispatch(ctx, cmd).await,
         Command::Help(args) => help::run(ctx, &args),
     }
 }

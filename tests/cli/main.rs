@@ -11,3 +11,4 @@ mod openapi;
 mod profiles;
 mod sandbox;
 mod service_accounts;
+mod tokens;

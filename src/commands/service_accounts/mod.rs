@@ -10,7 +10,7 @@ pub mod view;
 use crate::api::models::{Permissions, ServiceAccount, WithSecret};
 use crate::cli::{Grant, ServiceAccountCommand};
 use crate::context::Context;
-use crate::delivery::{Delivered, SecretDestination};
+use crate::delivery::{Delivered, SaveAs, SecretDestination};
 use crate::error::Result;
 
 pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<()> {
@@ -67,7 +67,13 @@ pub async fn show_secret(
 ) -> Result<()> {
     let account: &ServiceAccount = &created.account;
     let delivered = dest
-        .deliver(ctx, api_url, account, &created.client_secret)
+        .deliver(
+            ctx,
+            api_url,
+            SaveAs::ServiceAccountProfile(account),
+            "client_secret",
+            &created.client_secret,
+        )
         .await?;
     if ctx.out.json {
         match &delivered {

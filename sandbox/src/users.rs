@@ -1,0 +1,154 @@
+//! `/api/v1/companies/{company_id}/users`: the company directory, and the API-access permission.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::{Extension, Json};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+use crate::platform::{PageQuery, Principal, paginated, require_member, rfc3339};
+use crate::state::Shared;
+
+#[derive(Debug, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub company_id: i64,
+    pub login: String,
+    pub name: String,
+    pub email: String,
+    /// person | service_account
+    pub kind: String,
+    pub is_owner: bool,
+    pub is_admin: bool,
+    pub api_access: bool,
+    pub user_management: bool,
+    pub disabled: bool,
+    pub created_at: String,
+}
+
+const COLUMNS: &str = "id, company_id, login, name, email, kind, is_owner, is_admin, api_access, user_management, disabled, created_at";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        company_id: r.get(1)?,
+        login: r.get(2)?,
+        name: r.get(3)?,
+        email: r.get(4)?,
+        kind: r.get(5)?,
+        is_owner: r.get(6)?,
+        is_admin: r.get(7)?,
+        api_access: r.get::<_, bool>(8)? || r.get::<_, bool>(6)?,
+        user_management: r.get(9)?,
+        disabled: r.get(10)?,
+        created_at: rfc3339(r.get(11)?),
+    })
+}
+
+pub fn find(conn: &Connection, company_id: i64, id: i64) -> Result<User, ApiError> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM users WHERE company_id = ?1 AND id = ?2"),
+        params![company_id, id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| ApiError::not_found(format!("user {id} not found in company {company_id}")))
+}
+
+/// The user-management permission (account owners have it).
+pub fn require_user_manager(p: &Principal, action: &str) -> Result<(), ApiError> {
+    if p.user_management || p.is_owner {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "to {action} you need the user-management permission; '{}' does not have it",
+            p.login
+        )))
+    }
+}
+
+pub async fn list(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path(company_id): Path<i64>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    require_member(&p, company_id)?;
+    let (page, per_page) = q.resolve()?;
+    let conn = state.db();
+    let total: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM users WHERE company_id = ?1",
+        [company_id],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM users WHERE company_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3"
+    ))?;
+    let items = stmt
+        .query_map(
+            params![company_id, per_page as i64, ((page - 1) * per_page) as i64],
+            from_row,
+        )?
+        .map(|u| u.map(|u| serde_json::to_value(u).expect("serialisable")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(paginated(
+        &state.base_url,
+        &format!("/api/v1/companies/{company_id}/users"),
+        "",
+        page,
+        per_page,
+        total as u64,
+        items,
+    ))
+}
+
+pub async fn view(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+) -> Result<Json<User>, ApiError> {
+    require_member(&p, company_id)?;
+    Ok(Json(find(&state.db(), company_id, id)?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserChanges {
+    api_access: Option<bool>,
+}
+
+/// `PATCH …/users/{id}`: grant or revoke API access (user managers only; never the owner's).
+pub async fn update(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+    Json(changes): Json<UserChanges>,
+) -> Result<Json<User>, ApiError> {
+    require_member(&p, company_id)?;
+    let conn = state.db();
+    let user = find(&conn, company_id, id)?;
+    if let Some(api_access) = changes.api_access {
+        require_user_manager(&p, "grant or revoke API access")?;
+        if user.is_owner && !api_access {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "owner_api_access",
+                "the account owner always has API access; it cannot be revoked",
+            ));
+        }
+        if user.kind != "person" {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "not_a_person",
+                format!("user {id} is a {}; API access is for people", user.kind),
+            ));
+        }
+        conn.execute(
+            "UPDATE users SET api_access = ?1 WHERE id = ?2",
+            params![api_access, id],
+        )?;
+    }
+    Ok(Json(find(&conn, company_id, id)?))
+}

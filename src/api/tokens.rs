@@ -1,0 +1,84 @@
+//! Personal access tokens and the users directory.
+
+use reqwest::Method;
+use serde_json::json;
+
+use super::client::Request;
+use super::models::{NewPat, Pat, User};
+use super::{Api, decode, page};
+use crate::error::Result;
+
+/// Whose tokens: your own, or another user's (user managers).
+#[derive(Clone, Copy, Debug)]
+pub enum Owner {
+    Me,
+    User { company: i64, user: u64 },
+}
+
+fn tokens_path(owner: Owner) -> String {
+    match owner {
+        Owner::Me => "/api/v1/me/tokens".to_string(),
+        Owner::User { company, user } => format!("/api/v1/companies/{company}/users/{user}/tokens"),
+    }
+}
+
+impl Api<'_> {
+    pub async fn tokens(&self, owner: Owner) -> Result<Vec<Pat>> {
+        self.get_json(&tokens_path(owner)).await
+    }
+
+    pub async fn create_token(&self, name: &str, expires_in: Option<u64>) -> Result<NewPat> {
+        let body = json!({"name": name, "expires_in": expires_in});
+        let req = Request::new(Method::POST, self.url(&tokens_path(Owner::Me)))
+            .bearer(&self.token)
+            .json_body(&body);
+        decode(self.http.send(req).await?)
+    }
+
+    pub async fn revoke_token(&self, owner: Owner, id: i64) -> Result<()> {
+        let req = Request::new(
+            Method::DELETE,
+            self.url(&format!("{}/{id}", tokens_path(owner))),
+        )
+        .bearer(&self.token);
+        let resp = self.http.send(req).await?;
+        if resp.status.is_success() {
+            Ok(())
+        } else {
+            Err(super::error_from(&resp))
+        }
+    }
+
+    /// All users of the company, every page.
+    pub async fn users(&self, company: i64) -> Result<Vec<User>> {
+        let mut url = self.url(&format!("/api/v1/companies/{company}/users?per_page=100"));
+        let mut all = Vec::new();
+        loop {
+            let resp = self
+                .http
+                .send(Request::new(Method::GET, url).bearer(&self.token))
+                .await?;
+            let next = page::next_url(&resp.headers, &self.base);
+            all.extend(decode::<Vec<User>>(resp)?);
+            match next {
+                Some(n) => url = n,
+                None => return Ok(all),
+            }
+        }
+    }
+
+    pub async fn user(&self, company: i64, id: u64) -> Result<User> {
+        self.get_json(&format!("/api/v1/companies/{company}/users/{id}"))
+            .await
+    }
+
+    pub async fn set_api_access(&self, company: i64, id: u64, allowed: bool) -> Result<User> {
+        let req = Request::new(
+            Method::PATCH,
+            self.url(&format!("/api/v1/companies/{company}/users/{id}")),
+        )
+        .bearer(&self.token)
+        .json_body(&json!({"api_access": allowed}));
+        decode(self.http.send(req).await?)
+    }
+}

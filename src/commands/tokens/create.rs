@@ -1,0 +1,61 @@
+//! `svcacct tokens create --name N [--expires-in 30d]`: the value goes to stdout alone (so
+//! `TOKEN=$(svcacct tokens create …)` works), a 0600 file, or this profile's credential.
+
+use crate::cli::TokensCreateArgs;
+use crate::context::Context;
+use crate::delivery::{Delivered, SaveAs, SecretDestination};
+use crate::error::Result;
+
+pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
+    let dest = SecretDestination::new(args.secret_file.clone(), args.force, args.save);
+    dest.check()?;
+    let session = ctx.session().await?;
+    let created = session
+        .api
+        .create_token(&args.name, args.expires_in)
+        .await?;
+    let expiry = created
+        .pat
+        .expires_at
+        .as_deref()
+        .map(|e| format!("expires {e}"))
+        .unwrap_or("does not expire".into());
+    ctx.out.status(&format!(
+        "✓ Created personal access token {} \"{}\" ({expiry})",
+        created.pat.id, created.pat.name
+    ));
+    let delivered = dest
+        .deliver(
+            ctx,
+            &session.creds.api,
+            SaveAs::CurrentProfile,
+            "token",
+            &created.token,
+        )
+        .await?;
+    if ctx.out.json {
+        let mut json = serde_json::to_value(&created.pat).expect("serialisable");
+        match &delivered {
+            Delivered::Stdout => json["token"] = created.token.expose().into(),
+            Delivered::File(path) => json["secret_file"] = path.display().to_string().into(),
+            Delivered::Profile(name) => json["saved_as_profile"] = name.clone().into(),
+        }
+        return ctx.out.json_value(&json);
+    }
+    match delivered {
+        Delivered::Stdout => {
+            ctx.out.line(created.token.expose())?;
+            ctx.out.warn(
+                "the token is shown only this once; handle it like a password: it acts as you",
+            );
+        }
+        Delivered::File(path) => ctx.out.status(&format!(
+            "✓ Token written to {} (mode 0600)",
+            path.display()
+        )),
+        Delivered::Profile(name) => ctx.out.status(&format!(
+            "✓ Profile '{name}' now signs in with this token (kept in the OS keychain)"
+        )),
+    }
+    Ok(())
+}

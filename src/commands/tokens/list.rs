@@ -1,0 +1,43 @@
+//! `svcacct tokens list [--user ID]`
+
+use crate::cli::TokensListArgs;
+use crate::context::Context;
+use crate::error::Result;
+
+pub async fn run(ctx: &Context, args: &TokensListArgs) -> Result<()> {
+    let session = ctx.session().await?;
+    let owner = super::owner(ctx, &session, args.user).await?;
+    let tokens = session.api.tokens(owner).await?;
+    if ctx.out.json {
+        return ctx.out.json_value(&tokens);
+    }
+    if tokens.is_empty() {
+        ctx.out.status("No personal access tokens.");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = tokens
+        .iter()
+        .map(|t| {
+            vec![
+                t.id.to_string(),
+                t.name.clone(),
+                format!(
+                    "{}…{}",
+                    t.hint,
+                    if t.current { " (this session)" } else { "" }
+                ),
+                t.created_at.clone(),
+                t.expires_at.clone().unwrap_or_else(|| "never".into()),
+                t.last_used_at.clone().unwrap_or_else(|| "never".into()),
+            ]
+        })
+        .collect();
+    if ctx.out.stdout_is_terminal() {
+        ctx.out.table(
+            &["ID", "NAME", "TOKEN", "CREATED", "EXPIRES", "LAST USED"],
+            &rows,
+        )
+    } else {
+        rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
+    }
+}

@@ -1,0 +1,105 @@
+//! `svcacct users …`: the directory and the API-access permission.
+
+use crate::api::models::User;
+use crate::cli::UsersCommand;
+use crate::context::Context;
+use crate::error::Result;
+
+fn yes_no(b: bool) -> String {
+    if b { "yes".into() } else { "no".into() }
+}
+
+fn kind(u: &User) -> String {
+    if u.kind == "person" {
+        "person".into()
+    } else {
+        format!("{} (service user)", u.kind)
+    }
+}
+
+pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
+    let session = ctx.session().await?;
+    let company = ctx.company_id(&session).await?;
+    match command {
+        UsersCommand::List => {
+            let users = session.api.users(company).await?;
+            if ctx.out.json {
+                return ctx.out.json_value(&users);
+            }
+            let rows: Vec<Vec<String>> = users
+                .iter()
+                .map(|u| {
+                    vec![
+                        u.id.to_string(),
+                        u.login.clone(),
+                        u.name.clone(),
+                        kind(u),
+                        yes_no(u.api_access),
+                        yes_no(u.user_management),
+                        yes_no(u.is_admin),
+                        yes_no(u.is_owner),
+                    ]
+                })
+                .collect();
+            if ctx.out.stdout_is_terminal() {
+                ctx.out.table(
+                    &[
+                        "ID",
+                        "LOGIN",
+                        "NAME",
+                        "KIND",
+                        "API ACCESS",
+                        "USER MGMT",
+                        "ADMIN",
+                        "OWNER",
+                    ],
+                    &rows,
+                )
+            } else {
+                rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
+            }
+        }
+        UsersCommand::View(args) => {
+            let u = session.api.user(company, args.id).await?;
+            if ctx.out.json {
+                return ctx.out.json_value(&u);
+            }
+            let lines = [
+                format!("ID:              {}", u.id),
+                format!("Login:           {}", u.login),
+                format!("Name:            {}", u.name),
+                format!("Email:           {}", u.email),
+                format!("Kind:            {}", kind(&u)),
+                format!("Account owner:   {}", yes_no(u.is_owner)),
+                format!("Company admin:   {}", yes_no(u.is_admin)),
+                format!("API access:      {}", yes_no(u.api_access)),
+                format!("User management: {}", yes_no(u.user_management)),
+            ];
+            lines.iter().try_for_each(|l| ctx.out.line(l))
+        }
+        UsersCommand::GrantApiAccess(args) => {
+            let u = session.api.set_api_access(company, args.id, true).await?;
+            ctx.out.status(&format!("✓ {} ({}) has API access: they can see the API docs and create personal access tokens", u.login, u.name));
+            if ctx.out.json {
+                ctx.out.json_value(&u)
+            } else {
+                Ok(())
+            }
+        }
+        UsersCommand::RevokeApiAccess(args) => {
+            let u = session.api.user(company, args.id).await?;
+            ctx.out.status(&format!("Taking API access from {} ({}) also stops their personal access tokens from working.", u.login, u.name));
+            ctx.out.confirm("Continue?", args.yes)?;
+            let u = session.api.set_api_access(company, args.id, false).await?;
+            ctx.out.status(&format!(
+                "✓ {} ({}) no longer has API access",
+                u.login, u.name
+            ));
+            if ctx.out.json {
+                ctx.out.json_value(&u)
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
