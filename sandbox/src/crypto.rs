@@ -85,3 +85,93 @@ mod tests {
         );
     }
 }
+
+/// The key that seals webhook secrets at rest: `DIR/webhook.key`, 32 random bytes, mode 0600,
+/// made on first start.
+pub struct SealKey([u8; 32]);
+
+impl SealKey {
+    pub fn load_or_create(dir: &std::path::Path) -> std::io::Result<Self> {
+        let path = dir.join("webhook.key");
+        match std::fs::read(&path) {
+            Ok(bytes) if bytes.len() == 32 => {
+                let mut key = [0u8; 32];
+                key.copy_from_slice(&bytes);
+                Ok(SealKey(key))
+            }
+            Ok(_) => Err(std::io::Error::other(format!(
+                "{} is not a 32-byte key",
+                path.display()
+            ))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut key = [0u8; 32];
+                rand::rng().fill_bytes(&mut key);
+                let mut opts = std::fs::OpenOptions::new();
+                opts.write(true).create_new(true);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    opts.mode(0o600);
+                }
+                use std::io::Write;
+                opts.open(&path)?.write_all(&key)?;
+                Ok(SealKey(key))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// XChaCha20-Poly1305 with a random nonce: base64(nonce || ciphertext).
+    pub fn seal(&self, plaintext: &str) -> String {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        let cipher =
+            chacha20poly1305::XChaCha20Poly1305::new_from_slice(&self.0).expect("32-byte key");
+        let mut nonce = [0u8; 24];
+        rand::rng().fill_bytes(&mut nonce);
+        let sealed = cipher
+            .encrypt(
+                chacha20poly1305::XNonce::from_slice(&nonce),
+                plaintext.as_bytes(),
+            )
+            .expect("encryption of a short value cannot fail");
+        base64::engine::general_purpose::STANDARD.encode([nonce.as_slice(), &sealed].concat())
+    }
+
+    pub fn open(&self, sealed: &str) -> Option<String> {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(sealed)
+            .ok()?;
+        if bytes.len() < 24 {
+            return None;
+        }
+        let (nonce, ciphertext) = bytes.split_at(24);
+        let cipher = chacha20poly1305::XChaCha20Poly1305::new_from_slice(&self.0).ok()?;
+        let plain = cipher
+            .decrypt(chacha20poly1305::XNonce::from_slice(nonce), ciphertext)
+            .ok()?;
+        String::from_utf8(plain).ok()
+    }
+}
+
+#[cfg(test)]
+mod seal_tests {
+    use super::SealKey;
+
+    #[test]
+    fn sealed_values_round_trip_and_hide_the_plaintext() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = SealKey::load_or_create(dir.path()).unwrap();
+        let sealed = key.seal("hunter2");
+        assert!(!sealed.contains("hunter2"));
+        assert_ne!(sealed, key.seal("hunter2"), "a fresh nonce each time");
+        assert_eq!(key.open(&sealed).as_deref(), Some("hunter2"));
+        let again = SealKey::load_or_create(dir.path()).unwrap();
+        assert_eq!(
+            again.open(&sealed).as_deref(),
+            Some("hunter2"),
+            "the key survives a restart"
+        );
+        assert!(key.open("garbage").is_none());
+    }
+}

@@ -108,6 +108,67 @@ CREATE TABLE IF NOT EXISTS idempotency (
     created_at INTEGER NOT NULL,
     PRIMARY KEY (user_id, key)
 );
+CREATE TABLE IF NOT EXISTS tickets (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL,
+    project_id INTEGER NOT NULL REFERENCES projects(id),
+    title TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS photos (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+    filename TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+-- Write-only values (basic-auth password, hidden header values) are sealed with the key in
+-- webhook.key: 'secret_*' columns hold nonce || ciphertext, base64.
+CREATE TABLE IF NOT EXISTS webhooks (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,                         -- JSON array of event types
+    basic_user TEXT,
+    secret_basic_password TEXT,
+    headers TEXT NOT NULL DEFAULT '[]',           -- JSON [{name, value | secret, hidden}]
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+-- The outbox: an event and its deliveries are written in the transaction of the action.
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    company_id INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    occurred_at_ms INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    id INTEGER PRIMARY KEY,
+    webhook_id INTEGER NOT NULL,
+    event_id TEXT NOT NULL REFERENCES events(id),
+    status TEXT NOT NULL DEFAULT 'pending',       -- pending | sending | succeeded | failed | discarded
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at_ms INTEGER NOT NULL,
+    last_status_code INTEGER,
+    last_error TEXT,
+    last_duration_ms INTEGER,
+    created_at_ms INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(status, next_attempt_at_ms);
+CREATE INDEX IF NOT EXISTS deliveries_webhook ON deliveries(webhook_id, id);
+CREATE TABLE IF NOT EXISTS delivery_attempts (
+    id INTEGER PRIMARY KEY,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
+    attempt INTEGER NOT NULL,
+    started_at_ms INTEGER NOT NULL,
+    status_code INTEGER,
+    duration_ms INTEGER NOT NULL,
+    error TEXT
+);
 CREATE TABLE IF NOT EXISTS login_sessions (
     id_hash TEXT PRIMARY KEY,
     csrf TEXT NOT NULL,
@@ -116,6 +177,13 @@ CREATE TABLE IF NOT EXISTS login_sessions (
     expires_at INTEGER NOT NULL
 );
 "#;
+
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
 
 pub fn now() -> i64 {
     SystemTime::now()

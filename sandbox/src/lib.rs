@@ -6,17 +6,23 @@
 pub mod crypto;
 mod db;
 mod error;
+mod events;
 mod idempotency;
 mod oauth;
 mod pages;
 mod permissions;
 mod platform;
 mod ratelimit;
+pub mod receiver;
 mod seed;
 mod service_accounts;
 mod state;
+mod tickets;
 mod tokens;
 mod users;
+mod webhooks;
+
+pub use webhooks::delivery::DeliveryConfig;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -45,6 +51,8 @@ pub struct Config {
     pub token_ttl_secs: u64,
     /// Write one line per request to stderr.
     pub request_log: bool,
+    /// Webhook delivery timing.
+    pub delivery: DeliveryConfig,
 }
 
 impl Config {
@@ -57,6 +65,7 @@ impl Config {
             rate_window_secs: 60,
             token_ttl_secs: 3600,
             request_log: false,
+            delivery: DeliveryConfig::default(),
         }
     }
 }
@@ -85,6 +94,8 @@ pub struct Running {
     state: Arc<AppState>,
     shutdown: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
+    stop_deliveries: tokio::sync::watch::Sender<bool>,
+    deliveries: tokio::task::JoinHandle<()>,
 }
 
 impl Running {
@@ -133,6 +144,8 @@ impl Running {
             let _ = tx.send(());
         }
         let _ = (&mut self.task).await;
+        let _ = self.stop_deliveries.send(true);
+        let _ = (&mut self.deliveries).await;
     }
 }
 
@@ -151,7 +164,9 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         SocketAddr::V6(a) => format!("http://[{}]:{}", a.ip(), a.port()),
     };
     let bootstrap = seed::seed_or_load(&conn, &config.data_dir, &base_url)?;
-    let state = Arc::new(AppState::new(conn, lock, &config, base_url.clone()));
+    let seal = crypto::SealKey::load_or_create(&config.data_dir)
+        .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
+    let state = Arc::new(AppState::new(conn, lock, &config, base_url.clone(), seal));
     let app = state::router(state.clone());
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -162,6 +177,12 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             eprintln!("server error: {e}");
         }
     });
+    let (stop_deliveries, stopped) = tokio::sync::watch::channel(false);
+    let deliveries = tokio::spawn(webhooks::delivery::run(
+        state.clone(),
+        state.deliveries_due.clone(),
+        stopped,
+    ));
     Ok(Running {
         addr,
         base_url,
@@ -169,5 +190,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         state,
         shutdown: Some(tx),
         task,
+        stop_deliveries,
+        deliveries,
     })
 }

@@ -236,6 +236,17 @@ pub fn paginated(
     resp
 }
 
+/// RFC 3339 UTC time, with milliseconds, for Unix milliseconds.
+pub fn rfc3339_ms(unix_ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(unix_ms) * 1_000_000)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
 /// RFC 3339 UTC time for a Unix timestamp.
 pub fn rfc3339(unix: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(unix)

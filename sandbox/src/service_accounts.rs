@@ -214,6 +214,13 @@ pub async fn create(
     let (sa, user_id) = find(&tx, company_id, created.id)?;
     permissions::apply(&tx, company_id, user_id, &body.permissions)?;
     let perms = permissions::load(&tx, user_id)?;
+    crate::events::emit(
+        &tx,
+        company_id,
+        "service_account.created",
+        json!({"service_account": &sa, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
     let mut out = with_permissions(&sa, &perms);
     out["client_secret"] = json!(created.client_secret);
     let text = out.to_string();
@@ -221,6 +228,7 @@ pub async fn create(
         idempotency::store(&tx, p.id, k, &fingerprint, StatusCode::CREATED, &text)?;
     }
     tx.commit()?;
+    state.deliveries_due.notify_one();
     Ok(json_response(StatusCode::CREATED, &text))
 }
 
@@ -292,6 +300,7 @@ pub async fn update(
     let (sa, _) = find(&tx, company_id, id)?;
     let perms = permissions::load(&tx, user_id)?;
     tx.commit()?;
+    state.deliveries_due.notify_one();
     Ok(Json(with_permissions(&sa, &perms)))
 }
 
@@ -309,6 +318,13 @@ pub async fn delete(
         params![sa.client_id, user_id],
     )?;
     permissions::clear(&tx, user_id)?;
+    crate::events::emit(
+        &tx,
+        company_id,
+        "service_account.deleted",
+        json!({"service_account": &sa, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
     tx.execute("DELETE FROM service_accounts WHERE id = ?1", [id])?;
     tx.execute(
         "UPDATE oauth_clients SET secret_hash = NULL, kind = 'deleted' WHERE client_id = ?1",
@@ -316,6 +332,7 @@ pub async fn delete(
     )?;
     tx.execute("UPDATE users SET disabled = 1 WHERE id = ?1", [user_id])?;
     tx.commit()?;
+    state.deliveries_due.notify_one();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -353,6 +370,13 @@ pub async fn reset_secret(
         "UPDATE service_accounts SET secret_reset_at = ?1 WHERE id = ?2",
         params![now(), id],
     )?;
+    crate::events::emit(
+        &tx,
+        company_id,
+        "service_account.secret_reset",
+        json!({"service_account_id": id, "client_id": sa.client_id, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
     let (sa, _) = find(&tx, company_id, id)?;
     let mut out = with_permissions(&sa, &Permissions::default());
     out["client_secret"] = json!(secret);
@@ -362,5 +386,6 @@ pub async fn reset_secret(
         idempotency::store(&tx, p.id, k, &fingerprint, StatusCode::OK, &text)?;
     }
     tx.commit()?;
+    state.deliveries_due.notify_one();
     Ok(json_response(StatusCode::OK, &text))
 }

@@ -16,7 +16,10 @@ use rusqlite::Connection;
 use crate::db::DirLock;
 use crate::error::ApiError;
 use crate::ratelimit::RateLimiter;
-use crate::{Config, OPENAPI_JSON, oauth, platform, service_accounts, tokens, users};
+use crate::{
+    Config, OPENAPI_JSON, events, oauth, platform, service_accounts, tickets, tokens, users,
+    webhooks,
+};
 
 #[derive(Default)]
 pub struct Stats {
@@ -31,13 +34,24 @@ pub struct AppState {
     pub rate: RateLimiter,
     pub stats: Stats,
     request_log: bool,
+    /// Seals webhook secrets at rest.
+    pub seal: crate::crypto::SealKey,
+    pub delivery: crate::DeliveryConfig,
+    /// Wakes the delivery engine when something falls due.
+    pub deliveries_due: Arc<tokio::sync::Notify>,
     _lock: DirLock,
 }
 
 pub type Shared = Arc<AppState>;
 
 impl AppState {
-    pub fn new(conn: Connection, lock: DirLock, config: &Config, base_url: String) -> Self {
+    pub fn new(
+        conn: Connection,
+        lock: DirLock,
+        config: &Config,
+        base_url: String,
+        seal: crate::crypto::SealKey,
+    ) -> Self {
         Self {
             db: Mutex::new(conn),
             base_url,
@@ -48,6 +62,9 @@ impl AppState {
             ),
             stats: Stats::default(),
             request_log: config.request_log,
+            seal,
+            delivery: config.delivery.clone(),
+            deliveries_due: Arc::new(tokio::sync::Notify::new()),
             _lock: lock,
         }
     }
@@ -101,6 +118,41 @@ pub fn router(state: Shared) -> Router {
             axum::routing::delete(tokens::revoke_users),
         )
         .route("/me/tokens", get(tokens::list_mine).post(tokens::create))
+        .route("/webhook-events", get(events::catalogue))
+        .route(
+            "/companies/{company_id}/webhooks",
+            get(webhooks::list).post(webhooks::create),
+        )
+        .route(
+            "/companies/{company_id}/webhooks/{id}",
+            get(webhooks::view)
+                .patch(webhooks::update)
+                .delete(webhooks::delete),
+        )
+        .route(
+            "/companies/{company_id}/webhooks/{id}/test",
+            post(webhooks::test),
+        )
+        .route(
+            "/companies/{company_id}/webhooks/{id}/deliveries",
+            get(webhooks::deliveries),
+        )
+        .route(
+            "/companies/{company_id}/webhooks/{id}/deliveries/{delivery_id}/redeliver",
+            post(webhooks::redeliver),
+        )
+        .route(
+            "/companies/{company_id}/projects/{project_id}/tickets",
+            post(tickets::create),
+        )
+        .route(
+            "/companies/{company_id}/projects/{project_id}/tickets/{id}",
+            axum::routing::patch(tickets::update).delete(tickets::delete),
+        )
+        .route(
+            "/companies/{company_id}/projects/{project_id}/tickets/{id}/photos",
+            post(tickets::attach_photo),
+        )
         .route(
             "/me/tokens/{id}",
             axum::routing::delete(tokens::revoke_mine),

@@ -54,9 +54,17 @@ fn list_for(conn: &Connection, user_id: i64, current_token: i64) -> rusqlite::Re
     .collect()
 }
 
-/// Revoke token `id` of `user_id`; 404 when it is not an active PAT of that user.
-fn revoke(conn: &Connection, user_id: i64, id: i64) -> Result<(), ApiError> {
-    let changed = conn.execute(
+/// Revoke token `id` of `user_id` (and say so to webhooks); 404 when it is not an active PAT
+/// of that user.
+fn revoke(
+    state: &Shared,
+    conn: &Connection,
+    p: &Principal,
+    user_id: i64,
+    id: i64,
+) -> Result<(), ApiError> {
+    let tx = conn.unchecked_transaction()?;
+    let changed = tx.execute(
         "UPDATE tokens SET revoked = 1 WHERE id = ?1 AND user_id = ?2 AND kind = 'pat' AND revoked = 0",
         params![id, user_id],
     )?;
@@ -65,6 +73,15 @@ fn revoke(conn: &Connection, user_id: i64, id: i64) -> Result<(), ApiError> {
             "personal access token {id} not found for user {user_id}"
         )));
     }
+    crate::events::emit(
+        &tx,
+        p.company_id,
+        "token.revoked",
+        json!({"token": {"id": id, "user_id": user_id}, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
     Ok(())
 }
 
@@ -114,11 +131,21 @@ pub async fn create(
     let t = now();
     let expires_at = body.expires_in.map(|s| t + s);
     let conn = state.db();
-    conn.execute(
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
         "INSERT INTO tokens (hash, kind, user_id, name, hint, expires_at, created_at) VALUES (?1, 'pat', ?2, ?3, ?4, ?5, ?6)",
         params![sha256_hex(&token), p.id, body.name.trim(), &token[..10], expires_at, t],
     )?;
-    let id = conn.last_insert_rowid();
+    let id = tx.last_insert_rowid();
+    crate::events::emit(
+        &tx,
+        p.company_id,
+        "token.created",
+        json!({"token": {"id": id, "user_id": p.id, "name": body.name.trim()}, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
     let body = json!({
         "id": id, "user_id": p.id, "name": body.name.trim(), "hint": &token[..10], "token": token,
         "created_at": rfc3339(t), "expires_at": expires_at.map(rfc3339), "last_used_at": null, "current": false,
@@ -131,7 +158,7 @@ pub async fn revoke_mine(
     Extension(p): Extension<Principal>,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
-    revoke(&state.db(), p.id, id)?;
+    revoke(&state, &state.db(), &p, p.id, id)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -190,6 +217,6 @@ pub async fn revoke_users(
             "personal access token {id} not found for user {user_id}"
         )));
     }
-    revoke(&conn, user_id, id)?;
+    revoke(&state, &conn, &p, user_id, id)?;
     Ok(StatusCode::NO_CONTENT)
 }

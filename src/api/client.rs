@@ -192,18 +192,22 @@ pub struct HttpClient {
     budget: Mutex<RateBudget>,
 }
 
+/// The URL's host is this machine: 127.0.0.0/8, ::1 or localhost.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
 /// Plain HTTP is allowed only to this machine (RFC 8252 loopback); everything else needs TLS.
 pub fn require_secure(url: &Url) -> Result<()> {
     match url.scheme() {
         "https" => Ok(()),
         "http" => {
-            let loopback = match url.host() {
-                Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-                Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-                Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-                None => false,
-            };
-            if loopback {
+            if is_loopback(url) {
                 Ok(())
             } else {
                 Err(Error::usage(format!(

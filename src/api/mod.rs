@@ -6,6 +6,7 @@ pub mod page;
 pub mod redact;
 pub mod service_accounts;
 pub mod tokens;
+pub mod webhooks;
 
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;

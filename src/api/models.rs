@@ -162,3 +162,54 @@ pub struct User {
     pub disabled: bool,
     pub created_at: String,
 }
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BasicAuth {
+    pub username: String,
+    /// Always masked: the password can never be read back.
+    pub password: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WebhookHeader {
+    pub name: String,
+    pub hidden: bool,
+    /// Masked when hidden.
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Webhook {
+    pub id: i64,
+    pub company_id: i64,
+    pub url: String,
+    pub events: Vec<String>,
+    pub basic_auth: Option<BasicAuth>,
+    pub headers: Vec<WebhookHeader>,
+    pub active: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Delivery {
+    pub id: i64,
+    pub webhook_id: i64,
+    pub event_id: String,
+    pub event_type: String,
+    pub status: String,
+    pub attempts: i64,
+    pub response_status: Option<u16>,
+    pub error: Option<String>,
+    pub duration_ms: Option<i64>,
+    pub next_attempt_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EventType {
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub description: String,
+}

@@ -116,31 +116,12 @@ async fn identify(ctx: &Context, api: &url::Url, token: &Secret) -> Result<Optio
     }
 }
 
-fn read_stdin_secret(what: &str) -> Result<Secret> {
-    let mut text = String::new();
-    std::io::stdin()
-        .lock()
-        .take(64 * 1024)
-        .read_to_string(&mut text)
-        .map_err(|e| Error::usage(format!("cannot read the {what} from stdin: {e}")))?;
-    let value = text.trim();
-    if value.is_empty() {
-        return Err(
-            Error::usage(format!("no {what} on stdin")).with_hint(format!(
-                "pipe it in, e.g. `svcacct login … < file-with-{}`",
-                what.replace(' ', "-")
-            )),
-        );
-    }
-    Ok(Secret::new(value.to_string()))
-}
-
 fn with_token(ctx: &Context) -> Result<SignedIn> {
     if ctx.out.stdin_is_terminal() {
         ctx.out
             .prompt("Paste the personal access token, then press Enter and Ctrl-D: ");
     }
-    let token = read_stdin_secret("personal access token")?;
+    let token = crate::secret::from_stdin("personal access token")?;
     Ok(SignedIn {
         auth: AuthKind::PersonalAccessToken,
         client_id: None,
@@ -156,22 +137,13 @@ fn with_token(ctx: &Context) -> Result<SignedIn> {
 
 fn client_secret(ctx: &Context, args: &LoginArgs, client_id: &str) -> Result<Secret> {
     if args.client_secret_stdin {
-        return read_stdin_secret("client secret");
+        return crate::secret::from_stdin("client secret");
     }
     if let Some(secret) = env_secret("SVCACCT_CLIENT_SECRET") {
         return Ok(secret);
     }
     if ctx.out.can_prompt() {
-        let value = dialoguer::Password::new()
-            .with_prompt(format!("Client secret for {client_id}"))
-            .interact()
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Interrupted,
-                    format!("no client secret entered: {e}"),
-                )
-            })?;
-        return Ok(Secret::new(value));
+        return crate::secret::prompt(&format!("Client secret for {client_id}"));
     }
     Err(
         Error::usage("no client secret given, and there is no terminal to ask for one")

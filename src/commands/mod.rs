@@ -9,6 +9,7 @@ pub mod status;
 pub mod token;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -24,6 +25,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::ResetSecret(args) => service_accounts::reset_secret::run(ctx, &args).await,
         Command::Tokens(cmd) => tokens::dispatch(ctx, cmd).await,
         Command::Users(cmd) => users::dispatch(ctx, cmd).await,
+        Command::Webhooks(cmd) => webhooks::dispatch(ctx, cmd).await,
         Command::Help(args) => help::run(ctx, &args),
     }
 }

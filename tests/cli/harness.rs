@@ -54,6 +54,20 @@ impl Sandbox {
         &self.running().bootstrap
     }
 
+    /// A webhook receiver on 127.0.0.1, on this sandbox's runtime (stopped with it).
+    pub fn receiver(&self) -> svcacct_sandbox::receiver::Receiver {
+        self.rt
+            .block_on(svcacct_sandbox::receiver::Receiver::start(
+                ([127, 0, 0, 1], 0).into(),
+                None,
+            ))
+            .expect("receiver starts")
+    }
+
+    pub fn stop_receiver(&self, r: svcacct_sandbox::receiver::Receiver) {
+        self.rt.block_on(r.stop());
+    }
+
     pub fn token_requests(&self, grant_type: &str) -> u64 {
         self.running()
             .token_requests()
@@ -282,14 +296,71 @@ pub fn login_service_account(m: &Machine, sb: &Sandbox, extra: &[&str]) -> Run {
 /// Log a machine in through the browser flow as `login` (the scripted browser approves).
 pub fn login_browser(m: &mut Machine, sb: &Sandbox, login: &str, extra: &[&str]) -> Run {
     let user = sb.bootstrap().user(login).clone();
+    login_browser_at(m, &sb.url(), &user.login, &user.password, extra)
+}
+
+/// The browser flow against any sandbox URL.
+pub fn login_browser_at(
+    m: &mut Machine,
+    url: &str,
+    login: &str,
+    password: &str,
+    extra: &[&str],
+) -> Run {
     m.set("BROWSER", format!("python3 {}", browser_script().display()));
-    m.set("SIM_LOGIN", &user.login);
-    m.set("SIM_PASSWORD", &user.password);
+    m.set("SIM_LOGIN", login);
+    m.set("SIM_PASSWORD", password);
     m.set("SIM_DECISION", "approve");
-    let url = sb.url();
-    let mut args = vec!["login", "--api", &url, "--timeout", "60"];
+    let mut args = vec!["login", "--api", url, "--timeout", "60"];
     args.extend_from_slice(extra);
     m.run(&args)
+}
+
+/// Poll `check` every 50 ms until it holds; panic with `what` after `limit`.
+#[track_caller]
+pub fn wait_until(limit: Duration, what: &str, mut check: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !check() {
+        assert!(
+            started.elapsed() < limit,
+            "timed out after {limit:?} waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// curl: (status, body).
+pub fn curl(args: &[&str]) -> (u16, String) {
+    let out = Command::new("curl")
+        .args(["-s", "-w", "\n%{http_code}"])
+        .args(args)
+        .output()
+        .expect("curl runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (body, code) = text.rsplit_once('\n').unwrap_or(("", "0"));
+    (code.trim().parse().unwrap_or(0), body.to_string())
+}
+
+/// An API call with a bearer token: (status, JSON body or null).
+pub fn api(
+    token: &str,
+    method: &str,
+    url: &str,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let auth = format!("Authorization: Bearer {token}");
+    let mut args = vec!["-X", method, "-H", &auth];
+    let text;
+    if let Some(b) = &body {
+        text = b.to_string();
+        args.extend(["-H", "Content-Type: application/json", "-d", &text]);
+    }
+    args.push(url);
+    let (code, body) = curl(&args);
+    (
+        code,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
+    )
 }
 
 /// Read a TOML config file, if any.

@@ -12,3 +12,4 @@ mod profiles;
 mod sandbox;
 mod service_accounts;
 mod tokens;
+mod webhooks;

@@ -20,18 +20,6 @@ fn create(m: &Machine, name: &str, email: &str, extra: &[&str]) -> Value {
     serde_json::from_str(&m.run(&args).ok().stdout).expect("create --json is JSON")
 }
 
-/// curl with the response code on the last line.
-fn curl(args: &[&str]) -> (u16, String) {
-    let out = std::process::Command::new("curl")
-        .args(["-s", "-w", "\n%{http_code}"])
-        .args(args)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let (body, code) = text.rsplit_once('\n').unwrap();
-    (code.parse().unwrap(), body.to_string())
-}
-
 /// A client-credentials token for this secret, if the server accepts it.
 fn mint(sb: &Sandbox, client_id: &str, secret: &str) -> Option<String> {
     let (code, body) = curl(&[

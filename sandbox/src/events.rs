@@ -1,0 +1,80 @@
+//! Webhook events: the catalogue, and `emit`, which writes an event and one pending delivery
+//! per subscribed webhook in the caller's transaction (the outbox).
+
+use axum::Json;
+use rusqlite::{Connection, params};
+use serde_json::{Value, json};
+
+use crate::crypto::random_string;
+use crate::db::now_ms;
+
+pub const CATALOGUE: &[(&str, &str)] = &[
+    ("ticket.created", "A ticket was created in a project"),
+    ("ticket.updated", "A ticket's title or status changed"),
+    ("ticket.deleted", "A ticket was deleted"),
+    ("photo.attached", "A photo was attached to a ticket"),
+    ("service_account.created", "A service account was created"),
+    (
+        "service_account.secret_reset",
+        "A service account's client secret was reset",
+    ),
+    ("service_account.deleted", "A service account was deleted"),
+    ("token.created", "A personal access token was created"),
+    ("token.revoked", "A personal access token was revoked"),
+    (
+        "webhook.test",
+        "A test event sent on request (only to that webhook)",
+    ),
+];
+
+pub fn known(event: &str) -> bool {
+    CATALOGUE.iter().any(|(t, _)| *t == event)
+}
+
+/// `GET /api/v1/webhook-events`
+pub async fn catalogue() -> Json<Value> {
+    Json(Value::Array(
+        CATALOGUE
+            .iter()
+            .map(|(t, d)| json!({"type": t, "description": d}))
+            .collect(),
+    ))
+}
+
+/// Record `event_type` for `company_id` and queue it for every active webhook subscribed to
+/// it (or only for `only_webhook`). Returns the event id. Runs inside the caller's transaction.
+pub fn emit(
+    conn: &Connection,
+    company_id: i64,
+    event_type: &str,
+    data: Value,
+    only_webhook: Option<i64>,
+) -> rusqlite::Result<String> {
+    let id = format!("evt_{}", random_string(16));
+    let t = now_ms();
+    conn.execute(
+        "INSERT INTO events (id, company_id, type, occurred_at_ms, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, company_id, event_type, t, data.to_string()],
+    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, events FROM webhooks WHERE company_id = ?1 AND active = 1")?;
+    let hooks: Vec<(i64, String)> = stmt
+        .query_map([company_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (hook, events) in hooks {
+        let subscribed = match only_webhook {
+            Some(only) => only == hook,
+            None => serde_json::from_str::<Vec<String>>(&events)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| e == event_type),
+        };
+        if subscribed {
+            conn.execute(
+                "INSERT INTO deliveries (webhook_id, event_id, next_attempt_at_ms, created_at_ms, updated_at_ms) VALUES (?1, ?2, ?3, ?3, ?3)",
+                params![hook, id, t],
+            )?;
+        }
+    }
+    Ok(id)
+}

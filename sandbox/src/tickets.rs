@@ -1,0 +1,226 @@
+//! A minimal tickets API, so webhook events come from real actions:
+//! `/api/v1/companies/{company_id}/projects/{project_id}/tickets[/{id}[/photos]]`.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::db::now;
+use crate::error::ApiError;
+use crate::events::emit;
+use crate::platform::{Principal, require_member, rfc3339};
+use crate::state::Shared;
+
+const STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
+
+fn ticket_json(
+    conn: &Connection,
+    company_id: i64,
+    project_id: i64,
+    id: i64,
+) -> Result<Value, ApiError> {
+    conn.query_row(
+        "SELECT id, project_id, title, status, created_at, updated_at FROM tickets WHERE company_id = ?1 AND project_id = ?2 AND id = ?3",
+        params![company_id, project_id, id],
+        |r| {
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?, "project_id": r.get::<_, i64>(1)?, "title": r.get::<_, String>(2)?,
+                "status": r.get::<_, String>(3)?, "created_at": rfc3339(r.get(4)?), "updated_at": rfc3339(r.get(5)?),
+            }))
+        },
+    )
+    .optional()?
+    .ok_or_else(|| ApiError::not_found(format!("ticket {id} not found in project {project_id}")))
+}
+
+fn check_project(conn: &Connection, company_id: i64, project_id: i64) -> Result<(), ApiError> {
+    let ok: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM projects WHERE id = ?1 AND company_id = ?2)",
+        params![project_id, company_id],
+        |r| r.get(0),
+    )?;
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::not_found(format!(
+            "project {project_id} not found in company {company_id}"
+        )))
+    }
+}
+
+fn actor(p: &Principal) -> Value {
+    json!({"id": p.id, "login": p.login, "name": p.name})
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketIn {
+    title: Option<String>,
+    status: Option<String>,
+}
+
+fn validate(t: &TicketIn) -> Result<(), ApiError> {
+    if let Some(title) = &t.title
+        && (title.trim().is_empty() || title.len() > 200)
+    {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_title",
+            "title must be 1 to 200 characters",
+        ));
+    }
+    if let Some(s) = &t.status
+        && !STATUSES.contains(&s.as_str())
+    {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_status",
+            format!("status must be one of {}", STATUSES.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+pub async fn create(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, project_id)): Path<(i64, i64)>,
+    Json(body): Json<TicketIn>,
+) -> Result<Response, ApiError> {
+    require_member(&p, company_id)?;
+    validate(&body)?;
+    let title = body.title.clone().ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_title",
+            "title is required",
+        )
+    })?;
+    let conn = state.db();
+    check_project(&conn, company_id, project_id)?;
+    let tx = conn.unchecked_transaction()?;
+    let t = now();
+    tx.execute(
+        "INSERT INTO tickets (company_id, project_id, title, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![company_id, project_id, title.trim(), body.status.as_deref().unwrap_or("open"), t],
+    )?;
+    let ticket = ticket_json(&tx, company_id, project_id, tx.last_insert_rowid())?;
+    emit(
+        &tx,
+        company_id,
+        "ticket.created",
+        json!({"ticket": ticket, "actor": actor(&p)}),
+        None,
+    )?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
+    Ok((StatusCode::CREATED, Json(ticket)).into_response())
+}
+
+pub async fn update(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, project_id, id)): Path<(i64, i64, i64)>,
+    Json(body): Json<TicketIn>,
+) -> Result<Json<Value>, ApiError> {
+    require_member(&p, company_id)?;
+    validate(&body)?;
+    let conn = state.db();
+    let before = ticket_json(&conn, company_id, project_id, id)?;
+    let tx = conn.unchecked_transaction()?;
+    if let Some(title) = &body.title {
+        tx.execute(
+            "UPDATE tickets SET title = ?1 WHERE id = ?2",
+            params![title.trim(), id],
+        )?;
+    }
+    if let Some(status) = &body.status {
+        tx.execute(
+            "UPDATE tickets SET status = ?1 WHERE id = ?2",
+            params![status, id],
+        )?;
+    }
+    tx.execute(
+        "UPDATE tickets SET updated_at = ?1 WHERE id = ?2",
+        params![now(), id],
+    )?;
+    let after = ticket_json(&tx, company_id, project_id, id)?;
+    emit(
+        &tx,
+        company_id,
+        "ticket.updated",
+        json!({"ticket": after, "previous": before, "actor": actor(&p)}),
+        None,
+    )?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
+    Ok(Json(after))
+}
+
+pub async fn delete(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, project_id, id)): Path<(i64, i64, i64)>,
+) -> Result<StatusCode, ApiError> {
+    require_member(&p, company_id)?;
+    let conn = state.db();
+    let ticket = ticket_json(&conn, company_id, project_id, id)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute("DELETE FROM photos WHERE ticket_id = ?1", [id])?;
+    tx.execute("DELETE FROM tickets WHERE id = ?1", [id])?;
+    emit(
+        &tx,
+        company_id,
+        "ticket.deleted",
+        json!({"ticket": ticket, "actor": actor(&p)}),
+        None,
+    )?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoIn {
+    filename: String,
+}
+
+pub async fn attach_photo(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, project_id, id)): Path<(i64, i64, i64)>,
+    Json(body): Json<PhotoIn>,
+) -> Result<Response, ApiError> {
+    require_member(&p, company_id)?;
+    if body.filename.trim().is_empty() || body.filename.len() > 255 {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_filename",
+            "filename must be 1 to 255 characters",
+        ));
+    }
+    let conn = state.db();
+    let ticket = ticket_json(&conn, company_id, project_id, id)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "INSERT INTO photos (ticket_id, filename, created_at) VALUES (?1, ?2, ?3)",
+        params![id, body.filename.trim(), now()],
+    )?;
+    let photo =
+        json!({"id": tx.last_insert_rowid(), "ticket_id": id, "filename": body.filename.trim()});
+    emit(
+        &tx,
+        company_id,
+        "photo.attached",
+        json!({"photo": photo, "ticket": ticket, "actor": actor(&p)}),
+        None,
+    )?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
+    Ok((StatusCode::CREATED, Json(photo)).into_response())
+}

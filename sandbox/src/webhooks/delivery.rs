@@ -1,0 +1,366 @@
+//! The delivery engine: a background task that POSTs due deliveries, records every attempt,
+//! and retries with exponential backoff. At-least-once: a delivery claimed but not finished
+//! (a crash, `kill -9`) is sent again after the next start.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rusqlite::{OptionalExtension, params};
+use serde_json::{Value, json};
+use tokio::sync::{Notify, Semaphore, watch};
+
+use super::destination_allowed;
+use crate::db::now_ms;
+use crate::platform::rfc3339_ms;
+use crate::state::Shared;
+
+/// Timing of deliveries; the defaults are the platform's (SPEC "Webhooks").
+#[derive(Clone, Debug)]
+pub struct DeliveryConfig {
+    /// How long a receiver has to answer.
+    pub timeout: Duration,
+    /// The first retry delay; it doubles on each failure…
+    pub retry_base: Duration,
+    /// …up to this.
+    pub retry_max: Duration,
+    /// A delivery still failing this long after its event is discarded.
+    pub max_age: Duration,
+    /// Deliveries in flight at once.
+    pub concurrency: usize,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            timeout: Duration::from_secs(5),
+            retry_base: Duration::from_secs(1),
+            retry_max: Duration::from_secs(3600),
+            max_age: Duration::from_secs(12 * 3600),
+            concurrency: 32,
+        }
+    }
+}
+
+/// The delay before attempt `attempts + 1`, after `attempts` failures.
+pub fn backoff(config: &DeliveryConfig, attempts: u32) -> Duration {
+    let factor = 1u32 << attempts.saturating_sub(1).min(20);
+    config
+        .retry_base
+        .saturating_mul(factor)
+        .min(config.retry_max)
+}
+
+/// What one attempt came to.
+#[derive(Debug, Clone)]
+pub struct AttemptResult {
+    pub status_code: Option<u16>,
+    pub duration_ms: i64,
+    pub error: Option<String>,
+}
+
+impl AttemptResult {
+    pub fn succeeded(&self) -> bool {
+        self.status_code.is_some_and(|c| (200..300).contains(&c))
+    }
+}
+
+struct Due {
+    id: i64,
+    webhook_id: i64,
+    event_id: String,
+    attempts: u32,
+    created_at_ms: i64,
+}
+
+pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiver<bool>) {
+    {
+        let conn = state.db();
+        if let Err(e) = conn.execute(
+            "UPDATE deliveries SET status = 'pending' WHERE status = 'sending'",
+            [],
+        ) {
+            eprintln!("webhook deliveries: cannot resume: {e}");
+        }
+    }
+    let config = state.delivery.clone();
+    let client = reqwest::Client::builder()
+        .timeout(config.timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!(
+            "svcacct-sandbox-webhooks/",
+            env!("CARGO_PKG_VERSION")
+        ))
+        .build()
+        .expect("HTTP client");
+    let slots = Arc::new(Semaphore::new(config.concurrency));
+    loop {
+        if *shutdown.borrow() {
+            return;
+        }
+        let (due, next_at) = claim(&state, slots.available_permits().max(1));
+        for d in due {
+            let permit = slots.clone().acquire_owned().await.expect("semaphore open");
+            let (state, client, notify) = (state.clone(), client.clone(), notify.clone());
+            tokio::spawn(async move {
+                deliver(&state, &client, d).await;
+                drop(permit);
+                notify.notify_one();
+            });
+        }
+        let wait = next_at
+            .map(|at| Duration::from_millis((at - now_ms()).clamp(0, 1000) as u64))
+            .unwrap_or(Duration::from_secs(1));
+        tokio::select! {
+            _ = notify.notified() => {}
+            _ = tokio::time::sleep(wait) => {}
+            _ = shutdown.changed() => {}
+        }
+    }
+}
+
+/// Mark up to `limit` due deliveries as sending; also say when the next one falls due.
+fn claim(state: &Shared, limit: usize) -> (Vec<Due>, Option<i64>) {
+    let conn = state.db();
+    let result = (|| {
+        let tx = conn.unchecked_transaction()?;
+        let now = now_ms();
+        let due: Vec<Due> = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT id, webhook_id, event_id, attempts, created_at_ms FROM deliveries
+                 WHERE status IN ('pending', 'failed') AND next_attempt_at_ms <= ?1 ORDER BY next_attempt_at_ms, id LIMIT ?2",
+            )?;
+            stmt.query_map(params![now, limit as i64], |r| {
+                Ok(Due {
+                    id: r.get(0)?,
+                    webhook_id: r.get(1)?,
+                    event_id: r.get(2)?,
+                    attempts: r.get(3)?,
+                    created_at_ms: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?
+        };
+        for d in &due {
+            tx.execute(
+                "UPDATE deliveries SET status = 'sending', updated_at_ms = ?1 WHERE id = ?2",
+                params![now, d.id],
+            )?;
+        }
+        let next: Option<i64> = tx
+            .query_row("SELECT MIN(next_attempt_at_ms) FROM deliveries WHERE status IN ('pending', 'failed')", [], |r| r.get(0))
+            .optional()?
+            .flatten();
+        tx.commit()?;
+        Ok::<_, rusqlite::Error>((due, next))
+    })();
+    result.unwrap_or_else(|e| {
+        eprintln!("webhook deliveries: {e}");
+        (Vec::new(), None)
+    })
+}
+
+struct Target {
+    url: String,
+    basic: Option<(String, String)>,
+    headers: Vec<(String, String)>,
+    body: Value,
+}
+
+fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
+    let conn = state.db();
+    let Some(hook) = super::load(&conn, d.webhook_id).map_err(|e| e.to_string())? else {
+        return Ok(None);
+    };
+    let (event_type, company_id, occurred, data): (String, i64, i64, String) = conn
+        .query_row(
+            "SELECT type, company_id, occurred_at_ms, data FROM events WHERE id = ?1",
+            [&d.event_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .map_err(|e| e.to_string())?;
+    let mut plain = Vec::new();
+    for h in hook.headers {
+        let value = match (&h.value, &h.secret) {
+            (Some(v), _) => v.clone(),
+            (None, Some(sealed)) => state
+                .seal
+                .open(sealed)
+                .ok_or("a hidden header value cannot be decrypted")?,
+            (None, None) => continue,
+        };
+        plain.push((h.name, value));
+    }
+    let basic = match (hook.basic_user, hook.sealed_password) {
+        (Some(u), Some(sealed)) => Some((
+            u,
+            state
+                .seal
+                .open(&sealed)
+                .ok_or("the basic-auth password cannot be decrypted")?,
+        )),
+        (Some(u), None) => Some((u, String::new())),
+        _ => None,
+    };
+    let body = json!({
+        "id": d.event_id,
+        "type": event_type,
+        "occurred_at": rfc3339_ms(occurred),
+        "company_id": company_id,
+        "data": serde_json::from_str::<Value>(&data).unwrap_or(Value::Null),
+    });
+    Ok(Some(Target {
+        url: hook.url,
+        basic,
+        headers: plain,
+        body,
+    }))
+}
+
+/// One HTTP attempt.
+pub async fn attempt(
+    client: &reqwest::Client,
+    url: &str,
+    basic: Option<&(String, String)>,
+    headers: &[(String, String)],
+    body: &Value,
+    extra: &[(&str, String)],
+) -> AttemptResult {
+    let started = Instant::now();
+    if !destination_allowed(url) {
+        return AttemptResult {
+            status_code: None,
+            duration_ms: 0,
+            error: Some(
+                "destination not allowed: https required (plain http only to loopback)".into(),
+            ),
+        };
+    }
+    let mut req = client.post(url).json(body);
+    if let Some((u, p)) = basic {
+        req = req.basic_auth(u, Some(p));
+    }
+    for (name, value) in headers {
+        req = req.header(name.as_str(), value.as_str());
+    }
+    for (name, value) in extra {
+        req = req.header(*name, value.as_str());
+    }
+    let outcome = req.send().await;
+    let duration_ms = started.elapsed().as_millis() as i64;
+    match outcome {
+        Ok(resp) => {
+            let code = resp.status().as_u16();
+            let _ = resp.bytes().await;
+            let error =
+                (!(200..300).contains(&code)).then(|| format!("receiver answered HTTP {code}"));
+            AttemptResult {
+                status_code: Some(code),
+                duration_ms,
+                error,
+            }
+        }
+        Err(e) => {
+            let what = if e.is_timeout() {
+                "no answer within the timeout".to_string()
+            } else if e.is_connect() {
+                "could not connect".to_string()
+            } else {
+                e.to_string()
+            };
+            AttemptResult {
+                status_code: None,
+                duration_ms,
+                error: Some(what),
+            }
+        }
+    }
+}
+
+async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
+    let attempt_no = d.attempts + 1;
+    let started_ms = now_ms();
+    let result = match load_target(state, &d) {
+        Ok(Some(t)) => {
+            let extra = [
+                ("x-webhook-id", d.webhook_id.to_string()),
+                ("x-event-id", d.event_id.clone()),
+                (
+                    "x-event-type",
+                    t.body["type"].as_str().unwrap_or_default().to_string(),
+                ),
+                ("x-delivery-id", d.id.to_string()),
+                ("x-delivery-attempt", attempt_no.to_string()),
+            ];
+            attempt(
+                client,
+                &t.url,
+                t.basic.as_ref(),
+                &t.headers,
+                &t.body,
+                &extra,
+            )
+            .await
+        }
+        Ok(None) => AttemptResult {
+            status_code: None,
+            duration_ms: 0,
+            error: Some("the webhook was deleted".into()),
+        },
+        Err(e) => AttemptResult {
+            status_code: None,
+            duration_ms: 0,
+            error: Some(e),
+        },
+    };
+    record(state, &d, attempt_no, started_ms, &result);
+}
+
+fn record(state: &Shared, d: &Due, attempt_no: u32, started_ms: i64, r: &AttemptResult) {
+    let config = &state.delivery;
+    let now = now_ms();
+    let status = if r.succeeded() {
+        "succeeded"
+    } else if now - d.created_at_ms >= config.max_age.as_millis() as i64
+        || r.error.as_deref() == Some("the webhook was deleted")
+    {
+        "discarded"
+    } else {
+        "failed"
+    };
+    let next = now + backoff(config, attempt_no).as_millis() as i64;
+    let conn = state.db();
+    let result = (|| {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO delivery_attempts (delivery_id, attempt, started_at_ms, status_code, duration_ms, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![d.id, attempt_no, started_ms, r.status_code, r.duration_ms, r.error],
+        )?;
+        tx.execute(
+            "UPDATE deliveries SET status = ?1, attempts = ?2, next_attempt_at_ms = ?3, last_status_code = ?4, last_error = ?5,
+             last_duration_ms = ?6, updated_at_ms = ?7 WHERE id = ?8",
+            params![status, attempt_no, next, r.status_code, r.error, r.duration_ms, now, d.id],
+        )?;
+        tx.commit()
+    })();
+    if let Err(e) = result {
+        eprintln!(
+            "webhook deliveries: cannot record attempt of delivery {}: {e}",
+            d.id
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_one_second_to_an_hour() {
+        let c = DeliveryConfig::default();
+        assert_eq!(backoff(&c, 1), Duration::from_secs(1));
+        assert_eq!(backoff(&c, 2), Duration::from_secs(2));
+        assert_eq!(backoff(&c, 5), Duration::from_secs(16));
+        assert_eq!(backoff(&c, 13), Duration::from_secs(3600));
+        assert_eq!(backoff(&c, 40), Duration::from_secs(3600));
+    }
+}

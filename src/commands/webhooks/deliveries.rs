@@ -1,0 +1,143 @@
+//! `svcacct webhooks deliveries|test|redeliver`.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use crate::api::Api;
+use crate::api::models::Delivery;
+use crate::cli::{DeliveriesArgs, DeliveryStatus, RedeliverArgs};
+use crate::context::Context;
+use crate::error::{Error, Result};
+
+fn status_name(s: DeliveryStatus) -> &'static str {
+    match s {
+        DeliveryStatus::Pending => "pending",
+        DeliveryStatus::Sending => "sending",
+        DeliveryStatus::Succeeded => "succeeded",
+        DeliveryStatus::Failed => "failed",
+        DeliveryStatus::Discarded => "discarded",
+    }
+}
+
+fn cells(d: &Delivery) -> Vec<String> {
+    vec![
+        d.id.to_string(),
+        d.event_type.clone(),
+        d.status.clone(),
+        d.attempts.to_string(),
+        d.response_status
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "-".into()),
+        d.duration_ms
+            .map(|ms| format!("{ms} ms"))
+            .unwrap_or_else(|| "-".into()),
+        d.error.clone().unwrap_or_else(|| "-".into()),
+        d.next_attempt_at.clone().unwrap_or_else(|| "-".into()),
+    ]
+}
+
+const HEADERS: &[&str] = &[
+    "ID",
+    "EVENT",
+    "STATUS",
+    "ATTEMPTS",
+    "CODE",
+    "TIME",
+    "ERROR",
+    "NEXT ATTEMPT",
+];
+
+pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesArgs) -> Result<()> {
+    let status = args.status.map(status_name);
+    let first = api.deliveries(company, args.id, status, args.limit).await?;
+    if !args.follow {
+        if ctx.out.json {
+            return ctx.out.json_value(&first);
+        }
+        if first.is_empty() {
+            ctx.out.status("No deliveries.");
+            return Ok(());
+        }
+        let rows: Vec<Vec<String>> = first.iter().map(cells).collect();
+        return if ctx.out.stdout_is_terminal() {
+            ctx.out.table(HEADERS, &rows)
+        } else {
+            rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
+        };
+    }
+    // --follow: print each delivery when it appears or changes, oldest first, until Ctrl-C.
+    ctx.out.status(&format!(
+        "Following deliveries of webhook {} (Ctrl-C to stop)…",
+        args.id
+    ));
+    if !ctx.out.json {
+        ctx.out
+            .tsv_row(&HEADERS.iter().map(|h| h.to_string()).collect::<Vec<_>>())?;
+    }
+    let mut seen: HashMap<i64, (String, i64)> = HashMap::new();
+    let mut batch = first;
+    loop {
+        batch.reverse();
+        for d in &batch {
+            let key = (d.status.clone(), d.attempts);
+            if seen.get(&d.id) != Some(&key) {
+                seen.insert(d.id, key);
+                if ctx.out.json {
+                    ctx.out
+                        .line(&serde_json::to_string(d).expect("serialisable"))?;
+                } else {
+                    ctx.out.tsv_row(&cells(d))?;
+                }
+            }
+        }
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => return Ok(()),
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+        batch = api.deliveries(company, args.id, status, args.limit).await?;
+    }
+}
+
+pub async fn test(ctx: &Context, api: &Api<'_>, company: i64, id: u64) -> Result<()> {
+    let d = api.test_webhook(company, id).await?;
+    if ctx.out.json {
+        ctx.out.json_value(&d)?;
+    }
+    match (d.status.as_str(), d.response_status) {
+        ("succeeded", Some(code)) => {
+            ctx.out.status(&format!(
+                "✓ The receiver answered {code} in {} ms (delivery {}, event {})",
+                d.duration_ms.unwrap_or(0),
+                d.id,
+                d.event_id
+            ));
+            Ok(())
+        }
+        _ => {
+            let why = d.error.clone().unwrap_or_else(|| "no answer yet".into());
+            let code = d
+                .response_status
+                .map(|c| format!(" (HTTP {c})"))
+                .unwrap_or_default();
+            Err(Error::network(format!("the test delivery {} failed: {why}{code}", d.id))
+                .with_hint(format!("it will be retried; watch it with `svcacct webhooks deliveries {id} --follow`")))
+        }
+    }
+}
+
+pub async fn redeliver(
+    ctx: &Context,
+    api: &Api<'_>,
+    company: i64,
+    args: &RedeliverArgs,
+) -> Result<()> {
+    let d = api.redeliver(company, args.id, args.delivery).await?;
+    if ctx.out.json {
+        return ctx.out.json_value(&d);
+    }
+    ctx.out.status(&format!(
+        "✓ Delivery {} ({}) is queued to be sent again now",
+        d.id, d.event_type
+    ));
+    Ok(())
+}

@@ -1,0 +1,310 @@
+//! `svcacct webhooks create|update`: validate locally what can be (URL, events against the
+//! server's catalogue, header syntax), read write-only values from stdin, a file or a prompt.
+
+use serde_json::{Value, json};
+
+use crate::api::Api;
+use crate::api::client::is_loopback;
+use crate::cli::{WebhookAuthArgs, WebhookCreateArgs, WebhookUpdateArgs};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+/// Header names the platform sets itself.
+const FORBIDDEN_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "upgrade",
+    "te",
+    "trailer",
+    "proxy-authorization",
+    "proxy-connection",
+];
+
+fn check_url(raw: &str) -> Result<()> {
+    let url = url::Url::parse(raw).map_err(|e| {
+        Error::usage(format!("--url '{raw}' is not a URL: {e}"))
+            .with_hint("give a full URL such as https://hooks.example.com/svcacct")
+    })?;
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if is_loopback(&url) => Ok(()),
+        "http" => Err(Error::usage(format!("--url {raw}: plain http is allowed only to this machine; events and credentials would cross the network unencrypted"))
+            .with_hint("use https://")),
+        other => Err(Error::usage(format!("--url {raw}: unsupported scheme '{other}'")).with_hint("use https://")),
+    }
+}
+
+/// `ticket.*` → every `ticket.` event; unknown names are an error listing the valid ones.
+async fn expand_events(api: &Api<'_>, asked: &[String]) -> Result<Vec<String>> {
+    let catalogue: Vec<String> = api
+        .webhook_events()
+        .await?
+        .into_iter()
+        .map(|e| e.event_type)
+        .filter(|t| t != "webhook.test")
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for pattern in asked {
+        let matched: Vec<&String> = match pattern.strip_suffix('*') {
+            Some(prefix) => catalogue.iter().filter(|e| e.starts_with(prefix)).collect(),
+            None => catalogue.iter().filter(|e| *e == pattern).collect(),
+        };
+        if matched.is_empty() {
+            return Err(Error::usage(format!(
+                "unknown event '{pattern}'; events are: {}",
+                catalogue.join(", ")
+            ))
+            .with_hint("see `svcacct webhooks events`"));
+        }
+        for e in matched {
+            if !out.contains(e) {
+                out.push(e.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn check_header_name(name: &str) -> Result<()> {
+    let token_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token_char) {
+        return Err(Error::usage(format!("'{name}' is not a valid header name")));
+    }
+    if FORBIDDEN_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return Err(Error::usage(format!(
+            "the header '{name}' cannot be set on a webhook: the platform sets it"
+        )));
+    }
+    Ok(())
+}
+
+/// Headers given on the command line: (name, value, hidden). Hidden values are read here.
+fn headers_from(
+    ctx: &Context,
+    auth: &WebhookAuthArgs,
+    stdin_used: &mut bool,
+) -> Result<Vec<(String, Option<Secret>, bool)>> {
+    let mut out = Vec::new();
+    for raw in &auth.headers {
+        let (name, value) = raw.split_once(':').ok_or_else(|| {
+            Error::usage(format!("--header '{raw}' has no colon"))
+                .with_hint("write it as 'Name: value'")
+        })?;
+        check_header_name(name.trim())?;
+        out.push((
+            name.trim().to_string(),
+            Some(Secret::new(value.trim().to_string())),
+            false,
+        ));
+    }
+    for raw in &auth.hidden_headers {
+        let (name, source) = raw
+            .split_once('=')
+            .map(|(n, s)| (n, Some(s)))
+            .unwrap_or((raw.as_str(), None));
+        check_header_name(name.trim())?;
+        let what = format!("value of hidden header {name}");
+        let value = match source {
+            Some("-") => {
+                take_stdin(stdin_used, &what)?;
+                crate::secret::from_stdin(&what)?
+            }
+            Some(s) if s.starts_with('@') => {
+                crate::secret::from_file(std::path::Path::new(&s[1..]), &what)?
+            }
+            Some(_) => {
+                return Err(Error::usage(format!(
+                    "--hidden-header {name}=…: a hidden value is never taken from the command line"
+                ))
+                .with_hint(format!(
+                    "use --hidden-header {name} (prompt), {name}=@PATH (file) or {name}=- (stdin)"
+                )));
+            }
+            None if ctx.out.can_prompt() => {
+                crate::secret::prompt(&format!("Value of hidden header {name}"))?
+            }
+            None => {
+                return Err(Error::usage(format!(
+                    "no value for hidden header {name}, and no terminal to ask on"
+                ))
+                .with_hint(format!("use --hidden-header {name}=@PATH or {name}=-")));
+            }
+        };
+        out.push((name.trim().to_string(), Some(value), true));
+    }
+    Ok(out)
+}
+
+fn take_stdin(used: &mut bool, what: &str) -> Result<()> {
+    if *used {
+        return Err(Error::usage(format!(
+            "only one value can come from stdin; give the {what} in a file (@PATH)"
+        )));
+    }
+    *used = true;
+    Ok(())
+}
+
+/// The basic-auth password: stdin, a file, SVCACCT_WEBHOOK_PASSWORD, or a hidden prompt.
+fn password(
+    ctx: &Context,
+    auth: &WebhookAuthArgs,
+    stdin_used: &mut bool,
+    required: bool,
+) -> Result<Option<Secret>> {
+    if auth.basic_auth_password_stdin {
+        take_stdin(stdin_used, "basic-auth password")?;
+        return crate::secret::from_stdin("basic-auth password").map(Some);
+    }
+    if let Some(path) = &auth.basic_auth_password_file {
+        return crate::secret::from_file(path, "basic-auth password").map(Some);
+    }
+    if let Some(p) = crate::auth::session::env_secret("SVCACCT_WEBHOOK_PASSWORD") {
+        return Ok(Some(p));
+    }
+    if !required {
+        return Ok(None);
+    }
+    if ctx.out.can_prompt() {
+        return crate::secret::prompt("Basic-auth password").map(Some);
+    }
+    Err(Error::usage("--basic-auth-user needs a password, and there is no terminal to ask for it")
+        .with_hint("use --basic-auth-password-stdin, --basic-auth-password-file PATH or SVCACCT_WEBHOOK_PASSWORD"))
+}
+
+fn header_json(name: &str, value: Option<&Secret>, hidden: bool) -> Value {
+    match value {
+        Some(v) => json!({"name": name, "value": v.expose(), "hidden": hidden}),
+        None => json!({"name": name, "hidden": hidden}),
+    }
+}
+
+fn report(ctx: &Context, verb: &str, hook: &crate::api::models::Webhook) -> Result<()> {
+    if ctx.out.json {
+        return ctx.out.json_value(hook);
+    }
+    ctx.out.status(&format!(
+        "✓ {verb} webhook {} → {} ({})",
+        hook.id,
+        hook.url,
+        hook.events.join(", ")
+    ));
+    Ok(())
+}
+
+pub async fn create(
+    ctx: &Context,
+    api: &Api<'_>,
+    company: i64,
+    args: &WebhookCreateArgs,
+) -> Result<()> {
+    check_url(&args.url)?;
+    let mut stdin_used = false;
+    let headers = headers_from(ctx, &args.auth, &mut stdin_used)?;
+    let basic = match &args.auth.basic_auth_user {
+        Some(user) => {
+            let pw = password(ctx, &args.auth, &mut stdin_used, true)?.expect("required");
+            Some(json!({"username": user, "password": pw.expose()}))
+        }
+        None => None,
+    };
+    let events = expand_events(api, &args.events).await?;
+    let body = json!({
+        "url": args.url,
+        "events": events,
+        "basic_auth": basic,
+        "headers": headers.iter().map(|(n, v, h)| header_json(n, v.as_ref(), *h)).collect::<Vec<_>>(),
+        "active": !args.inactive,
+    });
+    let hook = api.save_webhook(company, None, &body).await?;
+    report(ctx, "Created", &hook)
+}
+
+pub async fn update(
+    ctx: &Context,
+    api: &Api<'_>,
+    company: i64,
+    args: &WebhookUpdateArgs,
+) -> Result<()> {
+    let current = api.webhook(company, args.id).await?;
+    let mut body = serde_json::Map::new();
+    if let Some(url) = &args.url {
+        check_url(url)?;
+        body.insert("url".into(), json!(url));
+    }
+    if !args.events.is_empty() {
+        body.insert(
+            "events".into(),
+            json!(expand_events(api, &args.events).await?),
+        );
+    }
+    let mut stdin_used = false;
+    let given = headers_from(ctx, &args.auth, &mut stdin_used)?;
+    if !given.is_empty() || !args.remove_headers.is_empty() {
+        // The API replaces the list: start from the current one (hidden values are sent without
+        // a value, which keeps them), drop removed names, then apply the new ones.
+        let mut list: Vec<Value> = current
+            .headers
+            .iter()
+            .filter(|h| {
+                !args
+                    .remove_headers
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(&h.name))
+            })
+            .filter(|h| {
+                !given
+                    .iter()
+                    .any(|(n, _, _)| n.eq_ignore_ascii_case(&h.name))
+            })
+            .map(|h| {
+                if h.hidden {
+                    json!({"name": h.name, "hidden": true})
+                } else {
+                    json!({"name": h.name, "value": h.value, "hidden": false})
+                }
+            })
+            .collect();
+        list.extend(given.iter().map(|(n, v, h)| header_json(n, v.as_ref(), *h)));
+        body.insert("headers".into(), Value::Array(list));
+    }
+    if args.no_basic_auth {
+        body.insert("basic_auth".into(), Value::Null);
+    } else {
+        let user = args
+            .auth
+            .basic_auth_user
+            .clone()
+            .or(current.basic_auth.as_ref().map(|b| b.username.clone()));
+        let new_password = password(
+            ctx,
+            &args.auth,
+            &mut stdin_used,
+            current.basic_auth.is_none() && args.auth.basic_auth_user.is_some(),
+        )?;
+        if let Some(user) = user
+            && (args.auth.basic_auth_user.is_some() || new_password.is_some())
+        {
+            let mut b = json!({"username": user});
+            if let Some(p) = new_password {
+                b["password"] = json!(p.expose());
+            }
+            body.insert("basic_auth".into(), b);
+        }
+    }
+    if args.active || args.inactive {
+        body.insert("active".into(), json!(args.active));
+    }
+    if body.is_empty() {
+        return Err(Error::usage("nothing to update").with_hint("pass --url, --event, --header, --hidden-header, --remove-header, basic-auth flags, --active or --inactive"));
+    }
+    let hook = api
+        .save_webhook(company, Some(args.id), &Value::Object(body))
+        .await?;
+    report(ctx, "Updated", &hook)
+}

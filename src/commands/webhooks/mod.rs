@@ -1,0 +1,120 @@
+//! `svcacct webhooks …` (account owners only).
+
+pub mod deliveries;
+pub mod edit;
+
+use crate::api::models::Webhook;
+use crate::cli::WebhooksCommand;
+use crate::context::Context;
+use crate::error::Result;
+
+pub async fn dispatch(ctx: &Context, command: WebhooksCommand) -> Result<()> {
+    let session = ctx.session().await?;
+    let company = ctx.company_id(&session).await?;
+    let api = &session.api;
+    match command {
+        WebhooksCommand::List => {
+            let hooks = api.webhooks(company).await?;
+            if ctx.out.json {
+                return ctx.out.json_value(&hooks);
+            }
+            if hooks.is_empty() {
+                ctx.out
+                    .status(&format!("No webhooks in company {company}."));
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = hooks
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.id.to_string(),
+                        h.url.clone(),
+                        h.events.join(","),
+                        if h.active { "active" } else { "paused" }.to_string(),
+                    ]
+                })
+                .collect();
+            if ctx.out.stdout_is_terminal() {
+                ctx.out.table(&["ID", "URL", "EVENTS", "STATE"], &rows)
+            } else {
+                rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
+            }
+        }
+        WebhooksCommand::Events => {
+            let events = api.webhook_events().await?;
+            if ctx.out.json {
+                return ctx.out.json_value(&events);
+            }
+            let rows: Vec<Vec<String>> = events
+                .iter()
+                .map(|e| vec![e.event_type.clone(), e.description.clone()])
+                .collect();
+            ctx.out.table(&["EVENT", "DESCRIPTION"], &rows)
+        }
+        WebhooksCommand::Create(args) => edit::create(ctx, api, company, &args).await,
+        WebhooksCommand::Update(args) => edit::update(ctx, api, company, &args).await,
+        WebhooksCommand::View(args) => {
+            let hook = api.webhook(company, args.id).await?;
+            if ctx.out.json {
+                return ctx.out.json_value(&hook);
+            }
+            show(ctx, &hook)
+        }
+        WebhooksCommand::Delete(args) => {
+            let hook = api.webhook(company, args.id).await?;
+            ctx.out.status(&format!(
+                "Deleting webhook {} ({}) stops its deliveries; pending ones are discarded.",
+                hook.id, hook.url
+            ));
+            ctx.out.confirm("Delete it?", args.yes)?;
+            api.delete_webhook(company, args.id).await?;
+            ctx.out.status(&format!("✓ Deleted webhook {}", hook.id));
+            Ok(())
+        }
+        WebhooksCommand::Test(args) => deliveries::test(ctx, api, company, args.id).await,
+        WebhooksCommand::Deliveries(args) => deliveries::list(ctx, api, company, &args).await,
+        WebhooksCommand::Redeliver(args) => deliveries::redeliver(ctx, api, company, &args).await,
+    }
+}
+
+/// A webhook for people; write-only values are shown masked, and said to be so.
+pub fn show(ctx: &Context, h: &Webhook) -> Result<()> {
+    let auth = match &h.basic_auth {
+        Some(b) => format!(
+            "HTTP basic, user {} (password hidden: it cannot be read back)",
+            b.username
+        ),
+        None => "none".to_string(),
+    };
+    let lines = [
+        format!("ID:       {}", h.id),
+        format!("URL:      {}", h.url),
+        format!("State:    {}", if h.active { "active" } else { "paused" }),
+        format!("Events:   {}", h.events.join(", ")),
+        format!("Auth:     {auth}"),
+        format!("Created:  {}", h.created_at),
+        format!("Updated:  {}", h.updated_at),
+    ];
+    for line in lines {
+        ctx.out.line(&line)?;
+    }
+    if h.headers.is_empty() {
+        return ctx.out.line("Headers:  none");
+    }
+    ctx.out.line("")?;
+    let rows: Vec<Vec<String>> = h
+        .headers
+        .iter()
+        .map(|x| {
+            vec![
+                x.name.clone(),
+                if x.hidden {
+                    format!("{} (hidden: cannot be read back)", x.value)
+                } else {
+                    x.value.clone()
+                },
+            ]
+        })
+        .collect();
+    ctx.out.table(&["HEADER", "VALUE"], &rows)
+}
