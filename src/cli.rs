@@ -62,8 +62,86 @@ pub enum Command {
     /// Webhooks: where the platform POSTs events (account owners only)
     #[command(subcommand)]
     Webhooks(WebhooksCommand),
+    /// App installs: review the permissions an app asks for, approve or deny, uninstall
+    #[command(subcommand)]
+    Apps(AppsCommand),
     /// Help for a command, or a topic: `svcacct help exit-codes`
     Help(HelpArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InstallState {
+    Pending,
+    Approved,
+    Denied,
+    Uninstalled,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppsCommand {
+    /// The company's app installs
+    List(AppsListArgs),
+    /// The marketplace: apps, their developers, flows and the permissions they ask for
+    Marketplace,
+    /// Ask for an app to be installed (an admin approves or denies it)
+    Request(AppRequestArgs),
+    /// An install and the permissions it asks for
+    View(AppIdArgs),
+    /// Approve an install: its service user gets exactly the listed permissions (admins)
+    Approve(AppApproveArgs),
+    /// Deny an install (admins)
+    Deny(AppDenyArgs),
+    /// Uninstall: the app's service user is disabled and its tokens stop working (admins)
+    Uninstall(AppUninstallArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AppsListArgs {
+    /// Only installs in this state
+    #[arg(long, value_enum)]
+    pub status: Option<InstallState>,
+}
+
+#[derive(Debug, Args)]
+pub struct AppRequestArgs {
+    /// The app's marketplace slug (see `svcacct apps marketplace`)
+    pub app: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AppIdArgs {
+    /// Install id
+    pub id: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct AppApproveArgs {
+    /// Install id
+    pub id: u64,
+    /// A project the app's project permissions apply to (repeatable)
+    #[arg(long = "project", value_name = "PROJECT_ID")]
+    pub projects: Vec<i64>,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AppDenyArgs {
+    /// Install id
+    pub id: u64,
+    /// Why (shown to whoever asked)
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AppUninstallArgs {
+    /// Install id
+    pub id: u64,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -486,8 +564,9 @@ pub struct LoginArgs {
     /// OAuth client id (default for browser login: svcacct-cli)
     #[arg(long, env = "SVCACCT_CLIENT_ID", value_name = "ID")]
     pub client_id: Option<String>,
-    /// Read the client secret from stdin (else SVCACCT_CLIENT_SECRET, else a hidden prompt)
-    #[arg(long, requires = "client_credentials")]
+    /// Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a
+    /// hidden prompt; browser login: for confidential clients such as marketplace apps)
+    #[arg(long, conflicts_with = "no_browser")]
     pub client_secret_stdin: bool,
     /// How to send the client secret to the token endpoint (default: what the server supports, basic first)
     #[arg(long, value_enum, value_name = "METHOD")]

@@ -169,6 +169,34 @@ CREATE TABLE IF NOT EXISTS delivery_attempts (
     duration_ms INTEGER NOT NULL,
     error TEXT
 );
+-- The marketplace: apps and the permissions their current version asks for.
+CREATE TABLE IF NOT EXISTS apps (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    developer TEXT NOT NULL,
+    uses_dmsa INTEGER NOT NULL,                   -- client credentials as a developer-managed service account
+    uses_auth_code INTEGER NOT NULL,              -- acts as the signed-in user
+    version INTEGER NOT NULL DEFAULT 1,
+    permissions TEXT NOT NULL,                    -- JSON {company: {tool: level}, project: {tool: level}}
+    client_id TEXT NOT NULL UNIQUE REFERENCES oauth_clients(client_id)
+);
+CREATE TABLE IF NOT EXISTS app_installs (
+    id INTEGER PRIMARY KEY,
+    company_id INTEGER NOT NULL,
+    app_id INTEGER NOT NULL REFERENCES apps(id),
+    state TEXT NOT NULL,                          -- pending | approved | denied | uninstalled
+    requested_version INTEGER NOT NULL,
+    approved_version INTEGER,
+    approved_permissions TEXT,                    -- the manifest permissions last approved
+    project_ids TEXT NOT NULL DEFAULT '[]',
+    dmsa_user_id INTEGER REFERENCES users(id),
+    deny_reason TEXT,
+    requested_by INTEGER NOT NULL,
+    decided_by INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS login_sessions (
     id_hash TEXT PRIMARY KEY,
     csrf TEXT NOT NULL,

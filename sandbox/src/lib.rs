@@ -3,6 +3,7 @@
 //!
 //! Tests and the quickstart start it with [`start`] on `127.0.0.1:0`.
 
+mod apps;
 pub mod crypto;
 mod db;
 mod error;
@@ -32,7 +33,7 @@ use std::sync::atomic::Ordering;
 
 use tokio::sync::oneshot;
 
-pub use seed::{Bootstrap, SeededServiceAccount, SeededUser};
+pub use seed::{Bootstrap, SeededApp, SeededServiceAccount, SeededUser};
 use state::AppState;
 
 /// The committed OpenAPI 3.1 document; served at `/openapi.json`.
@@ -136,6 +137,27 @@ impl Running {
     pub fn seed_service_accounts(&self, count: u32) -> Result<(), String> {
         seed::bulk_service_accounts(&self.state.db(), self.bootstrap.company_id, count)
             .map_err(|e| e.to_string())
+    }
+
+    /// Publish a new version of marketplace app `slug` asking for `company` and `project`
+    /// permissions (the developer's side); installs it exceeds go back to pending.
+    pub fn publish_app_version(
+        &self,
+        slug: &str,
+        company: &[(&str, &str)],
+        project: &[(&str, &str)],
+    ) -> Result<i64, String> {
+        let manifest = apps::Manifest {
+            company: company
+                .iter()
+                .map(|(t, l)| (t.to_string(), l.to_string()))
+                .collect(),
+            project: project
+                .iter()
+                .map(|(t, l)| (t.to_string(), l.to_string()))
+                .collect(),
+        };
+        apps::publish_version(&self.state.db(), slug, &manifest).map_err(|e| e.to_string())
     }
 
     /// Graceful shutdown: stop accepting, finish in-flight requests, release the data directory.

@@ -36,6 +36,15 @@ pub struct Bootstrap {
     pub cli_client_id: String,
     pub users: BTreeMap<String, SeededUser>,
     pub service_account: SeededServiceAccount,
+    /// Marketplace apps (by slug) with their developers' client credentials.
+    #[serde(default)]
+    pub apps: BTreeMap<String, SeededApp>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SeededApp {
+    pub client_id: String,
+    pub client_secret: String,
 }
 
 impl Bootstrap {
@@ -60,6 +69,12 @@ pub fn seed_or_load(
         let text = std::fs::read_to_string(&path).map_err(|e| fail(e.to_string()))?;
         serde_json::from_str(&text).map_err(|e| fail(e.to_string()))?
     };
+    let apps_seeded: i64 = conn
+        .query_row("SELECT COUNT(*) FROM apps", [], |r| r.get(0))
+        .map_err(|e| fail(e.to_string()))?;
+    if apps_seeded == 0 {
+        bootstrap.apps = crate::apps::seed_marketplace(conn).map_err(|e| fail(e.to_string()))?;
+    }
     bootstrap.base_url = base_url.to_string();
     write_private(
         &path,
@@ -185,6 +200,7 @@ fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
         cli_client_id: CLI_CLIENT_ID.to_string(),
         users,
         service_account,
+        apps: BTreeMap::new(),
     })
 }
 

@@ -17,7 +17,7 @@ use crate::db::DirLock;
 use crate::error::ApiError;
 use crate::ratelimit::RateLimiter;
 use crate::{
-    Config, OPENAPI_JSON, events, oauth, platform, service_accounts, tickets, tokens, users,
+    Config, OPENAPI_JSON, apps, events, oauth, platform, service_accounts, tickets, tokens, users,
     webhooks,
 };
 
@@ -119,6 +119,20 @@ pub fn router(state: Shared) -> Router {
         )
         .route("/me/tokens", get(tokens::list_mine).post(tokens::create))
         .route("/webhook-events", get(events::catalogue))
+        .route("/apps", get(apps::catalogue))
+        .route(
+            "/companies/{company_id}/apps",
+            get(apps::list).post(apps::request),
+        )
+        .route(
+            "/companies/{company_id}/apps/{id}",
+            get(apps::view).delete(apps::uninstall),
+        )
+        .route(
+            "/companies/{company_id}/apps/{id}/approve",
+            post(apps::approve),
+        )
+        .route("/companies/{company_id}/apps/{id}/deny", post(apps::deny))
         .route(
             "/companies/{company_id}/webhooks",
             get(webhooks::list).post(webhooks::create),

@@ -117,6 +117,8 @@ pub async fn view(
 #[serde(deny_unknown_fields)]
 pub struct UserChanges {
     api_access: Option<bool>,
+    /// Merge these permissions (company admins only).
+    permissions: Option<crate::permissions::Permissions>,
 }
 
 /// `PATCH …/users/{id}`: grant or revoke API access (user managers only; never the owner's).
@@ -149,6 +151,10 @@ pub async fn update(
             "UPDATE users SET api_access = ?1 WHERE id = ?2",
             params![api_access, id],
         )?;
+    }
+    if let Some(perms) = &changes.permissions {
+        crate::platform::require_company_admin(&p, company_id, "set user permissions")?;
+        crate::permissions::apply(&conn, company_id, id, perms)?;
     }
     Ok(Json(find(&conn, company_id, id)?))
 }

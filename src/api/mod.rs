@@ -1,5 +1,6 @@
 //! The platform API: one function per endpoint on [`Api`], errors mapped once.
 
+pub mod apps;
 pub mod client;
 pub mod models;
 pub mod page;

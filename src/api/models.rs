@@ -213,3 +213,40 @@ pub struct EventType {
     pub event_type: String,
     pub description: String,
 }
+
+/// What an app version asks for: levels per tool, company-wide and on each chosen project.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    #[serde(default)]
+    pub company: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub project: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AppInfo {
+    pub slug: String,
+    pub name: String,
+    pub developer: String,
+    /// `client_credentials` (a developer-managed service account) and/or `authorization_code`.
+    pub flows: Vec<String>,
+    pub version: i64,
+    pub permissions: Manifest,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AppInstall {
+    pub id: i64,
+    pub company_id: i64,
+    pub state: String,
+    pub requested_version: i64,
+    pub approved_version: Option<i64>,
+    pub approved_permissions: Option<Manifest>,
+    pub requested_permissions: Manifest,
+    pub project_ids: Vec<i64>,
+    pub dmsa_user_id: Option<i64>,
+    pub deny_reason: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub app: AppInfo,
+}

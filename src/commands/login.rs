@@ -193,6 +193,11 @@ async fn authorization_code(
         .client_id
         .clone()
         .unwrap_or_else(|| DEFAULT_CLI_CLIENT.to_string());
+    let secret = if args.client_secret_stdin {
+        Some(crate::secret::from_stdin("client secret")?)
+    } else {
+        None
+    };
     let discovered = oauth::discover(ctx.http()?, api, overrides, true).await?;
     let (code, verifier, redirect_uri) = if args.no_browser {
         let redirect_uri = args.redirect_uri.clone().unwrap_or_else(|| OOB.to_string());
@@ -240,10 +245,13 @@ async fn authorization_code(
             .await?;
         (code, verifier, redirect_uri)
     };
+    // A confidential client (a marketplace app) authenticates the code exchange, and later
+    // refreshes, with its secret; a public client (the CLI's own) relies on PKCE alone.
+    let method = secret.as_ref().map(|_| ClientAuthMethod::ClientSecretBasic);
     let who = ClientIdentity {
         client_id: &client_id,
-        secret: None,
-        method: ClientAuthMethod::ClientSecretPost,
+        secret: secret.as_ref(),
+        method: method.unwrap_or(ClientAuthMethod::ClientSecretPost),
     };
     let credential = oauth::exchange_code(
         ctx.http()?,
@@ -257,7 +265,7 @@ async fn authorization_code(
     Ok(SignedIn {
         auth: AuthKind::AuthorizationCode,
         client_id: Some(client_id),
-        method: None,
+        method,
         endpoints: Some(discovered.endpoints),
         credential,
     })

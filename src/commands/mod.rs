@@ -1,6 +1,7 @@
 //! One module per command; each turns its arguments into calls on `auth::` or `api::` and hands
 //! the result to `output::`.
 
+pub mod apps;
 pub mod help;
 pub mod login;
 pub mod logout;
@@ -26,6 +27,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Tokens(cmd) => tokens::dispatch(ctx, cmd).await,
         Command::Users(cmd) => users::dispatch(ctx, cmd).await,
         Command::Webhooks(cmd) => webhooks::dispatch(ctx, cmd).await,
+        Command::Apps(cmd) => apps::dispatch(ctx, cmd).await,
         Command::Help(args) => help::run(ctx, &args),
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the real `svcacct` binary against a real `svcacct-sandbox` on 127.0.0.1,
 //! a temp HOME, and the session's real keychain. One test binary keeps link time down.
 
+mod apps;
 mod authorization_code;
 mod client_credentials;
 mod failures;

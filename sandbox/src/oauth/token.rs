@@ -138,7 +138,7 @@ pub async fn token(
     let result = (|| {
         let client = authenticate_client(&conn, &headers, &form)?;
         match grant_type.as_str() {
-            "client_credentials" => client_credentials(&conn, &client, ttl),
+            "client_credentials" => client_credentials(&conn, &client, &form, ttl),
             "authorization_code" => authorization_code(&conn, &client, &form, ttl),
             "refresh_token" => refresh(&conn, &client, &form, ttl),
             "" => Err(OAuthError::new("invalid_request", "grant_type is required")),
@@ -194,10 +194,25 @@ fn insert_token(
 fn client_credentials(
     conn: &Connection,
     client: &Client,
+    form: &HashMap<String, String>,
     ttl: i64,
 ) -> Result<serde_json::Value, OAuthError> {
     let user_id = match (client.kind.as_str(), client.user_id) {
         ("service_account", Some(uid)) => uid,
+        // A marketplace app acts as its DMSA in one company, named in the request.
+        ("app", _) => {
+            let company = form
+                .get("company_id")
+                .and_then(|c| c.parse::<i64>().ok())
+                .ok_or_else(|| {
+                    OAuthError::new(
+                        "invalid_request",
+                        "an app's client_credentials request names the company: company_id",
+                    )
+                })?;
+            crate::apps::dmsa_for(conn, &client.client_id, company)?
+                .map_err(|why| OAuthError::new("invalid_grant", why))?
+        }
         _ => {
             return Err(OAuthError::new(
                 "unauthorized_client",

@@ -1,0 +1,546 @@
+//! The marketplace and app installs (seeds 001/002): an admin sees the permissions an app
+//! asks for and approves or denies its installation; approving creates the app's
+//! developer-managed service account (DMSA) with exactly those permissions on the chosen
+//! projects. `/api/v1/apps` (catalogue) and `/api/v1/companies/{company_id}/apps` (installs).
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::crypto::{random_token, sha256_hex};
+use crate::db::now;
+use crate::error::ApiError;
+use crate::permissions::{self, Permissions, rank};
+use crate::platform::{Principal, require_company_admin, require_member, rfc3339};
+use crate::seed::SeededApp;
+use crate::state::Shared;
+
+/// What an app's version asks for: levels per tool company-wide, and on each chosen project.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    #[serde(default)]
+    pub company: BTreeMap<String, String>,
+    #[serde(default)]
+    pub project: BTreeMap<String, String>,
+}
+
+impl Manifest {
+    /// Does `self` ask for anything `approved` did not grant?
+    pub fn exceeds(&self, approved: &Manifest) -> bool {
+        let more = |new: &BTreeMap<String, String>, old: &BTreeMap<String, String>| {
+            new.iter()
+                .any(|(tool, level)| rank(level) > old.get(tool).map(|l| rank(l)).unwrap_or(0))
+        };
+        more(&self.company, &approved.company) || more(&self.project, &approved.project)
+    }
+
+    /// The permissions document for a DMSA on `projects`.
+    fn grant(&self, projects: &[i64]) -> Permissions {
+        Permissions {
+            company: self.company.clone(),
+            projects: projects
+                .iter()
+                .map(|p| (*p, self.project.clone()))
+                .collect(),
+        }
+    }
+}
+
+struct Seed {
+    slug: &'static str,
+    name: &'static str,
+    developer: &'static str,
+    dmsa: bool,
+    auth_code: bool,
+    company: &'static [(&'static str, &'static str)],
+    project: &'static [(&'static str, &'static str)],
+}
+
+const MARKETPLACE: &[Seed] = &[
+    Seed {
+        slug: "sitesync-erp",
+        name: "SiteSync ERP",
+        developer: "Ledgerline Inc.",
+        dmsa: true,
+        auth_code: false,
+        company: &[("directory", "read")],
+        project: &[("documents", "read"), ("rfis", "standard")],
+    },
+    Seed {
+        slug: "photovault",
+        name: "PhotoVault",
+        developer: "Lenscraft",
+        dmsa: true,
+        auth_code: true,
+        company: &[],
+        project: &[("documents", "standard")],
+    },
+    Seed {
+        slug: "field-forms",
+        name: "Field Forms",
+        developer: "Formwork Labs",
+        dmsa: false,
+        auth_code: true,
+        company: &[],
+        project: &[],
+    },
+];
+
+/// Seed the marketplace: each app gets a confidential OAuth client (its developer's).
+pub fn seed_marketplace(conn: &Connection) -> rusqlite::Result<BTreeMap<String, SeededApp>> {
+    let tx = conn.unchecked_transaction()?;
+    let mut creds = BTreeMap::new();
+    for a in MARKETPLACE {
+        let client_id = format!("app_{}", a.slug.replace('-', "_"));
+        let secret = random_token("sapp_");
+        tx.execute(
+            "INSERT INTO oauth_clients (client_id, name, secret_hash, kind, loopback_redirects, created_at) VALUES (?1, ?2, ?3, 'app', 1, ?4)",
+            params![client_id, a.name, sha256_hex(&secret), now()],
+        )?;
+        let manifest = Manifest {
+            company: a
+                .company
+                .iter()
+                .map(|(t, l)| (t.to_string(), l.to_string()))
+                .collect(),
+            project: a
+                .project
+                .iter()
+                .map(|(t, l)| (t.to_string(), l.to_string()))
+                .collect(),
+        };
+        tx.execute(
+            "INSERT INTO apps (slug, name, developer, uses_dmsa, uses_auth_code, permissions, client_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![a.slug, a.name, a.developer, a.dmsa, a.auth_code, serde_json::to_string(&manifest).expect("serialisable"), client_id],
+        )?;
+        creds.insert(
+            a.slug.to_string(),
+            SeededApp {
+                client_id,
+                client_secret: secret,
+            },
+        );
+    }
+    tx.commit()?;
+    Ok(creds)
+}
+
+struct App {
+    id: i64,
+    slug: String,
+    name: String,
+    developer: String,
+    dmsa: bool,
+    auth_code: bool,
+    version: i64,
+    manifest: Manifest,
+}
+
+fn app_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<App> {
+    Ok(App {
+        id: r.get(0)?,
+        slug: r.get(1)?,
+        name: r.get(2)?,
+        developer: r.get(3)?,
+        dmsa: r.get(4)?,
+        auth_code: r.get(5)?,
+        version: r.get(6)?,
+        manifest: serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default(),
+    })
+}
+
+const APP_COLUMNS: &str =
+    "id, slug, name, developer, uses_dmsa, uses_auth_code, version, permissions";
+
+fn app_json(a: &App) -> Value {
+    let mut flows = Vec::new();
+    if a.dmsa {
+        flows.push("client_credentials");
+    }
+    if a.auth_code {
+        flows.push("authorization_code");
+    }
+    json!({"slug": a.slug, "name": a.name, "developer": a.developer, "flows": flows, "version": a.version, "permissions": a.manifest})
+}
+
+/// `GET /api/v1/apps`: the marketplace.
+pub async fn catalogue(State(state): State<Shared>) -> Result<Json<Value>, ApiError> {
+    let conn = state.db();
+    let apps = conn
+        .prepare_cached(&format!("SELECT {APP_COLUMNS} FROM apps ORDER BY id"))?
+        .query_map([], app_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Json(Value::Array(apps.iter().map(app_json).collect())))
+}
+
+fn install_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
+    let row = conn
+        .query_row(
+            "SELECT i.state, i.requested_version, i.approved_version, i.approved_permissions, i.project_ids, i.dmsa_user_id, i.deny_reason,
+                    i.created_at, i.updated_at, a.id, a.slug, a.name, a.developer, a.uses_dmsa, a.uses_auth_code, a.version, a.permissions
+             FROM app_installs i JOIN apps a ON a.id = i.app_id WHERE i.company_id = ?1 AND i.id = ?2",
+            params![company_id, id],
+            |r| {
+                let app = App {
+                    id: r.get(9)?,
+                    slug: r.get(10)?,
+                    name: r.get(11)?,
+                    developer: r.get(12)?,
+                    dmsa: r.get(13)?,
+                    auth_code: r.get(14)?,
+                    version: r.get(15)?,
+                    manifest: serde_json::from_str(&r.get::<_, String>(16)?).unwrap_or_default(),
+                };
+                Ok(json!({
+                    "id": id,
+                    "company_id": company_id,
+                    "state": r.get::<_, String>(0)?,
+                    "requested_version": r.get::<_, i64>(1)?,
+                    "approved_version": r.get::<_, Option<i64>>(2)?,
+                    "approved_permissions": r.get::<_, Option<String>>(3)?.and_then(|p| serde_json::from_str::<Value>(&p).ok()),
+                    "requested_permissions": app.manifest,
+                    "project_ids": serde_json::from_str::<Value>(&r.get::<_, String>(4)?).unwrap_or(json!([])),
+                    "dmsa_user_id": r.get::<_, Option<i64>>(5)?,
+                    "deny_reason": r.get::<_, Option<String>>(6)?,
+                    "created_at": rfc3339(r.get(7)?),
+                    "updated_at": rfc3339(r.get(8)?),
+                    "app": app_json(&app),
+                }))
+            },
+        )
+        .optional()?;
+    row.ok_or_else(|| {
+        ApiError::not_found(format!(
+            "app install {id} not found in company {company_id}"
+        ))
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct InstallsQuery {
+    status: Option<String>,
+}
+
+pub async fn list(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path(company_id): Path<i64>,
+    Query(q): Query<InstallsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    require_member(&p, company_id)?;
+    let conn = state.db();
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM app_installs WHERE company_id = ?1 AND (?2 IS NULL OR state = ?2) ORDER BY id")?
+        .query_map(params![company_id, q.status], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(Json(Value::Array(
+        ids.into_iter()
+            .map(|id| install_json(&conn, company_id, id))
+            .collect::<Result<_, _>>()?,
+    )))
+}
+
+pub async fn view(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+) -> Result<Json<Value>, ApiError> {
+    require_member(&p, company_id)?;
+    Ok(Json(install_json(&state.db(), company_id, id)?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestBody {
+    app: String,
+}
+
+/// `POST …/apps`: any member may ask for an install; it waits for an admin.
+pub async fn request(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path(company_id): Path<i64>,
+    Json(body): Json<RequestBody>,
+) -> Result<Response, ApiError> {
+    require_member(&p, company_id)?;
+    let conn = state.db();
+    let app = conn
+        .query_row(
+            &format!("SELECT {APP_COLUMNS} FROM apps WHERE slug = ?1"),
+            [&body.app],
+            app_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("no app '{}' in the marketplace", body.app)))?;
+    let open: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, state FROM app_installs WHERE company_id = ?1 AND app_id = ?2 AND state IN ('pending', 'approved')",
+            params![company_id, app.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((id, st)) = open {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "already_requested",
+            format!(
+                "{} is already {st} in company {company_id} (install {id})",
+                app.name
+            ),
+        ));
+    }
+    let t = now();
+    conn.execute(
+        "INSERT INTO app_installs (company_id, app_id, state, requested_version, requested_by, created_at, updated_at) VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?5)",
+        params![company_id, app.id, app.version, p.id, t],
+    )?;
+    Ok((
+        StatusCode::CREATED,
+        Json(install_json(&conn, company_id, conn.last_insert_rowid())?),
+    )
+        .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApproveBody {
+    #[serde(default)]
+    project_ids: Vec<i64>,
+}
+
+/// `POST …/apps/{id}/approve`: grant the manifest to the app's DMSA on the chosen projects.
+pub async fn approve(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+    Json(body): Json<ApproveBody>,
+) -> Result<Json<Value>, ApiError> {
+    require_company_admin(&p, company_id, "approve app installs")?;
+    let conn = state.db();
+    let current = install_json(&conn, company_id, id)?;
+    if current["state"] != "pending" {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "not_pending",
+            format!(
+                "install {id} is {}, not pending",
+                current["state"].as_str().unwrap_or("?")
+            ),
+        ));
+    }
+    let manifest: Manifest =
+        serde_json::from_value(current["requested_permissions"].clone()).unwrap_or_default();
+    let uses_dmsa = current["app"]["flows"]
+        .as_array()
+        .is_some_and(|f| f.iter().any(|x| x == "client_credentials"));
+    if uses_dmsa && !manifest.project.is_empty() && body.project_ids.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "projects_required",
+            "this app asks for project permissions: choose the projects (project_ids)",
+        ));
+    }
+    let tx = conn.unchecked_transaction()?;
+    let mut dmsa = current["dmsa_user_id"].as_i64();
+    if uses_dmsa {
+        let user = match dmsa {
+            Some(u) => u,
+            None => {
+                let name = current["app"]["name"].as_str().unwrap_or("app");
+                let slug = current["app"]["slug"].as_str().unwrap_or("app");
+                tx.execute(
+                    "INSERT INTO users (company_id, login, name, email, kind, created_at) VALUES (?1, ?2, ?3, ?4, 'dmsa', ?5)",
+                    params![company_id, format!("dmsa-{slug}-{company_id}"), format!("{name} (app)"), format!("{slug}+{company_id}@apps.sandbox.example"), now()],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.execute("UPDATE users SET disabled = 0 WHERE id = ?1", [user])?;
+        permissions::clear(&tx, user)?;
+        permissions::apply(&tx, company_id, user, &manifest.grant(&body.project_ids))?;
+        dmsa = Some(user);
+    }
+    tx.execute(
+        "UPDATE app_installs SET state = 'approved', approved_version = requested_version, approved_permissions = ?1, project_ids = ?2,
+         dmsa_user_id = ?3, decided_by = ?4, deny_reason = NULL, updated_at = ?5 WHERE id = ?6",
+        params![serde_json::to_string(&manifest).expect("serialisable"), json!(body.project_ids).to_string(), dmsa, p.id, now(), id],
+    )?;
+    tx.commit()?;
+    Ok(Json(install_json(&conn, company_id, id)?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DenyBody {
+    reason: Option<String>,
+}
+
+pub async fn deny(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+    Json(body): Json<DenyBody>,
+) -> Result<Json<Value>, ApiError> {
+    require_company_admin(&p, company_id, "deny app installs")?;
+    let conn = state.db();
+    let current = install_json(&conn, company_id, id)?;
+    if current["state"] != "pending" {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "not_pending",
+            format!(
+                "install {id} is {}, not pending",
+                current["state"].as_str().unwrap_or("?")
+            ),
+        ));
+    }
+    conn.execute(
+        "UPDATE app_installs SET state = 'denied', deny_reason = ?1, decided_by = ?2, updated_at = ?3 WHERE id = ?4",
+        params![body.reason, p.id, now(), id],
+    )?;
+    Ok(Json(install_json(&conn, company_id, id)?))
+}
+
+/// `DELETE …/apps/{id}`: uninstall; the DMSA is disabled and its tokens stop working at once.
+pub async fn uninstall(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+) -> Result<StatusCode, ApiError> {
+    require_company_admin(&p, company_id, "uninstall apps")?;
+    let conn = state.db();
+    let current = install_json(&conn, company_id, id)?;
+    if current["state"] == "uninstalled" {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "not_installed",
+            format!("install {id} is already uninstalled"),
+        ));
+    }
+    let tx = conn.unchecked_transaction()?;
+    if let Some(user) = current["dmsa_user_id"].as_i64() {
+        tx.execute("UPDATE users SET disabled = 1 WHERE id = ?1", [user])?;
+        tx.execute("UPDATE tokens SET revoked = 1 WHERE user_id = ?1", [user])?;
+    }
+    tx.execute("UPDATE app_installs SET state = 'uninstalled', decided_by = ?1, updated_at = ?2 WHERE id = ?3", params![p.id, now(), id])?;
+    tx.commit()?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The DMSA a client-credentials token of app client `client_id` acts as in `company_id`, if the
+/// app is installed (approved) there.
+pub fn dmsa_for(
+    conn: &Connection,
+    client_id: &str,
+    company_id: i64,
+) -> rusqlite::Result<Result<i64, String>> {
+    let row: Option<(String, Option<i64>, String, bool)> = conn
+        .query_row(
+            "SELECT i.state, i.dmsa_user_id, a.name, a.uses_dmsa FROM apps a LEFT JOIN app_installs i
+             ON i.app_id = a.id AND i.company_id = ?2 AND i.state IN ('approved', 'pending')
+             WHERE a.client_id = ?1 ORDER BY i.id DESC LIMIT 1",
+            params![client_id, company_id],
+            |r| Ok((r.get::<_, Option<String>>(0)?.unwrap_or_default(), r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        None => Err(format!("client '{client_id}' is not a marketplace app")),
+        Some((_, _, name, false)) => Err(format!(
+            "{name} does not use a developer-managed service account"
+        )),
+        // A pending re-approval keeps the permissions approved before.
+        Some((_, Some(user), _, true)) => Ok(user),
+        Some((_, None, name, true)) => Err(format!(
+            "{name} is not installed (approved) in company {company_id}"
+        )),
+    })
+}
+
+/// Publish a new version of an app (the developer's side). Installs whose approval does not
+/// cover what the new version asks for go back to pending.
+pub fn publish_version(
+    conn: &Connection,
+    slug: &str,
+    manifest: &Manifest,
+) -> rusqlite::Result<i64> {
+    let tx = conn.unchecked_transaction()?;
+    let (app_id, version): (i64, i64) = tx.query_row(
+        "SELECT id, version FROM apps WHERE slug = ?1",
+        [slug],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let version = version + 1;
+    tx.execute(
+        "UPDATE apps SET version = ?1, permissions = ?2 WHERE id = ?3",
+        params![
+            version,
+            serde_json::to_string(manifest).expect("serialisable"),
+            app_id
+        ],
+    )?;
+    let installs: Vec<(i64, Option<String>)> = tx
+        .prepare("SELECT id, approved_permissions FROM app_installs WHERE app_id = ?1 AND state = 'approved'")?
+        .query_map([app_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, approved) in installs {
+        let approved: Manifest = approved
+            .and_then(|a| serde_json::from_str(&a).ok())
+            .unwrap_or_default();
+        let state = if manifest.exceeds(&approved) {
+            "pending"
+        } else {
+            "approved"
+        };
+        tx.execute("UPDATE app_installs SET state = ?1, requested_version = ?2, updated_at = ?3 WHERE id = ?4", params![state, version, now(), id])?;
+        if state == "approved" {
+            tx.execute(
+                "UPDATE app_installs SET approved_version = ?1 WHERE id = ?2",
+                params![version, id],
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Manifest;
+
+    fn m(company: &[(&str, &str)], project: &[(&str, &str)]) -> Manifest {
+        Manifest {
+            company: company
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+            project: project
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn more_permissions_exceed_an_approval() {
+        let approved = m(&[("directory", "read")], &[("documents", "read")]);
+        assert!(!m(&[("directory", "read")], &[("documents", "read")]).exceeds(&approved));
+        assert!(
+            !m(&[], &[("documents", "read")]).exceeds(&approved),
+            "asking for less is fine"
+        );
+        assert!(
+            m(&[("directory", "read")], &[("documents", "admin")]).exceeds(&approved),
+            "a higher level"
+        );
+        assert!(
+            m(&[("directory", "read"), ("budget", "read")], &[]).exceeds(&approved),
+            "a new tool"
+        );
+    }
+}
