@@ -1,6 +1,7 @@
 //! The command-line interface. Doc comments are the help text.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,7 +23,7 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Profile to use (a named set of API URL and credentials)
-    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME")]
+    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME", add = ArgValueCandidates::new(crate::complete::profiles))]
     pub profile: Option<String>,
     /// Platform API base URL (https, or http to loopback only)
     #[arg(long, global = true, env = "SVCACCT_API_URL", value_name = "URL")]
@@ -65,8 +66,50 @@ pub enum Command {
     /// App installs: review the permissions an app asks for, approve or deny, uninstall
     #[command(subcommand)]
     Apps(AppsCommand),
+    /// Call any API endpoint with your credentials (like `gh api`): prints the JSON answer
+    Api(ApiArgs),
+    /// Print a shell completion script (never edits your shell's files)
+    Completions(CompletionsArgs),
     /// Help for a command, or a topic: `svcacct help exit-codes`
     Help(HelpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+    /// Print the registration for dynamic completion instead (also completes service-account and
+    /// webhook ids and profile names, asking the API)
+    #[arg(long)]
+    pub dynamic: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// HTTP method: GET, POST, PATCH, PUT or DELETE
+    #[arg(value_parser = ["GET", "POST", "PATCH", "PUT", "DELETE", "get", "post", "patch", "put", "delete"], ignore_case = true)]
+    pub method: String,
+    /// Path under the API, e.g. /api/v1/me (`{company}` becomes your company id)
+    pub path: String,
+    /// A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET
+    #[arg(short = 'f', long = "raw-field", value_name = "KEY=VALUE")]
+    pub raw_fields: Vec<String>,
+    /// A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)
+    #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+    /// The request body from a file (- for stdin)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["raw_fields", "fields"])]
+    pub input: Option<std::path::PathBuf>,
+    /// An extra request header 'Name: value' (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// Follow `Link: rel="next"` and print every page (arrays are merged into one)
+    #[arg(long)]
+    pub paginate: bool,
+    /// Print the response status and headers to stderr
+    #[arg(short = 'i', long)]
+    pub include: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -169,12 +212,14 @@ pub enum WebhooksCommand {
 #[derive(Debug, Args)]
 pub struct WebhookIdArgs {
     /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
     pub id: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct WebhookDeleteArgs {
     /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
     pub id: u64,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
@@ -224,6 +269,7 @@ pub struct WebhookCreateArgs {
 #[derive(Debug, Args)]
 pub struct WebhookUpdateArgs {
     /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
     pub id: u64,
     #[arg(long)]
     pub url: Option<String>,
@@ -258,6 +304,7 @@ pub enum DeliveryStatus {
 #[derive(Debug, Args)]
 pub struct DeliveriesArgs {
     /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
     pub id: u64,
     /// Only deliveries in this state
     #[arg(long, value_enum)]
@@ -273,6 +320,7 @@ pub struct DeliveriesArgs {
 #[derive(Debug, Args)]
 pub struct RedeliverArgs {
     /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
     pub id: u64,
     /// Delivery id (see `svcacct webhooks deliveries`)
     pub delivery: u64,
@@ -503,12 +551,14 @@ pub struct SaCreateArgs {
 #[derive(Debug, Args)]
 pub struct SaIdArgs {
     /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
     pub id: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct SaUpdateArgs {
     /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
     pub id: u64,
     #[arg(long)]
     pub name: Option<String>,
@@ -528,6 +578,7 @@ pub struct SaUpdateArgs {
 #[derive(Debug, Args)]
 pub struct SaDeleteArgs {
     /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
     pub id: u64,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
@@ -537,6 +588,7 @@ pub struct SaDeleteArgs {
 #[derive(Debug, Args)]
 pub struct ResetSecretArgs {
     /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
     pub id: u64,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]

@@ -4,6 +4,7 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod config;
 pub mod context;
 pub mod delivery;
@@ -22,6 +23,8 @@ use crate::output::Output;
 
 /// Parse the command line, run the command, and turn the outcome into an exit code.
 pub fn run() -> ExitCode {
+    // `COMPLETE=<shell> svcacct …` is the shell asking for completions: answer and exit.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -47,6 +47,31 @@ impl<'a> Api<'a> {
         decode(resp)
     }
 
+    /// Any request, for `svcacct api`: `path_and_query` under the base URL, or a full URL on the
+    /// API's own origin (a pagination link).
+    pub async fn raw(
+        &self,
+        method: Method,
+        target: &str,
+        headers: reqwest::header::HeaderMap,
+        body: Option<(Vec<u8>, &'static str)>,
+    ) -> Result<Response> {
+        let url = match Url::parse(target) {
+            Ok(full) if full.origin() == self.base.origin() => full,
+            Ok(_) => {
+                return Err(Error::usage(format!(
+                    "{target} is not on the API's origin ({})",
+                    self.base.origin().ascii_serialization()
+                )));
+            }
+            Err(_) => self.url(target),
+        };
+        let mut req = Request::new(method, url).bearer(&self.token);
+        req.headers = headers;
+        req.body = body;
+        self.http.send(req).await
+    }
+
     /// `GET /api/v1/me`
     pub async fn me(&self) -> Result<models::Me> {
         self.get_json("/api/v1/me").await

@@ -1,7 +1,9 @@
 //! One module per command; each turns its arguments into calls on `auth::` or `api::` and hands
 //! the result to `output::`.
 
+pub mod api;
 pub mod apps;
+pub mod completions;
 pub mod help;
 pub mod login;
 pub mod logout;
@@ -28,6 +30,8 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Users(cmd) => users::dispatch(ctx, cmd).await,
         Command::Webhooks(cmd) => webhooks::dispatch(ctx, cmd).await,
         Command::Apps(cmd) => apps::dispatch(ctx, cmd).await,
+        Command::Api(args) => api::run(ctx, &args).await,
+        Command::Completions(args) => completions::run(ctx, &args),
         Command::Help(args) => help::run(ctx, &args),
     }
 }

@@ -10,6 +10,7 @@ mod help;
 mod interop;
 mod openapi;
 mod profiles;
+mod release;
 mod sandbox;
 mod service_accounts;
 mod tokens;

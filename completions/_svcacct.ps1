@@ -1,0 +1,753 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'svcacct'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'svcacct' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in: browser (authorization code + PKCE), client credentials, or a personal access token')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the profile''s tokens at the server and delete them locally')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token (cached, refreshed or re-minted) and nothing else')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show who you are signed in as, where credentials are stored and when the token expires')
+            [CompletionResult]::new('service-accounts', 'service-accounts', [CompletionResultType]::ParameterValue, 'Manage service accounts: client-credentials integrations of your company')
+            [CompletionResult]::new('sa', 'sa', [CompletionResultType]::ParameterValue, 'Manage service accounts: client-credentials integrations of your company')
+            [CompletionResult]::new('reset-secret', 'reset-secret', [CompletionResultType]::ParameterValue, 'Reset a service account''s client secret (the same as `service-accounts reset-secret`)')
+            [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'Personal access tokens: yours, or (user managers) other users''')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The company directory and the API-access permission')
+            [CompletionResult]::new('webhooks', 'webhooks', [CompletionResultType]::ParameterValue, 'Webhooks: where the platform POSTs events (account owners only)')
+            [CompletionResult]::new('apps', 'apps', [CompletionResultType]::ParameterValue, 'App installs: review the permissions an app asks for, approve or deny, uninstall')
+            [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Call any API endpoint with your credentials (like `gh api`): prints the JSON answer')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (never edits your shell''s files)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Help for a command, or a topic: `svcacct help exit-codes`')
+            break
+        }
+        'svcacct;login' {
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (default for browser login: svcacct-cli)')
+            [CompletionResult]::new('--auth-method', '--auth-method', [CompletionResultType]::ParameterName, 'How to send the client secret to the token endpoint (default: what the server supports, basic first)')
+            [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Redirect URI for --no-browser (default: urn:ietf:wg:oauth:2.0:oob)')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'OAuth scope to request (repeatable)')
+            [CompletionResult]::new('--authorize-url', '--authorize-url', [CompletionResultType]::ParameterName, 'Authorization endpoint, for providers without RFC 8414 metadata')
+            [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint, for providers without RFC 8414 metadata')
+            [CompletionResult]::new('--revocation-url', '--revocation-url', [CompletionResultType]::ParameterName, 'Revocation endpoint (RFC 7009), for providers without RFC 8414 metadata')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the browser sign-in')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--client-credentials', '--client-credentials', [CompletionResultType]::ParameterName, 'Use the client credentials grant (a service account) instead of the browser')
+            [CompletionResult]::new('--client-secret-stdin', '--client-secret-stdin', [CompletionResultType]::ParameterName, 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as marketplace apps)')
+            [CompletionResult]::new('--with-token', '--with-token', [CompletionResultType]::ParameterName, 'Store a personal access token read from stdin')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Print the sign-in URL and read the pasted redirect URL or code from stdin')
+            [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep credentials in a plaintext 0600 file instead of the OS keychain')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'svcacct;logout' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Delete local credentials even if the server cannot be reached to revoke them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;token' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;status' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Do not ask the server whether the token still works')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;service-accounts' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List service accounts (a table on a terminal, tab-separated when piped)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a service account; its client secret is shown once')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a service account and its permissions')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a service account''s name, description or permissions')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a service account; its tokens stop working at once')
+            [CompletionResult]::new('reset-secret', 'reset-secret', [CompletionResultType]::ParameterValue, 'Issue a new client secret; the old one, its tokens, and all permissions are reset')
+            break
+        }
+        'svcacct;sa' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List service accounts (a table on a terminal, tab-separated when piped)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a service account; its client secret is shown once')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a service account and its permissions')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a service account''s name, description or permissions')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a service account; its tokens stop working at once')
+            [CompletionResult]::new('reset-secret', 'reset-secret', [CompletionResultType]::ParameterValue, 'Issue a new client secret; the old one, its tokens, and all permissions are reset')
+            break
+        }
+        'svcacct;service-accounts;list' {
+            [CompletionResult]::new('--q', '--q', [CompletionResultType]::ParameterName, 'Only accounts whose name contains TEXT')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only accounts whose name contains TEXT')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after N accounts')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Accounts per request (1-100)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;sa;list' {
+            [CompletionResult]::new('--q', '--q', [CompletionResultType]::ParameterName, 'Only accounts whose name contains TEXT')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only accounts whose name contains TEXT')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after N accounts')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Accounts per request (1-100)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;service-accounts;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email in the company directory (cannot change later)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'Company-wide permission TOOL=LEVEL (repeatable); new accounts have none')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project permission PROJECT_ID:TOOL=LEVEL (repeatable)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;sa;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email in the company directory (cannot change later)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'Company-wide permission TOOL=LEVEL (repeatable); new accounts have none')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project permission PROJECT_ID:TOOL=LEVEL (repeatable)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;service-accounts;view' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;sa;view' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;service-accounts;update' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The contact email cannot change; the server explains why')
+            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'Set a company-wide permission TOOL=LEVEL (repeatable; LEVEL none removes it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;sa;update' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The contact email cannot change; the server explains why')
+            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'Set a company-wide permission TOOL=LEVEL (repeatable; LEVEL none removes it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;service-accounts;delete' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;sa;delete' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;service-accounts;reset-secret' {
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--reapply-permissions', '--reapply-permissions', [CompletionResultType]::ParameterName, 'Afterwards, grant again the permissions the account had before the reset')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;sa;reset-secret' {
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--reapply-permissions', '--reapply-permissions', [CompletionResultType]::ParameterName, 'Afterwards, grant again the permissions the account had before the reset')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;reset-secret' {
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--reapply-permissions', '--reapply-permissions', [CompletionResultType]::ParameterName, 'Afterwards, grant again the permissions the account had before the reset')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;tokens' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List personal access tokens (never their values)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a personal access token; its value is shown once')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke one token, or every token of a user with --all')
+            break
+        }
+        'svcacct;tokens;list' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Another user''s tokens (needs the user-management permission)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;tokens;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'What the token is for')
+            [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Lifetime, e.g. 30d, 12h (default: until revoked)')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the token to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Make the new token this profile''s credential (stored in the keychain)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;tokens;revoke' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Another user''s tokens (needs the user-management permission)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Revoke every token (of --user, or your own)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;users' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the company''s users')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show one user')
+            [CompletionResult]::new('grant-api-access', 'grant-api-access', [CompletionResultType]::ParameterValue, 'Let a user see the API docs and create personal access tokens (user managers)')
+            [CompletionResult]::new('revoke-api-access', 'revoke-api-access', [CompletionResultType]::ParameterValue, 'Take API access away; the user''s personal access tokens stop working (user managers)')
+            break
+        }
+        'svcacct;users;list' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;users;view' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;users;grant-api-access' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;users;revoke-api-access' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List webhooks')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The events a webhook can subscribe to')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a webhook')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a webhook (hidden values masked: they cannot be read back)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a webhook; hidden values not given again are kept')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a webhook; pending deliveries are discarded')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test event and report the receiver''s answer')
+            [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Delivery attempts of a webhook, newest first')
+            [CompletionResult]::new('redeliver', 'redeliver', [CompletionResultType]::ParameterValue, 'Send a delivery again now')
+            break
+        }
+        'svcacct;webhooks;list' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;events' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;create' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Destination (https; plain http only to 127.0.0.1, ::1, localhost)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event to send (repeatable); `ticket.*` means all ticket events')
+            [CompletionResult]::new('--basic-auth-user', '--basic-auth-user', [CompletionResultType]::ParameterName, 'HTTP basic auth user name')
+            [CompletionResult]::new('--basic-auth-password-file', '--basic-auth-password-file', [CompletionResultType]::ParameterName, 'Read the basic-auth password from a file')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'An extra header ''Name: value'' (repeatable)')
+            [CompletionResult]::new('--hidden-header', '--hidden-header', [CompletionResultType]::ParameterName, 'A hidden header NAME (value from a prompt), NAME=@PATH (from a file) or NAME=- (stdin) (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--basic-auth-password-stdin', '--basic-auth-password-stdin', [CompletionResultType]::ParameterName, 'Read the basic-auth password from stdin (else SVCACCT_WEBHOOK_PASSWORD, else a prompt)')
+            [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Create it paused (no deliveries until activated)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;view' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;update' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'url')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Replace the events with these (repeatable; globs like `ticket.*`)')
+            [CompletionResult]::new('--basic-auth-user', '--basic-auth-user', [CompletionResultType]::ParameterName, 'HTTP basic auth user name')
+            [CompletionResult]::new('--basic-auth-password-file', '--basic-auth-password-file', [CompletionResultType]::ParameterName, 'Read the basic-auth password from a file')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'An extra header ''Name: value'' (repeatable)')
+            [CompletionResult]::new('--hidden-header', '--hidden-header', [CompletionResultType]::ParameterName, 'A hidden header NAME (value from a prompt), NAME=@PATH (from a file) or NAME=- (stdin) (repeatable)')
+            [CompletionResult]::new('--remove-header', '--remove-header', [CompletionResultType]::ParameterName, 'Remove a header (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--basic-auth-password-stdin', '--basic-auth-password-stdin', [CompletionResultType]::ParameterName, 'Read the basic-auth password from stdin (else SVCACCT_WEBHOOK_PASSWORD, else a prompt)')
+            [CompletionResult]::new('--no-basic-auth', '--no-basic-auth', [CompletionResultType]::ParameterName, 'Stop sending basic auth')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Resume deliveries')
+            [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Pause deliveries')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;delete' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;test' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;deliveries' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only deliveries in this state')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many (newest first, at most 100)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep watching and print deliveries as they change, until Ctrl-C')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;webhooks;redeliver' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;apps' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The company''s app installs')
+            [CompletionResult]::new('marketplace', 'marketplace', [CompletionResultType]::ParameterValue, 'The marketplace: apps, their developers, flows and the permissions they ask for')
+            [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Ask for an app to be installed (an admin approves or denies it)')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'An install and the permissions it asks for')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve an install: its service user gets exactly the listed permissions (admins)')
+            [CompletionResult]::new('deny', 'deny', [CompletionResultType]::ParameterValue, 'Deny an install (admins)')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Uninstall: the app''s service user is disabled and its tokens stop working (admins)')
+            break
+        }
+        'svcacct;apps;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only installs in this state')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;apps;marketplace' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;apps;request' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;apps;view' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;apps;approve' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'A project the app''s project permissions apply to (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;apps;deny' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (shown to whoever asked)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;apps;uninstall' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;api' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET')
+            [CompletionResult]::new('--raw-field', '--raw-field', [CompletionResultType]::ParameterName, 'A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The request body from a file (- for stdin)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'An extra request header ''Name: value'' (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'An extra request header ''Name: value'' (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--paginate', '--paginate', [CompletionResultType]::ParameterName, 'Follow `Link: rel="next"` and print every page (arrays are merged into one)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Print the response status and headers to stderr')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Print the response status and headers to stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;completions' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--dynamic', '--dynamic', [CompletionResultType]::ParameterName, 'Print the registration for dynamic completion instead (also completes service-account and webhook ids and profile names, asking the API)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;help' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}
