@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
-    for tool in dbus-run-session gnome-keyring-daemon python3 curl node npm; do
+    for tool in dbus-run-session gnome-keyring-daemon python3 curl node npm chromium; do
         command -v "$tool" >/dev/null || {
-            echo "error: $tool is missing (on Debian/Ubuntu: sudo apt-get install dbus gnome-keyring python3 curl nodejs npm)" >&2
+            echo "error: $tool is missing (on Debian/Ubuntu: sudo apt-get install dbus gnome-keyring python3 curl nodejs npm chromium)" >&2
             exit 2
         }
     done
@@ -16,8 +16,9 @@ if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
     exec dbus-run-session -- bash "$0" "$@"
 fi
 
-# The interop tests run an independent OAuth server (oidc-provider, pinned in interop/package-lock.json).
-if [ ! -d interop/node_modules/oidc-provider ]; then
+# The interop tests run an independent OAuth server (oidc-provider) and drive Debian's Chromium
+# with playwright-core, both pinned in interop/package-lock.json.
+if [ ! -d interop/node_modules/oidc-provider ] || [ ! -d interop/node_modules/playwright-core ]; then
     npm ci --prefix interop --no-audit --no-fund --loglevel=error
 fi
 

@@ -3,6 +3,7 @@
 
 mod apps;
 mod authorization_code;
+mod chromium;
 mod client_credentials;
 mod failures;
 mod harness;
