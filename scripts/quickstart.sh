@@ -76,20 +76,42 @@ echo "\$ svcacct reset-secret $bot   (asks \"Continue?\" on a terminal; --yes an
 "$bin/svcacct" reset-secret "$bot" --yes --reapply-permissions --secret-file "$work/ci-bot.secret" --force
 
 echo
-echo "==> 3. Sign in as the demo service account (client credentials; the secret comes from stdin, never argv)"
+echo "==> 3. Personal access tokens (shown once; here written to a 0600 file)"
+run tokens create --name quickstart --expires-in 7d --secret-file "$work/pat.txt"
+run tokens list
+
+echo
+echo "==> 4. Webhooks (account owners only): a local receiver gets an event from a real action"
+"$bin/svcacct-sandbox" receive --listen 127.0.0.1:0 >"$work/receiver.out" &
+receiver_pid=$!
+for _ in $(seq 100); do grep -q '^listening on ' "$work/receiver.out" 2>/dev/null && break; sleep 0.1; done
+hook_url=$(sed -n 's/^listening on //p' "$work/receiver.out")
+SIM_LOGIN=owner SIM_PASSWORD=$(field "['users']['owner']['password']") run --profile owner login --api "$api" "${storage[@]}"
+run --profile owner webhooks create --url "$hook_url" --event 'ticket.*'
+run --profile owner api POST '/api/v1/companies/{company}/projects/1/tickets' -f title="Crack in slab B2"
+for _ in $(seq 100); do [ "$(wc -l <"$work/receiver.out")" -ge 2 ] && break; sleep 0.1; done
+run --profile owner webhooks deliveries 1
+echo
+echo "The receiver got:"
+sed -n 2p "$work/receiver.out" | python3 -c 'import json,sys; r=json.load(sys.stdin); b=json.loads(r["body"]); print("  ", b["type"], b["id"], "ticket:", b["data"]["ticket"]["title"])'
+kill "$receiver_pid" 2>/dev/null; wait "$receiver_pid" 2>/dev/null || true
+
+echo
+echo "==> 5. Sign in as the demo service account (client credentials; the secret comes from stdin, never argv)"
 field "['service_account']['client_secret']" | run --profile ci login --api "$api" --client-credentials \
     --client-id "$(field "['service_account']['client_id']")" --client-secret-stdin "${storage[@]}"
 run --profile ci status
 
 echo
-echo "==> 4. CI mode: no stored state, credentials from the environment"
+echo "==> 6. CI mode: no stored state, credentials from the environment"
 echo "\$ SVCACCT_API_URL=… SVCACCT_CLIENT_ID=… SVCACCT_CLIENT_SECRET=… svcacct token | cut -c1-12"
 SVCACCT_API_URL="$api" SVCACCT_CLIENT_ID="$(field "['service_account']['client_id']")" \
     SVCACCT_CLIENT_SECRET="$(field "['service_account']['client_secret']")" "$bin/svcacct" token | cut -c1-12
 
 echo
-echo "==> 5. Log out: tokens are revoked at the server and deleted locally"
+echo "==> 7. Log out: tokens are revoked at the server and deleted locally"
 run logout
+run --profile owner logout
 run --profile ci logout
 echo
 echo "Done. Try it yourself: $bin/svcacct-sandbox serve --data ./sandbox-data, then svcacct login --api http://127.0.0.1:8080"
