@@ -16,6 +16,15 @@ fn chromium_machine(sb: &Sandbox, login: &str, decision: &str, log: &std::path::
     m
 }
 
+/// The CLI is done as soon as the callback arrives; the browser logs its last page after that.
+fn wait_for_last_page(log: &std::path::Path) {
+    wait_until(
+        std::time::Duration::from_secs(15),
+        "the browser's last step",
+        || read(log).is_some_and(|l| l.contains("callback page:") || l.contains("error:")),
+    );
+}
+
 #[test]
 fn wrong_password_then_approve_in_chromium() {
     let sb = Sandbox::start();
@@ -25,8 +34,15 @@ fn wrong_password_then_approve_in_chromium() {
     m.set("SIM_WRONG_PASSWORD_FIRST", "1");
     let url = sb.url();
     let run = m.run(&["login", "--api", &url, "--timeout", "90"]);
+    assert_eq!(
+        run.code,
+        0,
+        "{}\nbrowser: {}",
+        run.stderr,
+        read(&log).unwrap_or_default()
+    );
+    wait_for_last_page(&log);
     let steps = read(&log).unwrap_or_default();
-    assert_eq!(run.code, 0, "{}\nbrowser: {steps}", run.stderr);
     assert!(
         steps.contains("login page: Sign in to Acme Construction"),
         "{steps}"
@@ -52,12 +68,7 @@ fn deny_button_in_chromium() {
     let url = sb.url();
     let run = m.run(&["login", "--api", &url, "--timeout", "90"]);
     run.fails_with(4).one_line_error("access_denied");
-    // The CLI is done as soon as the callback arrives; the browser logs its last page after.
-    wait_until(
-        std::time::Duration::from_secs(15),
-        "the browser's last step",
-        || read(&log).is_some_and(|l| l.contains("callback page:") || l.contains("error:")),
-    );
+    wait_for_last_page(&log);
     let steps = read(&log).unwrap_or_default();
     assert!(steps.contains("callback page: Sign-in failed"), "{steps}");
     assert!(read(&m.config_path()).is_none(), "nothing saved");
