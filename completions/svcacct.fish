@@ -116,7 +116,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l save -d 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -151,7 +151,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l force -d 'With --secret-file: replace an existing file'
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l save -d 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -s h -l help -d 'Print help'
@@ -186,7 +186,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l save -d 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -221,7 +221,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l force -d 'With --secret-file: replace an existing file'
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l save -d 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -s h -l help -d 'Print help'
@@ -232,7 +232,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l company
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l force -d 'With --secret-file: replace an existing file'
-complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l save -d 'Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s h -l help -d 'Print help'
@@ -254,12 +254,12 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l name -d 'What the token is for' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l expires-in -d 'Lifetime, e.g. 30d, 12h (default: until revoked)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the token to PATH (mode 0600) instead of stdout' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l save -d 'Make the new token this profile\'s credential (stored in the keychain)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'

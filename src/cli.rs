@@ -373,15 +373,8 @@ pub struct TokensCreateArgs {
     /// Lifetime, e.g. 30d, 12h (default: until revoked)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub expires_in: Option<u64>,
-    /// Write the token to PATH (mode 0600) instead of stdout
-    #[arg(long, value_name = "PATH")]
-    pub secret_file: Option<std::path::PathBuf>,
-    /// With --secret-file: replace an existing file
-    #[arg(long, requires = "secret_file")]
-    pub force: bool,
-    /// Make the new token this profile's credential (stored in the keychain)
-    #[arg(long, conflicts_with = "secret_file")]
-    pub save: bool,
+    #[command(flatten)]
+    pub secret: SecretOutArgs,
 }
 
 #[derive(Debug, Args)]
@@ -514,7 +507,7 @@ pub struct SaListArgs {
     pub page_size: u32,
 }
 
-/// Where a secret that is shown once goes.
+/// Where a secret that is shown once goes (default: stdout).
 #[derive(Debug, Args)]
 pub struct SecretOutArgs {
     /// Write the secret to PATH (mode 0600) instead of stdout
@@ -523,7 +516,8 @@ pub struct SecretOutArgs {
     /// With --secret-file: replace an existing file
     #[arg(long, requires = "secret_file")]
     pub force: bool,
-    /// Store the secret in the OS keychain as profile sa-ID (then `svcacct --profile sa-ID token`)
+    /// Keep it in the OS keychain instead: a service account's secret as profile sa-ID (then
+    /// `svcacct --profile sa-ID token`), a personal access token as this profile's credential
     #[arg(long, conflicts_with = "secret_file")]
     pub save: bool,
 }

@@ -29,9 +29,12 @@ pub enum Delivered {
 }
 
 impl SecretDestination {
-    pub fn new(secret_file: Option<PathBuf>, force: bool, save: bool) -> Self {
-        match (secret_file, save) {
-            (Some(path), _) => SecretDestination::File { path, force },
+    pub fn new(args: &crate::cli::SecretOutArgs) -> Self {
+        match (&args.secret_file, args.save) {
+            (Some(path), _) => SecretDestination::File {
+                path: path.clone(),
+                force: args.force,
+            },
             (None, true) => SecretDestination::Keychain,
             (None, false) => SecretDestination::Stdout,
         }

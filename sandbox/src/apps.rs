@@ -307,6 +307,18 @@ pub async fn request(
         .into_response())
 }
 
+/// Only a pending install can be approved or denied.
+fn require_pending(install: &Value, id: i64) -> Result<(), ApiError> {
+    match install["state"].as_str() {
+        Some("pending") => Ok(()),
+        other => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "not_pending",
+            format!("install {id} is {}, not pending", other.unwrap_or("?")),
+        )),
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApproveBody {
@@ -324,16 +336,7 @@ pub async fn approve(
     require_company_admin(&p, company_id, "approve app installs")?;
     let conn = state.db();
     let current = install_json(&conn, company_id, id)?;
-    if current["state"] != "pending" {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "not_pending",
-            format!(
-                "install {id} is {}, not pending",
-                current["state"].as_str().unwrap_or("?")
-            ),
-        ));
-    }
+    require_pending(&current, id)?;
     let manifest: Manifest =
         serde_json::from_value(current["requested_permissions"].clone()).unwrap_or_default();
     let uses_dmsa = current["app"]["flows"]
@@ -390,16 +393,7 @@ pub async fn deny(
     require_company_admin(&p, company_id, "deny app installs")?;
     let conn = state.db();
     let current = install_json(&conn, company_id, id)?;
-    if current["state"] != "pending" {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "not_pending",
-            format!(
-                "install {id} is {}, not pending",
-                current["state"].as_str().unwrap_or("?")
-            ),
-        ));
-    }
+    require_pending(&current, id)?;
     conn.execute(
         "UPDATE app_installs SET state = 'denied', deny_reason = ?1, decided_by = ?2, updated_at = ?3 WHERE id = ?4",
         params![body.reason, p.id, now(), id],

@@ -65,13 +65,6 @@ impl Api<'_> {
     }
 
     pub async fn uninstall_app(&self, company: i64, id: u64) -> Result<()> {
-        let req = Request::new(Method::DELETE, self.url(&format!("{}/{id}", path(company))))
-            .bearer(&self.token);
-        let resp = self.http.send(req).await?;
-        if resp.status.is_success() {
-            Ok(())
-        } else {
-            Err(super::error_from(&resp))
-        }
+        self.delete(&format!("{}/{id}", path(company))).await
     }
 }

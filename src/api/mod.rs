@@ -72,6 +72,19 @@ impl<'a> Api<'a> {
         self.http.send(req).await
     }
 
+    /// `DELETE path`: success, or the API error it carries.
+    async fn delete(&self, path: &str) -> Result<()> {
+        let resp = self
+            .http
+            .send(Request::new(Method::DELETE, self.url(path)).bearer(&self.token))
+            .await?;
+        if resp.status.is_success() {
+            Ok(())
+        } else {
+            Err(error_from(&resp))
+        }
+    }
+
     /// `GET /api/v1/me`
     pub async fn me(&self) -> Result<models::Me> {
         self.get_json("/api/v1/me").await

@@ -125,17 +125,7 @@ impl Api<'_> {
     }
 
     pub async fn delete_service_account(&self, company: i64, id: u64) -> Result<()> {
-        let req = Request::new(
-            Method::DELETE,
-            self.url(&format!("{}/{id}", sa_path(company))),
-        )
-        .bearer(&self.token);
-        let resp = self.http.send(req).await?;
-        if resp.status.is_success() {
-            Ok(())
-        } else {
-            Err(super::error_from(&resp))
-        }
+        self.delete(&format!("{}/{id}", sa_path(company))).await
     }
 
     /// Reset the secret. The idempotency key makes a retry after a lost answer safe: the server

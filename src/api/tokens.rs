@@ -36,17 +36,7 @@ impl Api<'_> {
     }
 
     pub async fn revoke_token(&self, owner: Owner, id: i64) -> Result<()> {
-        let req = Request::new(
-            Method::DELETE,
-            self.url(&format!("{}/{id}", tokens_path(owner))),
-        )
-        .bearer(&self.token);
-        let resp = self.http.send(req).await?;
-        if resp.status.is_success() {
-            Ok(())
-        } else {
-            Err(super::error_from(&resp))
-        }
+        self.delete(&format!("{}/{id}", tokens_path(owner))).await
     }
 
     /// All users of the company, every page.

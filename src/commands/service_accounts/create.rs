@@ -9,11 +9,7 @@ use crate::error::Result;
 use super::{describe_permissions, permissions_from, show_secret};
 
 pub async fn run(ctx: &Context, args: &SaCreateArgs) -> Result<()> {
-    let dest = SecretDestination::new(
-        args.secret.secret_file.clone(),
-        args.secret.force,
-        args.secret.save,
-    );
+    let dest = SecretDestination::new(&args.secret);
     dest.check()?;
     let grants: Vec<_> = args.permissions.iter().chain(&args.projects).collect();
     let permissions = permissions_from(&grants);

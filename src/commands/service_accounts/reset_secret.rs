@@ -12,11 +12,7 @@ use crate::error::{Error, Result};
 use super::{describe_permissions, show_secret};
 
 pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
-    let dest = SecretDestination::new(
-        args.secret.secret_file.clone(),
-        args.secret.force,
-        args.secret.save,
-    );
+    let dest = SecretDestination::new(&args.secret);
     dest.check()?;
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;

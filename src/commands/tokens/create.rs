@@ -7,7 +7,7 @@ use crate::delivery::{Delivered, SaveAs, SecretDestination};
 use crate::error::Result;
 
 pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
-    let dest = SecretDestination::new(args.secret_file.clone(), args.force, args.save);
+    let dest = SecretDestination::new(&args.secret);
     dest.check()?;
     let session = ctx.session().await?;
     let created = session
