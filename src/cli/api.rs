@@ -1,0 +1,41 @@
+//! `svcacct api` and `svcacct completions`.
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+    /// Print the registration for dynamic completion instead (also completes service-account and
+    /// webhook ids and profile names, asking the API)
+    #[arg(long)]
+    pub dynamic: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// HTTP method: GET, POST, PATCH, PUT or DELETE
+    #[arg(value_parser = ["GET", "POST", "PATCH", "PUT", "DELETE", "get", "post", "patch", "put", "delete"], ignore_case = true)]
+    pub method: String,
+    /// Path under the API, e.g. /api/v1/me (`{company}` becomes your company id)
+    pub path: String,
+    /// A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET
+    #[arg(short = 'f', long = "raw-field", value_name = "KEY=VALUE")]
+    pub raw_fields: Vec<String>,
+    /// A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)
+    #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+    /// The request body from a file (- for stdin)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["raw_fields", "fields"])]
+    pub input: Option<std::path::PathBuf>,
+    /// An extra request header 'Name: value' (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// Follow `Link: rel="next"` and print every page (arrays are merged into one)
+    #[arg(long)]
+    pub paginate: bool,
+    /// Print the response status and headers to stderr
+    #[arg(short = 'i', long)]
+    pub include: bool,
+}

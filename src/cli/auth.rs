@@ -1,0 +1,69 @@
+//! `svcacct login`, `logout`, `status`.
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AuthMethodArg {
+    /// HTTP Basic (client_secret_basic)
+    Basic,
+    /// In the form body (client_secret_post)
+    Post,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Use the client credentials grant (a service account) instead of the browser
+    #[arg(long, requires = "client_id", conflicts_with_all = ["with_token", "no_browser"])]
+    pub client_credentials: bool,
+    /// OAuth client id (default for browser login: svcacct-cli)
+    #[arg(long, env = "SVCACCT_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a
+    /// hidden prompt; browser login: for confidential clients such as marketplace apps)
+    #[arg(long, conflicts_with = "no_browser")]
+    pub client_secret_stdin: bool,
+    /// How to send the client secret to the token endpoint (default: what the server supports, basic first)
+    #[arg(long, value_enum, value_name = "METHOD")]
+    pub auth_method: Option<AuthMethodArg>,
+    /// Store a personal access token read from stdin
+    #[arg(long, conflicts_with_all = ["no_browser", "client_secret_stdin"])]
+    pub with_token: bool,
+    /// Print the sign-in URL and read the pasted redirect URL or code from stdin
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Redirect URI for --no-browser (default: urn:ietf:wg:oauth:2.0:oob)
+    #[arg(long, value_name = "URI", requires = "no_browser")]
+    pub redirect_uri: Option<String>,
+    /// OAuth scope to request (repeatable)
+    #[arg(long = "scope", value_name = "SCOPE")]
+    pub scopes: Vec<String>,
+    /// Authorization endpoint, for providers without RFC 8414 metadata
+    #[arg(long, value_name = "URL")]
+    pub authorize_url: Option<String>,
+    /// Token endpoint, for providers without RFC 8414 metadata
+    #[arg(long, value_name = "URL")]
+    pub token_url: Option<String>,
+    /// Revocation endpoint (RFC 7009), for providers without RFC 8414 metadata
+    #[arg(long, value_name = "URL")]
+    pub revocation_url: Option<String>,
+    /// Keep credentials in a plaintext 0600 file instead of the OS keychain
+    #[arg(long)]
+    pub insecure_storage: bool,
+    /// Seconds to wait for the browser sign-in
+    #[arg(long, default_value_t = 300, value_name = "SECS")]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// Delete local credentials even if the server cannot be reached to revoke them
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Do not ask the server whether the token still works
+    #[arg(long)]
+    pub offline: bool,
+}

@@ -1,0 +1,125 @@
+//! The command-line interface, one module per noun. Doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
+
+mod api;
+mod apps;
+mod auth;
+mod service_accounts;
+mod tokens;
+mod webhooks;
+
+pub use api::*;
+pub use apps::*;
+pub use auth::*;
+pub use service_accounts::*;
+pub use tokens::*;
+pub use webhooks::*;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "svcacct",
+    version,
+    about = "Manage the integration credentials of your construction-project platform",
+    long_about = "Manage the integration credentials of your construction-project platform: \
+                  sign in with OAuth 2.0, mint access tokens for CI, and keep tokens in the OS keychain.",
+    disable_help_subcommand = true,
+    after_help = "Run `svcacct help exit-codes` for the exit status table."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Profile to use (a named set of API URL and credentials)
+    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME", add = ArgValueCandidates::new(crate::complete::profiles))]
+    pub profile: Option<String>,
+    /// Platform API base URL (https, or http to loopback only)
+    #[arg(long, global = true, env = "SVCACCT_API_URL", value_name = "URL")]
+    pub api: Option<String>,
+    /// Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Company to act on (default: the signed-in user's company)
+    #[arg(long, global = true, env = "SVCACCT_COMPANY_ID", value_name = "ID")]
+    pub company: Option<i64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign in: browser (authorization code + PKCE), client credentials, or a personal access token
+    Login(LoginArgs),
+    /// Revoke the profile's tokens at the server and delete them locally
+    Logout(LogoutArgs),
+    /// Print a valid access token (cached, refreshed or re-minted) and nothing else
+    Token,
+    /// Show who you are signed in as, where credentials are stored and when the token expires
+    Status(StatusArgs),
+    /// Manage service accounts: client-credentials integrations of your company
+    #[command(subcommand, visible_alias = "sa")]
+    ServiceAccounts(ServiceAccountCommand),
+    /// Reset a service account's client secret (the same as `service-accounts reset-secret`)
+    ResetSecret(ResetSecretArgs),
+    /// Personal access tokens: yours, or (user managers) other users'
+    #[command(subcommand)]
+    Tokens(TokensCommand),
+    /// The company directory and the API-access permission
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Webhooks: where the platform POSTs events (account owners only)
+    #[command(subcommand)]
+    Webhooks(WebhooksCommand),
+    /// App installs: review the permissions an app asks for, approve or deny, uninstall
+    #[command(subcommand)]
+    Apps(AppsCommand),
+    /// Call any API endpoint with your credentials (like `gh api`): prints the JSON answer
+    Api(ApiArgs),
+    /// Print a shell completion script (never edits your shell's files)
+    Completions(CompletionsArgs),
+    /// Help for a command, or a topic: `svcacct help exit-codes`
+    Help(HelpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// A command (e.g. `login`) or a topic (`exit-codes`)
+    #[arg(value_name = "COMMAND|TOPIC")]
+    pub topic: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_tree_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(super::parse_duration("30d"), Ok(30 * 86_400));
+        assert_eq!(super::parse_duration("12h"), Ok(43_200));
+        assert_eq!(super::parse_duration("3600"), Ok(3600));
+        assert!(super::parse_duration("30").is_err(), "under a minute");
+        assert!(
+            super::parse_duration("5y")
+                .unwrap_err()
+                .contains("e.g. 30d")
+        );
+        assert!(
+            super::parse_duration("400d")
+                .unwrap_err()
+                .contains("366 days")
+        );
+        assert!(super::parse_duration("d").is_err());
+    }
+}

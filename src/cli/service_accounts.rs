@@ -1,0 +1,178 @@
+//! `svcacct service-accounts …` (alias `sa`) and `svcacct reset-secret`.
+
+use clap::{Args, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
+
+#[derive(Debug, Subcommand)]
+pub enum ServiceAccountCommand {
+    /// List service accounts (a table on a terminal, tab-separated when piped)
+    List(SaListArgs),
+    /// Create a service account; its client secret is shown once
+    Create(SaCreateArgs),
+    /// Show a service account and its permissions
+    View(SaIdArgs),
+    /// Change a service account's name, description or permissions
+    Update(SaUpdateArgs),
+    /// Delete a service account; its tokens stop working at once
+    Delete(SaDeleteArgs),
+    /// Issue a new client secret; the old one, its tokens, and all permissions are reset
+    ResetSecret(ResetSecretArgs),
+}
+
+/// A permission: TOOL=LEVEL company-wide, or PROJECT:TOOL=LEVEL on one project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub project: Option<i64>,
+    pub tool: String,
+    pub level: String,
+}
+
+fn grant_help() -> String {
+    format!(
+        "expected TOOL=LEVEL with TOOL one of {} and LEVEL one of {}",
+        crate::api::models::TOOLS.join(", "),
+        crate::api::models::LEVELS.join(", ")
+    )
+}
+
+fn parse_tool_level(s: &str) -> Result<(String, String), String> {
+    let (tool, level) = s.split_once('=').ok_or_else(grant_help)?;
+    let (tool, level) = (
+        tool.trim().to_ascii_lowercase(),
+        level.trim().to_ascii_lowercase(),
+    );
+    if !crate::api::models::TOOLS.contains(&tool.as_str()) {
+        return Err(format!("unknown tool '{tool}': {}", grant_help()));
+    }
+    if !crate::api::models::LEVELS.contains(&level.as_str()) {
+        return Err(format!("unknown level '{level}': {}", grant_help()));
+    }
+    Ok((tool, level))
+}
+
+/// `documents=read`
+pub fn parse_company_grant(s: &str) -> Result<Grant, String> {
+    let (tool, level) = parse_tool_level(s)?;
+    Ok(Grant {
+        project: None,
+        tool,
+        level,
+    })
+}
+
+/// `12:documents=read`
+pub fn parse_project_grant(s: &str) -> Result<Grant, String> {
+    let (project, rest) = s
+        .split_once(':')
+        .ok_or_else(|| format!("expected PROJECT_ID:TOOL=LEVEL ({})", grant_help()))?;
+    let project = project
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| format!("'{project}' is not a project id (a number)"))?;
+    let (tool, level) = parse_tool_level(rest)?;
+    Ok(Grant {
+        project: Some(project),
+        tool,
+        level,
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct SaListArgs {
+    /// Only accounts whose name contains TEXT
+    #[arg(long = "q", visible_alias = "search", value_name = "TEXT")]
+    pub q: Option<String>,
+    /// Stop after N accounts
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Accounts per request (1-100)
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100), value_name = "N")]
+    pub page_size: u32,
+}
+
+/// Where a secret that is shown once goes (default: stdout).
+#[derive(Debug, Args)]
+pub struct SecretOutArgs {
+    /// Write the secret to PATH (mode 0600) instead of stdout
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<std::path::PathBuf>,
+    /// With --secret-file: replace an existing file
+    #[arg(long, requires = "secret_file")]
+    pub force: bool,
+    /// Keep it in the OS keychain instead: a service account's secret as profile sa-ID (then
+    /// `svcacct --profile sa-ID token`), a personal access token as this profile's credential
+    #[arg(long, conflicts_with = "secret_file")]
+    pub save: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SaCreateArgs {
+    /// Display name
+    #[arg(long)]
+    pub name: String,
+    /// Contact email in the company directory (cannot change later)
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Company-wide permission TOOL=LEVEL (repeatable); new accounts have none
+    #[arg(long = "permission", value_name = "TOOL=LEVEL", value_parser = parse_company_grant)]
+    pub permissions: Vec<Grant>,
+    /// Project permission PROJECT_ID:TOOL=LEVEL (repeatable)
+    #[arg(long = "project", value_name = "ID:TOOL=LEVEL", value_parser = parse_project_grant)]
+    pub projects: Vec<Grant>,
+    #[command(flatten)]
+    pub secret: SecretOutArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SaIdArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct SaUpdateArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// The contact email cannot change; the server explains why
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Set a company-wide permission TOOL=LEVEL (repeatable; LEVEL none removes it)
+    #[arg(long = "permission", value_name = "TOOL=LEVEL", value_parser = parse_company_grant)]
+    pub permissions: Vec<Grant>,
+    /// Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)
+    #[arg(long = "project", value_name = "ID:TOOL=LEVEL", value_parser = parse_project_grant)]
+    pub projects: Vec<Grant>,
+}
+
+#[derive(Debug, Args)]
+pub struct SaDeleteArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetSecretArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Afterwards, grant again the permissions the account had before the reset
+    #[arg(long)]
+    pub reapply_permissions: bool,
+    #[command(flatten)]
+    pub secret: SecretOutArgs,
+}
