@@ -66,6 +66,9 @@ pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesA
         };
     }
     // --follow: print each delivery when it appears or changes, oldest first, until Ctrl-C.
+    // The handler is installed before anything is printed: a Ctrl-C right after the first
+    // lines must end the loop, not kill the process.
+    let mut interrupted = Interrupt::install()?;
     ctx.out.status(&format!(
         "Following deliveries of webhook {} (Ctrl-C to stop)…",
         args.id
@@ -91,7 +94,7 @@ pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesA
             }
         }
         tokio::select! {
-            _ = tokio::signal::ctrl_c() => return Ok(()),
+            _ = interrupted.recv() => return Ok(()),
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
         batch = api.deliveries(company, args.id, status, args.limit).await?;
@@ -140,4 +143,30 @@ pub async fn redeliver(
         d.id, d.event_type
     ));
     Ok(())
+}
+
+/// Ctrl-C, listened for from the moment this is created.
+struct Interrupt {
+    #[cfg(unix)]
+    signal: tokio::signal::unix::Signal,
+}
+
+impl Interrupt {
+    fn install() -> Result<Self> {
+        #[cfg(unix)]
+        {
+            let signal = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+                .map_err(|e| Error::internal(format!("cannot listen for Ctrl-C: {e}")))?;
+            Ok(Interrupt { signal })
+        }
+        #[cfg(not(unix))]
+        Ok(Interrupt {})
+    }
+
+    async fn recv(&mut self) {
+        #[cfg(unix)]
+        self.signal.recv().await;
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
