@@ -35,6 +35,25 @@ fn ticket(base: &str, token: &str, title: &str) -> i64 {
     t["id"].as_i64().unwrap()
 }
 
+/// A webhook for ticket.created to `url`; its id.
+fn ticket_created_hook(m: &Machine, url: &str) -> String {
+    let run = m
+        .run(&[
+            "webhooks",
+            "create",
+            "--url",
+            url,
+            "--event",
+            "ticket.created",
+            "--json",
+        ])
+        .ok();
+    serde_json::from_str::<Value>(&run.stdout).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string()
+}
+
 fn deliveries(m: &Machine, hook: &str, status: Option<&str>) -> Vec<Value> {
     let mut args = vec!["webhooks", "deliveries", hook, "--json"];
     if let Some(s) = status {
@@ -200,22 +219,7 @@ fn failures_are_recorded_retried_and_visible() {
     let sb = Sandbox::start_with(fast_deliveries);
     let (m, token) = owner(&sb);
     let rx = sb.receiver();
-    let url = rx.url();
-    let hook: Value = serde_json::from_str(
-        &m.run(&[
-            "webhooks",
-            "create",
-            "--url",
-            &url,
-            "--event",
-            "ticket.created",
-            "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
-    let id = hook["id"].as_i64().unwrap().to_string();
+    let id = ticket_created_hook(&m, &rx.url());
     let base = sb.url();
 
     // 500: recorded with the code, retried with backoff, then delivered once the receiver recovers.
@@ -305,22 +309,7 @@ fn follow_prints_new_deliveries_until_interrupted() {
     let sb = Sandbox::start_with(fast_deliveries);
     let (m, token) = owner(&sb);
     let rx = sb.receiver();
-    let url = rx.url();
-    let hook: Value = serde_json::from_str(
-        &m.run(&[
-            "webhooks",
-            "create",
-            "--url",
-            &url,
-            "--event",
-            "ticket.created",
-            "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
-    let id = hook["id"].as_i64().unwrap().to_string();
+    let id = ticket_created_hook(&m, &rx.url());
     let mut child = m
         .command(&["webhooks", "deliveries", &id, "--follow"])
         .stdout(Stdio::piped())
