@@ -68,6 +68,13 @@ fn one_server_per_directory_and_state_survives_restart() {
             .mode()
             & 0o777;
         assert_eq!(mode, 0o600, "bootstrap.json holds passwords");
+        let key = std::fs::metadata(dir.path().join("webhook.key")).unwrap();
+        assert_eq!(
+            key.permissions().mode() & 0o777,
+            0o600,
+            "the key sealing webhook secrets is private"
+        );
+        assert_eq!(key.len(), 32);
     }
 
     // A second server on the same directory is refused with a clear error.
@@ -95,6 +102,10 @@ fn one_server_per_directory_and_state_survives_restart() {
         "the same users and passwords"
     );
     assert_eq!(reloaded["service_account"], seeded["service_account"]);
+    assert_eq!(
+        reloaded["apps"], seeded["apps"],
+        "the marketplace apps' credentials too"
+    );
 }
 
 #[test]
