@@ -35,7 +35,7 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", message)
     }
     pub fn internal(err: impl std::fmt::Display) -> Self {
-        eprintln!("internal error: {err}");
+        crate::log_line!("internal error: {err}");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
@@ -93,7 +93,7 @@ impl OAuthError {
 
 impl From<rusqlite::Error> for OAuthError {
     fn from(e: rusqlite::Error) -> Self {
-        eprintln!("internal error: {e}");
+        crate::log_line!("internal error: {e}");
         OAuthError::new("server_error", "internal server error")
     }
 }

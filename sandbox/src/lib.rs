@@ -36,6 +36,16 @@ use tokio::sync::oneshot;
 pub use seed::{Bootstrap, SeededApp, SeededServiceAccount, SeededUser};
 use state::AppState;
 
+/// One line on stderr for the operator. A closed or broken stderr is ignored: a server must
+/// not stop serving because nobody reads its log (`eprintln!` would panic).
+macro_rules! log_line {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+pub(crate) use log_line;
+
 /// The committed OpenAPI 3.1 document; served at `/openapi.json`.
 pub const OPENAPI_JSON: &str = include_str!("../openapi.json");
 
@@ -196,7 +206,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             let _ = rx.await;
         });
         if let Err(e) = server.await {
-            eprintln!("server error: {e}");
+            crate::log_line!("server error: {e}");
         }
     });
     let (stop_deliveries, stopped) = tokio::sync::watch::channel(false);

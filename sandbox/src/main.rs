@@ -148,7 +148,7 @@ async fn serve(a: ServeArgs) -> ExitCode {
         ),
     ]);
     wait_for_signal().await;
-    eprintln!("shutting down");
+    let _ = writeln!(std::io::stderr(), "shutting down");
     running.stop().await;
     ExitCode::SUCCESS
 }

@@ -220,7 +220,7 @@ async fn log_requests(State(state): State<Shared>, req: Request, next: Next) -> 
         .entry(status)
         .or_default() += 1;
     if state.request_log {
-        eprintln!(
+        crate::log_line!(
             "{method} {path} {status} {}ms",
             started.elapsed().as_millis()
         );

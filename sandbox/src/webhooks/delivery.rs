@@ -79,7 +79,7 @@ pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiv
             "UPDATE deliveries SET status = 'pending' WHERE status = 'sending'",
             [],
         ) {
-            eprintln!("webhook deliveries: cannot resume: {e}");
+            crate::log_line!("webhook deliveries: cannot resume: {e}");
         }
     }
     let config = state.delivery.clone();
@@ -154,7 +154,7 @@ fn claim(state: &Shared, limit: usize) -> (Vec<Due>, Option<i64>) {
         Ok::<_, rusqlite::Error>((due, next))
     })();
     result.unwrap_or_else(|e| {
-        eprintln!("webhook deliveries: {e}");
+        crate::log_line!("webhook deliveries: {e}");
         (Vec::new(), None)
     })
 }
@@ -343,7 +343,7 @@ fn record(state: &Shared, d: &Due, attempt_no: u32, started_ms: i64, r: &Attempt
         tx.commit()
     })();
     if let Err(e) = result {
-        eprintln!(
+        crate::log_line!(
             "webhook deliveries: cannot record attempt of delivery {}: {e}",
             d.id
         );
