@@ -409,6 +409,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show one user')
             [CompletionResult]::new('grant-api-access', 'grant-api-access', [CompletionResultType]::ParameterValue, 'Let a user see the API docs and create personal access tokens (user managers)')
             [CompletionResult]::new('revoke-api-access', 'revoke-api-access', [CompletionResultType]::ParameterValue, 'Take API access away; the user''s personal access tokens stop working (user managers)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Set a person''s permissions (company admins); LEVEL none removes one')
             break
         }
         'svcacct;users;list' {
@@ -450,6 +451,19 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;users;update' {
+            [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'Company-wide permission TOOL=LEVEL (repeatable)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project permission PROJECT_ID:TOOL=LEVEL (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')

@@ -115,6 +115,9 @@ _svcacct() {
             svcacct__subcmd__users,revoke-api-access)
                 cmd="svcacct__subcmd__users__subcmd__revoke__subcmd__api__subcmd__access"
                 ;;
+            svcacct__subcmd__users,update)
+                cmd="svcacct__subcmd__users__subcmd__update"
+                ;;
             svcacct__subcmd__users,view)
                 cmd="svcacct__subcmd__users__subcmd__view"
                 ;;
@@ -1040,7 +1043,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users)
-            opts="-v -h --profile --api --verbose --json --company --help list view grant-api-access revoke-api-access"
+            opts="-v -h --profile --api --verbose --json --company --help list view grant-api-access revoke-api-access update"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1124,6 +1127,40 @@ _svcacct() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__users__subcmd__update)
+            opts="-v -h --permission --project --profile --api --verbose --json --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --permission)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -382,6 +382,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand view 'Show one user'
             cand grant-api-access 'Let a user see the API docs and create personal access tokens (user managers)'
             cand revoke-api-access 'Take API access away; the user''s personal access tokens stop working (user managers)'
+            cand update 'Set a person''s permissions (company admins); LEVEL none removes one'
         }
         &'svcacct;users;list'= {
             cand --profile 'Profile to use (a named set of API URL and credentials)'
@@ -419,6 +420,18 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --company 'Company to act on (default: the signed-in user''s company)'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'
+            cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'svcacct;users;update'= {
+            cand --permission 'Company-wide permission TOOL=LEVEL (repeatable)'
+            cand --project 'Project permission PROJECT_ID:TOOL=LEVEL (repeatable)'
+            cand --profile 'Profile to use (a named set of API URL and credentials)'
+            cand --api 'Platform API base URL (https, or http to loopback only)'
+            cand --company 'Company to act on (default: the signed-in user''s company)'
             cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --json 'Print machine-readable JSON on stdout'

@@ -272,16 +272,17 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -s h -l help -d 'Print help'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -f -a "list" -d 'List the company\'s users'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -f -a "view" -d 'Show one user'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -f -a "grant-api-access" -d 'Let a user see the API docs and create personal access tokens (user managers)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access" -f -a "revoke-api-access" -d 'Take API access away; the user\'s personal access tokens stop working (user managers)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l json -d 'Print machine-readable JSON on stdout'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "list" -d 'List the company\'s users'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "view" -d 'Show one user'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "grant-api-access" -d 'Let a user see the API docs and create personal access tokens (user managers)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "revoke-api-access" -d 'Take API access away; the user\'s personal access tokens stop working (user managers)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "update" -d 'Set a person\'s permissions (company admins); LEVEL none removes one'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
@@ -307,6 +308,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l permission -d 'Company-wide permission TOOL=LEVEL (repeatable)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l project -d 'Project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r

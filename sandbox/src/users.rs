@@ -108,9 +108,21 @@ pub async fn view(
     State(state): State<Shared>,
     Extension(p): Extension<Principal>,
     Path((company_id, id)): Path<(i64, i64)>,
-) -> Result<Json<User>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     require_member(&p, company_id)?;
-    Ok(Json(find(&state.db(), company_id, id)?))
+    Ok(Json(with_permissions(&state.db(), company_id, id)?))
+}
+
+/// A user and their permissions (company-wide and per project).
+fn with_permissions(
+    conn: &Connection,
+    company_id: i64,
+    id: i64,
+) -> Result<serde_json::Value, ApiError> {
+    let mut v = serde_json::to_value(find(conn, company_id, id)?).expect("serialisable");
+    v["permissions"] =
+        serde_json::to_value(crate::permissions::load(conn, id)?).expect("serialisable");
+    Ok(v)
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,7 +139,7 @@ pub async fn update(
     Extension(p): Extension<Principal>,
     Path((company_id, id)): Path<(i64, i64)>,
     Json(changes): Json<UserChanges>,
-) -> Result<Json<User>, ApiError> {
+) -> Result<Json<serde_json::Value>, ApiError> {
     require_member(&p, company_id)?;
     let conn = state.db();
     let user = find(&conn, company_id, id)?;
@@ -156,5 +168,5 @@ pub async fn update(
         crate::platform::require_company_admin(&p, company_id, "set user permissions")?;
         crate::permissions::apply(&conn, company_id, id, perms)?;
     }
-    Ok(Json(find(&conn, company_id, id)?))
+    Ok(Json(with_permissions(&conn, company_id, id)?))
 }

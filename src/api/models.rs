@@ -161,6 +161,9 @@ pub struct User {
     pub user_management: bool,
     pub disabled: bool,
     pub created_at: String,
+    /// Present on view and update.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Permissions>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -62,6 +62,22 @@ impl Api<'_> {
             .await
     }
 
+    /// Merge permissions into a person's (company admins).
+    pub async fn set_user_permissions(
+        &self,
+        company: i64,
+        id: u64,
+        permissions: &super::models::Permissions,
+    ) -> Result<User> {
+        let req = Request::new(
+            Method::PATCH,
+            self.url(&format!("/api/v1/companies/{company}/users/{id}")),
+        )
+        .bearer(&self.token)
+        .json_body(&json!({"permissions": permissions}));
+        decode(self.http.send(req).await?)
+    }
+
     pub async fn set_api_access(&self, company: i64, id: u64, allowed: bool) -> Result<User> {
         let req = Request::new(
             Method::PATCH,

@@ -81,6 +81,20 @@ pub enum UsersCommand {
     GrantApiAccess(UserIdArgs),
     /// Take API access away; the user's personal access tokens stop working (user managers)
     RevokeApiAccess(UserIdYesArgs),
+    /// Set a person's permissions (company admins); LEVEL none removes one
+    Update(UserUpdateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserUpdateArgs {
+    /// User id
+    pub id: u64,
+    /// Company-wide permission TOOL=LEVEL (repeatable)
+    #[arg(long = "permission", value_name = "TOOL=LEVEL", value_parser = super::parse_company_grant)]
+    pub permissions: Vec<super::Grant>,
+    /// Project permission PROJECT_ID:TOOL=LEVEL (repeatable)
+    #[arg(long = "project", value_name = "ID:TOOL=LEVEL", value_parser = super::parse_project_grant)]
+    pub projects: Vec<super::Grant>,
 }
 
 #[derive(Debug, Args)]

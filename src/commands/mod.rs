@@ -7,6 +7,7 @@ pub mod completions;
 pub mod help;
 pub mod login;
 pub mod logout;
+pub mod permissions;
 pub mod service_accounts;
 pub mod status;
 pub mod token;

@@ -2,7 +2,7 @@
 //! approve → the app's token can do exactly what the manifest says → uninstall → rejected;
 //! deny; re-approval after a permission increase; and Jane and John with the authorization code.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::harness::*;
 
@@ -237,16 +237,43 @@ fn more_permissions_need_approval_again() {
 fn jane_and_john_with_the_authorization_code() {
     let sb = Sandbox::start();
     let admin = signed_in(&sb, "admin");
-    let admin_token = admin.run(&["token"]).ok().stdout.trim().to_string();
     let jane = sb.bootstrap().user("manager").clone();
     let john = sb.bootstrap().user("viewer").clone();
-    let (code, _) = api(
-        &admin_token,
-        "PATCH",
-        &format!("{}/api/v1/companies/1/users/{}", sb.url(), jane.id),
-        Some(json!({"permissions": {"projects": {"1": {"documents": "read"}}}})),
+    let granted = admin
+        .run(&[
+            "users",
+            "update",
+            &jane.id.to_string(),
+            "--project",
+            "1:documents=read",
+        ])
+        .ok();
+    assert!(
+        granted
+            .stderr
+            .contains("now has: documents=read (project 1)"),
+        "{}",
+        granted.stderr
     );
-    assert_eq!(code, 200);
+    let view = admin.run(&["users", "view", &jane.id.to_string()]).ok();
+    assert!(
+        view.stdout
+            .contains("documents  read   project 1 (Harbour Bridge Refit)"),
+        "{}",
+        view.stdout
+    );
+    let mut viewer = Machine::new();
+    login_browser(&mut viewer, &sb, "viewer", &[]).ok();
+    viewer
+        .run(&[
+            "users",
+            "update",
+            &john.id.to_string(),
+            "--permission",
+            "documents=admin",
+        ])
+        .fails_with(5)
+        .one_line_error("Admin level on the company Admin tool");
     let app = sb.bootstrap().apps["photovault"].clone();
     let token_as = |user: &svcacct_sandbox::SeededUser| {
         let mut m = Machine::new();

@@ -7,8 +7,8 @@ pub mod reset_secret;
 pub mod update;
 pub mod view;
 
-use crate::api::models::{Permissions, ServiceAccount, WithSecret};
-use crate::cli::{Grant, ServiceAccountCommand};
+use crate::api::models::{ServiceAccount, WithSecret};
+use crate::cli::ServiceAccountCommand;
 use crate::context::Context;
 use crate::delivery::{Delivered, SaveAs, SecretDestination};
 use crate::error::Result;
@@ -24,38 +24,9 @@ pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<(
     }
 }
 
-/// Grants from `--permission` and `--project` as the API's permission document.
-pub fn permissions_from(grants: &[&Grant]) -> Permissions {
-    let mut perms = Permissions::default();
-    for g in grants {
-        match g.project {
-            None => perms.company.insert(g.tool.clone(), g.level.clone()),
-            Some(p) => perms
-                .projects
-                .entry(p)
-                .or_default()
-                .insert(g.tool.clone(), g.level.clone()),
-        };
-    }
-    perms
-}
-
-/// "documents=read (company), rfis=standard (project 2)"
-pub fn describe_permissions(perms: &Permissions) -> String {
-    let parts: Vec<String> = perms
-        .entries()
-        .into_iter()
-        .map(|(project, tool, level)| match project {
-            None => format!("{tool}={level} (company)"),
-            Some(p) => format!("{tool}={level} (project {p})"),
-        })
-        .collect();
-    if parts.is_empty() {
-        "none".to_string()
-    } else {
-        parts.join(", ")
-    }
-}
+pub use crate::commands::permissions::{
+    describe as describe_permissions, from_grants as permissions_from,
+};
 
 /// Hand a once-only secret to its destination and report it (create and reset-secret).
 pub async fn show_secret(

@@ -1,7 +1,5 @@
 //! `svcacct service-accounts view`
 
-use std::collections::HashMap;
-
 use crate::cli::SaIdArgs;
 use crate::context::Context;
 use crate::error::Result;
@@ -14,17 +12,6 @@ pub async fn run(ctx: &Context, args: &SaIdArgs) -> Result<()> {
         return ctx.out.json_value(&sa);
     }
     let perms = sa.permissions.clone().unwrap_or_default();
-    let project_names: HashMap<i64, String> = if perms.projects.is_empty() {
-        HashMap::new()
-    } else {
-        session
-            .api
-            .projects(company)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect()
-    };
     let lines = [
         format!("ID:            {}", sa.id),
         format!("Name:          {}", sa.name),
@@ -51,22 +38,5 @@ pub async fn run(ctx: &Context, args: &SaIdArgs) -> Result<()> {
         ctx.out.line(&line)?;
     }
     ctx.out.line("")?;
-    if perms.is_empty() {
-        return ctx.out.line("Permissions:   none");
-    }
-    let rows: Vec<Vec<String>> = perms
-        .entries()
-        .into_iter()
-        .map(|(project, tool, level)| {
-            let scope = match project {
-                None => "company-wide".to_string(),
-                Some(p) => match project_names.get(&p) {
-                    Some(name) => format!("project {p} ({name})"),
-                    None => format!("project {p}"),
-                },
-            };
-            vec![tool.to_string(), level.to_string(), scope]
-        })
-        .collect();
-    ctx.out.table(&["TOOL", "LEVEL", "WHERE"], &rows)
+    crate::commands::permissions::show_table(ctx, &session.api, company, &perms).await
 }

@@ -75,7 +75,38 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                 format!("API access:      {}", yes_no(u.api_access)),
                 format!("User management: {}", yes_no(u.user_management)),
             ];
-            lines.iter().try_for_each(|l| ctx.out.line(l))
+            lines.iter().try_for_each(|l| ctx.out.line(l))?;
+            ctx.out.line("")?;
+            crate::commands::permissions::show_table(
+                ctx,
+                &session.api,
+                company,
+                &u.permissions.clone().unwrap_or_default(),
+            )
+            .await
+        }
+        UsersCommand::Update(args) => {
+            let grants: Vec<_> = args.permissions.iter().chain(&args.projects).collect();
+            if grants.is_empty() {
+                return Err(crate::error::Error::usage("nothing to update")
+                    .with_hint("pass --permission TOOL=LEVEL or --project ID:TOOL=LEVEL"));
+            }
+            let perms = crate::commands::permissions::from_grants(&grants);
+            let u = session
+                .api
+                .set_user_permissions(company, args.id, &perms)
+                .await?;
+            if ctx.out.json {
+                return ctx.out.json_value(&u);
+            }
+            let now = u.permissions.clone().unwrap_or_default();
+            ctx.out.status(&format!(
+                "✓ {} ({}) now has: {}",
+                u.login,
+                u.name,
+                crate::commands::permissions::describe(&now)
+            ));
+            Ok(())
         }
         UsersCommand::GrantApiAccess(args) => {
             let u = session.api.set_api_access(company, args.id, true).await?;
