@@ -4,6 +4,7 @@ pub mod apps;
 pub mod client;
 pub mod models;
 pub mod page;
+pub mod rate;
 pub mod redact;
 pub mod service_accounts;
 pub mod tokens;
