@@ -28,8 +28,12 @@ while time.time() < deadline:
             break
         seen += chunk
     if not answered and wait_for.encode() in seen:
-        os.write(fd, answer.encode() + b"\r")
         answered = True
+        try:
+            os.write(fd, answer.encode() + b"\r")
+        except OSError:
+            pass  # the program already finished (nothing was asked): its status tells
+
 _, status = os.waitpid(pid, 0)
 sys.stdout.write(seen.decode("utf-8", "replace"))
 sys.exit(os.waitstatus_to_exitcode(status))

@@ -596,3 +596,71 @@ fn reset_secret_asks_on_a_terminal() {
         "'y' reset it"
     );
 }
+
+/// On a terminal: `sa list` is a table with a header, and `login --client-credentials` asks for
+/// the secret with a hidden prompt (the secret typed is never shown).
+#[test]
+fn terminal_table_and_hidden_secret_prompt() {
+    let sb = Sandbox::start();
+    let m = admin(&sb);
+    let tty = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/at_terminal.py");
+    let at_terminal = |m: &Machine, wait_for: &str, answer: &str, args: &[&str]| {
+        let mut cmd = m.command_for("python3");
+        cmd.env_remove("CI")
+            .arg(&tty)
+            .args([wait_for, answer, "--", env!("CARGO_BIN_EXE_svcacct")])
+            .args(args);
+        let out = wait_bounded(
+            cmd.stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+            Duration::from_secs(60),
+        );
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, screen) = at_terminal(&m, "CLIENT ID", "", &["sa", "list"]);
+    assert_eq!(code, Some(0), "{screen}");
+    let header = screen
+        .lines()
+        .find(|l| l.contains("CLIENT ID"))
+        .expect("a header row");
+    assert!(
+        header.starts_with("ID") && header.contains("NAME") && header.contains("EMAIL"),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with('1') && l.contains("Demo integration")),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains('\t'),
+        "no tab-separated rows on a terminal"
+    );
+
+    let sa = sb.bootstrap().service_account.clone();
+    let url = sb.url();
+    let fresh = Machine::new();
+    let (code, screen) = at_terminal(
+        &fresh,
+        "Client secret for",
+        &sa.client_secret,
+        &[
+            "login",
+            "--api",
+            &url,
+            "--client-credentials",
+            "--client-id",
+            &sa.client_id,
+        ],
+    );
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.contains("Logged in to"), "{screen}");
+    assert_no_secret(&screen, &[&sa.client_secret]);
+    assert!(fresh.run(&["token"]).ok().stdout.starts_with("sba_"));
+}
