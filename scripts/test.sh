@@ -33,4 +33,11 @@ unset RUST_BACKTRACE
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo test --workspace --locked "$@"
+
+# All targets (there are no doc tests); then one closing line with the totals of every runner.
+log=$(mktemp)
+if cargo test --workspace --all-targets --locked "$@" 2>&1 | tee "$log"; then status=0; else status=$?; fi
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i == "passed;") p += $(i-1); if ($i == "failed;") f += $(i-1) } }
+     END { printf "total: %d passed, %d failed\n", p, f }' "$log"
+rm -f "$log"
+exit "$status"
