@@ -281,3 +281,36 @@ fn no_keychain_is_an_error_naming_the_alternatives_then_insecure_storage_works()
     m.run(&["logout"]).ok();
     assert!(!file.exists(), "logout deletes the file");
 }
+
+/// A keychain that never answers (a D-Bus socket that accepts and stays silent, like a locked
+/// keyring waiting for a prompt nobody sees) must not hang the CLI: each call gives up after 3 s.
+#[test]
+fn a_silent_keychain_does_not_hang_the_cli() {
+    let sb = Sandbox::start();
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("bus");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let held = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let keep = held.clone();
+    std::thread::spawn(move || {
+        for conn in listener.incoming().flatten() {
+            keep.lock().unwrap().push(conn); // accept, never answer
+        }
+    });
+    let mut m = Machine::new();
+    m.set(
+        "DBUS_SESSION_BUS_ADDRESS",
+        format!("unix:path={}", socket.display()),
+    );
+    let started = std::time::Instant::now();
+    let run = login_service_account(&m, &sb, &[]);
+    run.fails_with(3).one_line_error("did not answer");
+    assert!(run.stderr.contains("--insecure-storage"), "{}", run.stderr);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "bounded: {:?}",
+        started.elapsed()
+    );
+    assert!(read(&m.config_path()).is_none(), "nothing saved");
+    drop(held);
+}
