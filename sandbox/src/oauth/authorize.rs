@@ -94,7 +94,7 @@ pub async fn start(
         );
     };
     let conn = state.db();
-    let client = match super::token::find_client(&conn, client_id) {
+    let client = match super::client::find_client(&conn, client_id) {
         Ok(Some((c, _))) => c,
         Ok(None) => {
             return error_page(

@@ -2,6 +2,7 @@
 //! (RFC 6749, 7009, 7636) and the browser login/consent flow.
 
 pub mod authorize;
+pub mod client;
 pub mod token;
 
 use axum::Json;

@@ -1,0 +1,115 @@
+//! Clients and client authentication at the token and revocation endpoints (RFC 6749 §2.3).
+
+use std::collections::HashMap;
+
+use axum::http::{HeaderMap, header};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::crypto::secret_matches;
+use crate::error::OAuthError;
+
+pub struct Client {
+    pub client_id: String,
+    pub kind: String,
+    pub user_id: Option<i64>,
+    pub loopback_redirects: bool,
+}
+
+pub fn find_client(
+    conn: &Connection,
+    client_id: &str,
+) -> rusqlite::Result<Option<(Client, Option<String>)>> {
+    conn.query_row(
+        "SELECT client_id, kind, user_id, loopback_redirects, secret_hash FROM oauth_clients WHERE client_id = ?1",
+        [client_id],
+        |r| {
+            Ok((
+                Client { client_id: r.get(0)?, kind: r.get(1)?, user_id: r.get(2)?, loopback_redirects: r.get(3)? },
+                r.get(4)?,
+            ))
+        },
+    )
+    .optional()
+}
+
+/// Client authentication (RFC 6749 §2.3): HTTP Basic or the request body, never both.
+/// Public clients identify themselves with `client_id` alone.
+pub fn authenticate_client(
+    conn: &Connection,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+) -> Result<Client, OAuthError> {
+    let basic = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Basic ")
+                .or_else(|| v.strip_prefix("basic "))
+        });
+    let (client_id, secret, via_basic) = match basic {
+        Some(encoded) => {
+            if form.contains_key("client_secret") {
+                return Err(OAuthError::new(
+                    "invalid_request",
+                    "use one client authentication method, not both HTTP Basic and client_secret",
+                ));
+            }
+            let decoded = STANDARD
+                .decode(encoded.trim())
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .ok_or_else(|| {
+                    OAuthError::new("invalid_client", "malformed HTTP Basic credentials")
+                })?;
+            let (id, secret) = decoded.split_once(':').ok_or_else(|| {
+                OAuthError::new("invalid_client", "malformed HTTP Basic credentials")
+            })?;
+            (form_decode(id), Some(form_decode(secret)), true)
+        }
+        None => {
+            let id = form.get("client_id").cloned().ok_or_else(|| {
+                OAuthError::new(
+                    "invalid_client",
+                    "client authentication is required (HTTP Basic or client_id in the body)",
+                )
+            })?;
+            (id, form.get("client_secret").cloned(), false)
+        }
+    };
+    let challenge = |mut e: OAuthError| {
+        e.basic_challenge = via_basic;
+        e
+    };
+    let (client, secret_hash) = find_client(conn, &client_id)?.ok_or_else(|| {
+        challenge(OAuthError::new(
+            "invalid_client",
+            format!("unknown client_id '{client_id}'"),
+        ))
+    })?;
+    match (secret_hash, secret) {
+        (Some(hash), Some(presented)) if secret_matches(&presented, &hash) => Ok(client),
+        (Some(_), Some(_)) => Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("wrong client secret for client_id '{client_id}'"),
+        ))),
+        (Some(_), None) => Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("client_id '{client_id}' is confidential: a client secret is required"),
+        ))),
+        (None, None) => Ok(client),
+        (None, Some(_)) => Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("client_id '{client_id}' is a public client and has no secret"),
+        ))),
+    }
+}
+
+/// `application/x-www-form-urlencoded` decoding of one Basic credential part (RFC 6749 §2.3.1).
+fn form_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
