@@ -195,7 +195,10 @@ fn events_from_real_actions_arrive_with_auth_and_headers() {
     assert_no_secret(&raw.to_string(), &secrets);
     assert_eq!(raw["basic_auth"]["password"], "********");
 
-    // Updating without resending the hidden values keeps them.
+    // Updating without resending the hidden values keeps them — even with a password variable
+    // exported: only a basic-auth change reads a password.
+    let mut m = m;
+    m.set("SVCACCT_WEBHOOK_PASSWORD", "not-meant-for-this-update");
     m.run(&["webhooks", "update", &id, "--header", "X-Tenant: beta"])
         .ok();
     ticket(&base, &token, "Second");

@@ -273,9 +273,15 @@ pub async fn update(
         list.extend(given.iter().map(|(n, v, h)| header_json(n, v.as_ref(), *h)));
         body.insert("headers".into(), Value::Array(list));
     }
+    // Only a basic-auth change reads a password: an exported SVCACCT_WEBHOOK_PASSWORD must not
+    // rewrite the stored one on an unrelated update.
+    let auth = &args.auth;
+    let changing_basic_auth = auth.basic_auth_user.is_some()
+        || auth.basic_auth_password_stdin
+        || auth.basic_auth_password_file.is_some();
     if args.no_basic_auth {
         body.insert("basic_auth".into(), Value::Null);
-    } else {
+    } else if changing_basic_auth {
         let user = args
             .auth
             .basic_auth_user
