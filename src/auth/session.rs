@@ -71,41 +71,14 @@ pub async fn current(ctx: &Context) -> Result<Credentials> {
             origin: Origin::EnvToken,
         });
     }
-    if let (Some(client_id), Some(secret)) = (
-        std::env::var("SVCACCT_CLIENT_ID")
-            .ok()
-            .filter(|v| !v.is_empty()),
-        env_secret("SVCACCT_CLIENT_SECRET"),
-    ) {
-        let api = ctx.api_url(None)?;
-        let overrides = EndpointOverrides {
-            token_url: std::env::var("SVCACCT_TOKEN_URL").ok(),
-            ..Default::default()
-        };
-        let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
-        let method = oauth::choose_auth_method(&discovered.auth_methods, None);
-        let who = ClientIdentity {
-            client_id: &client_id,
-            secret: Some(&secret),
-            method,
-        };
-        let cred = oauth::client_credentials(ctx.http()?, &discovered.endpoints, &who).await?;
-        let token = cred
-            .access_token
-            .expect("a token response has an access token");
-        return Ok(Credentials {
-            api,
-            token,
-            origin: Origin::EnvClientCredentials { client_id },
-        });
-    }
     let config = ctx.config.load()?;
     let name = ctx.profile_name(&config);
-    let profile = config
-        .profiles
-        .get(&name)
-        .cloned()
-        .ok_or_else(|| Error::not_logged_in(&name))?;
+    // Environment client credentials serve when nothing is stored for this profile (CI).
+    let Some(profile) = config.profiles.get(&name).cloned() else {
+        return env_client_credentials(ctx)
+            .await?
+            .ok_or_else(|| Error::not_logged_in(&name));
+    };
     let api = parse_base_url(&profile.api_url, &format!("api_url of profile '{name}'"))?;
     let store =
         CredentialStore::for_profile(profile.storage, ctx.config.dir(), &name, &profile.api_url);
@@ -129,6 +102,39 @@ pub async fn current(ctx: &Context) -> Result<Credentials> {
             credential: Box::new(cred),
         },
     })
+}
+
+/// `SVCACCT_CLIENT_ID` + `SVCACCT_CLIENT_SECRET` (+ `SVCACCT_API_URL`): mint a token, store nothing.
+async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
+    if let (Some(client_id), Some(secret)) = (
+        std::env::var("SVCACCT_CLIENT_ID")
+            .ok()
+            .filter(|v| !v.is_empty()),
+        env_secret("SVCACCT_CLIENT_SECRET"),
+    ) {
+        let api = ctx.api_url(None)?;
+        let overrides = EndpointOverrides {
+            token_url: std::env::var("SVCACCT_TOKEN_URL").ok(),
+            ..Default::default()
+        };
+        let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
+        let method = oauth::choose_auth_method(&discovered.auth_methods, None);
+        let who = ClientIdentity {
+            client_id: &client_id,
+            secret: Some(&secret),
+            method,
+        };
+        let cred = oauth::client_credentials(ctx.http()?, &discovered.endpoints, &who).await?;
+        let token = cred
+            .access_token
+            .expect("a token response has an access token");
+        return Ok(Some(Credentials {
+            api,
+            token,
+            origin: Origin::EnvClientCredentials { client_id },
+        }));
+    }
+    Ok(None)
 }
 
 /// Refresh (authorization code) or re-mint (client credentials) under the profile's lock, after

@@ -314,3 +314,28 @@ fn a_silent_keychain_does_not_hang_the_cli() {
     assert!(read(&m.config_path()).is_none(), "nothing saved");
     drop(held);
 }
+
+/// SVCACCT_TOKEN > a stored profile > environment client credentials (CI, nothing stored).
+#[test]
+fn a_stored_profile_wins_over_environment_client_credentials() {
+    let sb = Sandbox::start();
+    let sa = sb.bootstrap().service_account.clone();
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &[]).ok();
+    m.set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", &sa.client_id)
+        .set("SVCACCT_CLIENT_SECRET", &sa.client_secret);
+    let stored = m.run(&["status"]).ok();
+    assert!(
+        stored.stdout.contains("admin (Adam Admin")
+            && stored.stdout.contains("Profile:      default"),
+        "{}",
+        stored.stdout
+    );
+    let ci = m.run(&["--profile", "nothing-stored", "status"]).ok();
+    assert!(
+        ci.stdout.contains("Demo integration") && ci.stdout.contains("(environment)"),
+        "{}",
+        ci.stdout
+    );
+}
