@@ -252,3 +252,12 @@ fn spent_sandbox_budget_is_429_with_headers_and_exit_7() {
     run.fails_with(7).one_line_error("rate limited");
     assert!(sb.running().responses_with_status(429) >= 1);
 }
+
+#[test]
+fn login_without_an_api_url_says_how_to_give_one() {
+    let m = Machine::new();
+    m.run(&["login"])
+        .fails_with(2)
+        .one_line_error("pass --api URL or set SVCACCT_API_URL");
+    assert!(read(&m.config_path()).is_none());
+}

@@ -168,3 +168,75 @@ fn wrong_password_shows_the_form_again() {
     ]);
     assert_eq!(status, 403);
 }
+
+/// SPEC: one error shape. Even a malformed body or query (rejected before any handler runs)
+/// answers `{"error": {"code", "message", "request_id"}}` with the rate-limit headers.
+#[test]
+fn malformed_requests_get_the_api_error_shape() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &[]).ok();
+    let token = m.run(&["token"]).ok().stdout.trim().to_string();
+    let auth = format!("Authorization: Bearer {token}");
+    let url = format!("{}/api/v1/companies/1/service-accounts", sb.url());
+    for args in [
+        vec![
+            "-X",
+            "POST",
+            "-H",
+            auth.as_str(),
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            "{\"name\": ",
+            url.as_str(),
+        ],
+        vec![
+            "-X",
+            "POST",
+            "-H",
+            auth.as_str(),
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            "{\"name\": \"x\", \"surprise\": 1}",
+            url.as_str(),
+        ],
+    ] {
+        let (status, _, body) = curl(&args);
+        assert!((400..500).contains(&status), "{status} {body}");
+        let v: serde_json::Value =
+            serde_json::from_str(&body).unwrap_or_else(|_| panic!("not JSON: {body}"));
+        assert!(
+            v["error"]["code"].is_string()
+                && v["error"]["message"].is_string()
+                && v["error"]["request_id"].is_string(),
+            "{body}"
+        );
+    }
+    let (status, _, body) = curl(&["-H", &auth, &format!("{url}?per_page=lots")]);
+    assert_eq!(status, 400);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["error"]["code"],
+        "invalid_request",
+        "{body}"
+    );
+    let headers = std::process::Command::new("curl")
+        .args([
+            "-s",
+            "-D",
+            "-",
+            "-o",
+            "/dev/null",
+            "-H",
+            &auth,
+            &format!("{url}?per_page=lots"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&headers.stdout)
+            .to_ascii_lowercase()
+            .contains("ratelimit-remaining:")
+    );
+}
