@@ -177,3 +177,43 @@ fn closed_stdout_exits_quietly() {
         "no broken-pipe message"
     );
 }
+
+/// With the server gone: a cached token still prints (no network), `status --offline` works,
+/// and logout deletes nothing unless --force (revocation could not happen).
+#[test]
+fn server_down_loses_nothing() {
+    let sb = Sandbox::start();
+    let m = Machine::new();
+    login_service_account(&m, &sb, &["--insecure-storage"]).ok();
+    let token = m.run(&["token"]).ok().stdout;
+    drop(sb); // the server stops
+    assert_eq!(
+        m.run(&["token"]).ok().stdout,
+        token,
+        "cached: no network needed"
+    );
+    let offline = m.run(&["status", "--offline"]).ok();
+    assert!(
+        offline.stdout.contains("(not checked with the server)")
+            && offline.stdout.contains("valid, expires in"),
+        "{}",
+        offline.stdout
+    );
+    m.run(&["status"])
+        .fails_with(8)
+        .one_line_error("could not connect");
+    let creds = m.config_dir().join("credentials/default.json");
+    let refused = m.run(&["logout"]);
+    refused.fails_with(8).one_line_error("nothing was deleted");
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    assert!(creds.exists(), "credentials kept");
+    assert_eq!(m.run(&["token"]).ok().stdout, token, "still logged in");
+    let forced = m.run(&["logout", "--force"]).ok();
+    assert!(
+        forced.stderr.contains("could not revoke at the server"),
+        "{}",
+        forced.stderr
+    );
+    assert!(!creds.exists());
+    m.run(&["token"]).fails_with(4);
+}
