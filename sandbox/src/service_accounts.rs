@@ -2,7 +2,7 @@
 //! reset-secret. Only users with Admin level on the company Admin tool may call these.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -169,15 +169,10 @@ pub async fn create(
     State(state): State<Shared>,
     Extension(p): Extension<Principal>,
     Path(company_id): Path<i64>,
-    headers: HeaderMap,
+    idempotent: Option<Extension<idempotency::Idempotent>>,
     Json(body): Json<CreateBody>,
 ) -> Result<Response, ApiError> {
     require_company_admin(&p, company_id, "create service accounts")?;
-    let key = idempotency::key(&headers)?;
-    let fingerprint = format!(
-        "POST service-accounts {company_id} {}",
-        serde_json::to_string(&body).expect("serialisable")
-    );
     validate_name(&body.name)?;
     let email = body.email.trim().to_ascii_lowercase();
     if !email.contains('@') || email.len() > 200 {
@@ -187,11 +182,6 @@ pub async fn create(
         ));
     }
     let conn = state.db();
-    if let Some(k) = &key
-        && let Some((status, stored)) = idempotency::replay(&conn, p.id, k, &fingerprint)?
-    {
-        return Ok(json_response(status, &stored));
-    }
     let holder: Option<(String, i64)> = conn
         .query_row(
             "SELECT name, company_id FROM users WHERE lower(email) = ?1",
@@ -224,8 +214,16 @@ pub async fn create(
     let mut out = with_permissions(&sa, &perms);
     out["client_secret"] = json!(created.client_secret);
     let text = out.to_string();
-    if let Some(k) = &key {
-        idempotency::store(&tx, p.id, k, &fingerprint, StatusCode::CREATED, &text)?;
+    // Stored with the account, in its transaction (the middleware replays it on a retry).
+    if let Some(Extension(i)) = &idempotent {
+        idempotency::store(
+            &tx,
+            p.id,
+            &i.key,
+            &i.fingerprint,
+            StatusCode::CREATED,
+            &text,
+        )?;
     }
     tx.commit()?;
     state.deliveries_due.notify_one();
@@ -342,17 +340,10 @@ pub async fn reset_secret(
     State(state): State<Shared>,
     Extension(p): Extension<Principal>,
     Path((company_id, id)): Path<(i64, i64)>,
-    headers: HeaderMap,
+    idempotent: Option<Extension<idempotency::Idempotent>>,
 ) -> Result<Response, ApiError> {
     require_company_admin(&p, company_id, "reset service account secrets")?;
-    let key = idempotency::key(&headers)?;
-    let fingerprint = format!("POST reset-secret {company_id} {id}");
     let conn = state.db();
-    if let Some(k) = &key
-        && let Some((status, stored)) = idempotency::replay(&conn, p.id, k, &fingerprint)?
-    {
-        return Ok(json_response(status, &stored));
-    }
     let (sa, user_id) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
     let previous = permissions::load(&tx, user_id)?;
@@ -382,8 +373,8 @@ pub async fn reset_secret(
     out["client_secret"] = json!(secret);
     out["previous_permissions"] = serde_json::to_value(&previous).expect("serialisable");
     let text = out.to_string();
-    if let Some(k) = &key {
-        idempotency::store(&tx, p.id, k, &fingerprint, StatusCode::OK, &text)?;
+    if let Some(Extension(i)) = &idempotent {
+        idempotency::store(&tx, p.id, &i.key, &i.fingerprint, StatusCode::OK, &text)?;
     }
     tx.commit()?;
     state.deliveries_due.notify_one();

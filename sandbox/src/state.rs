@@ -171,6 +171,12 @@ pub fn router(state: Shared) -> Router {
             "/me/tokens/{id}",
             axum::routing::delete(tokens::revoke_mine),
         )
+        // Layers run outside-in: authenticate first (it puts the Principal in the request),
+        // then idempotent replays of POSTs.
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::idempotency::middleware,
+        ))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             platform::authenticate,

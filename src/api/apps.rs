@@ -27,15 +27,11 @@ impl Api<'_> {
     }
 
     async fn post_install(&self, url: url::Url, body: serde_json::Value) -> Result<AppInstall> {
-        decode(
-            self.http
-                .send(
-                    Request::new(Method::POST, url)
-                        .bearer(&self.token)
-                        .json_body(&body),
-                )
-                .await?,
-        )
+        let mut req = Request::new(Method::POST, url)
+            .bearer(&self.token)
+            .json_body(&body);
+        req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
+        decode(self.http.send(req).await?)
     }
 
     pub async fn request_app(&self, company: i64, slug: &str) -> Result<AppInstall> {

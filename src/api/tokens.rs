@@ -29,9 +29,11 @@ impl Api<'_> {
 
     pub async fn create_token(&self, name: &str, expires_in: Option<u64>) -> Result<NewPat> {
         let body = json!({"name": name, "expires_in": expires_in});
-        let req = Request::new(Method::POST, self.url(&tokens_path(Owner::Me)))
+        let mut req = Request::new(Method::POST, self.url(&tokens_path(Owner::Me)))
             .bearer(&self.token)
             .json_body(&body);
+        // A retry after a lost answer gets the same token back, not a second token.
+        req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
         decode(self.http.send(req).await?)
     }
 

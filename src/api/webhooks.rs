@@ -36,15 +36,15 @@ impl Api<'_> {
             None => (Method::POST, self.url(&path(company))),
             Some(id) => (Method::PATCH, self.url(&format!("{}/{id}", path(company)))),
         };
-        decode(
-            self.http
-                .send(
-                    Request::new(method, url)
-                        .bearer(&self.token)
-                        .json_body(body),
-                )
-                .await?,
-        )
+        let post = method == Method::POST;
+        let mut req = Request::new(method, url)
+            .bearer(&self.token)
+            .json_body(body);
+        if post {
+            // A retry after a lost answer cannot create the webhook twice.
+            req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
+        }
+        decode(self.http.send(req).await?)
     }
 
     pub async fn delete_webhook(&self, company: i64, id: u64) -> Result<()> {

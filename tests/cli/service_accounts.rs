@@ -465,6 +465,46 @@ fn idempotency_key_replays_the_first_answer() {
         2,
         "created once"
     );
+
+    // Every POST accepts a key (SPEC), not only these two: a token is created once, and the
+    // same key on a different request is refused.
+    let pat_url = format!("{}/api/v1/me/tokens", sb.url());
+    let pat = |key: &str, name: &str| {
+        curl(&[
+            "-X",
+            "POST",
+            "-H",
+            &auth,
+            "-H",
+            &format!("Idempotency-Key: {key}"),
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            &format!(r#"{{"name":"{name}"}}"#),
+            &pat_url,
+        ])
+    };
+    let (p1, first) = pat("pat-1", "laptop");
+    let (p2, again) = pat("pat-1", "laptop");
+    assert_eq!((p1, p2), (201, 201));
+    let (first, again): (Value, Value) = (
+        serde_json::from_str(&first).unwrap(),
+        serde_json::from_str(&again).unwrap(),
+    );
+    assert_eq!(
+        first["token"], again["token"],
+        "the replay returns the same token"
+    );
+    let tokens: Vec<Value> =
+        serde_json::from_str(&m.run(&["tokens", "list", "--json"]).ok().stdout).unwrap();
+    assert_eq!(
+        tokens.iter().filter(|t| t["name"] == "laptop").count(),
+        1,
+        "created once"
+    );
+    let (reused, body) = pat("pat-1", "another name");
+    assert_eq!(reused, 422, "{body}");
+    assert!(body.contains("idempotency_key_reused"), "{body}");
 }
 
 #[test]
