@@ -7,6 +7,23 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
 
+/// A spinner that appears after a delay; see [`Output::spinner`].
+pub struct Spinner {
+    bar: indicatif::ProgressBar,
+    reveal: tokio::task::JoinHandle<()>,
+}
+
+impl Spinner {
+    pub fn set_message(&self, message: String) {
+        self.bar.set_message(message);
+    }
+
+    pub fn finish(self) {
+        self.reveal.abort();
+        self.bar.finish_and_clear();
+    }
+}
+
 /// A progress bar registered with [`Output`]; `inc` advances it.
 pub struct Progress {
     bar: Option<indicatif::ProgressBar>,
@@ -167,16 +184,23 @@ impl Output {
         }
     }
 
-    /// A spinner on stderr, only on a terminal.
-    pub fn spinner(&self, message: &str) -> Option<indicatif::ProgressBar> {
+    /// A spinner on stderr, only on a terminal, shown only once the work has taken `after`
+    /// (fast commands do not flicker). Call [`Spinner::finish`] when done.
+    pub fn spinner(&self, message: &str, after: std::time::Duration) -> Option<Spinner> {
         if !self.stderr_tty || self.ci {
             return None;
         }
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        bar.set_style(indicatif::ProgressStyle::default_spinner());
         bar.set_message(message.to_string());
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        Some(bar)
+        let shown = bar.clone();
+        let reveal = tokio::spawn(async move {
+            tokio::time::sleep(after).await;
+            shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            shown.enable_steady_tick(std::time::Duration::from_millis(120));
+        });
+        Some(Spinner { bar, reveal })
     }
 
     /// A value as pretty JSON on stdout.

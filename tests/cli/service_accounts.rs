@@ -704,3 +704,42 @@ fn terminal_table_and_hidden_secret_prompt() {
     assert_no_secret(&screen, &[&sa.client_secret]);
     assert!(fresh.run(&["token"]).ok().stdout.starts_with("sba_"));
 }
+
+/// A listing that takes more than a moment shows a spinner with its progress on a terminal
+/// (and the table still arrives whole).
+#[test]
+fn slow_listing_shows_a_spinner_on_a_terminal() {
+    let sb = Sandbox::start();
+    sb.running().seed_service_accounts(2000).unwrap();
+    let m = admin(&sb);
+    let tty = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/at_terminal.py");
+    let mut cmd = m.command_for("python3");
+    cmd.env("TERM", "xterm-256color"); // a real terminal says what it is; dumb ones get no spinner
+    cmd.env_remove("CI").arg(&tty).args([
+        "(no question)",
+        "",
+        "--",
+        env!("CARGO_BIN_EXE_svcacct"),
+        "sa",
+        "list",
+        "--page-size",
+        "2",
+    ]);
+    let out = wait_bounded(
+        cmd.stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+        Duration::from_secs(120),
+    );
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        screen.contains("Fetching service accounts…") && screen.contains(" of 2001"),
+        "no spinner on a slow listing"
+    );
+    assert!(
+        screen.lines().any(|l| l.contains("Load test 02001")),
+        "the table arrives whole"
+    );
+}

@@ -20,7 +20,10 @@ pub async fn run(ctx: &Context, args: &SaListArgs) -> Result<()> {
     let company = ctx.company_id(&session).await?;
     let limit = args.limit.unwrap_or(u64::MAX);
     let per_page = u64::from(args.page_size).min(limit.max(1)) as u32;
-    let spinner = ctx.out.spinner("Fetching service accounts…");
+    let spinner = ctx.out.spinner(
+        "Fetching service accounts…",
+        std::time::Duration::from_millis(300),
+    );
     // A terminal gets one aligned table (people read screenfuls); pipes get rows as they come.
     let table = !ctx.out.json && ctx.out.stdout_is_terminal();
     let mut rows = Vec::new();
@@ -56,7 +59,7 @@ pub async fn run(ctx: &Context, args: &SaListArgs) -> Result<()> {
         }
     }
     if let Some(bar) = spinner {
-        bar.finish_and_clear();
+        bar.finish();
     }
     if let Some(array) = json {
         array.finish()?;
