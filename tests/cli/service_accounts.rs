@@ -611,7 +611,7 @@ fn reset_secret_asks_on_a_terminal() {
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap(),
-            Duration::from_secs(60),
+            Duration::from_secs(120),
         );
         (
             out.status.code(),
@@ -655,7 +655,7 @@ fn terminal_table_and_hidden_secret_prompt() {
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap(),
-            Duration::from_secs(60),
+            Duration::from_secs(120),
         );
         (
             out.status.code(),
@@ -710,7 +710,7 @@ fn terminal_table_and_hidden_secret_prompt() {
 #[test]
 fn slow_listing_shows_a_spinner_on_a_terminal() {
     let sb = Sandbox::start();
-    sb.running().seed_service_accounts(2000).unwrap();
+    sb.running().seed_service_accounts(1000).unwrap();
     let m = admin(&sb);
     let tty = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/at_terminal.py");
     let mut cmd = m.command_for("python3");
@@ -735,11 +735,11 @@ fn slow_listing_shows_a_spinner_on_a_terminal() {
     let screen = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        screen.contains("Fetching service accounts…") && screen.contains(" of 2001"),
+        screen.contains("Fetching service accounts…") && screen.contains(" of 1001"),
         "no spinner on a slow listing"
     );
     assert!(
-        screen.lines().any(|l| l.contains("Load test 02001")),
+        screen.lines().any(|l| l.contains("Load test 01001")),
         "the table arrives whole"
     );
 }
