@@ -73,6 +73,21 @@ impl<'a> Api<'a> {
         self.http.send(req).await
     }
 
+    /// One page of a listing at `url`, with the total and the next page's URL (same origin only).
+    pub async fn page<T: DeserializeOwned>(&self, url: Url) -> Result<page::Page<T>> {
+        let resp = self
+            .http
+            .send(Request::new(Method::GET, url).bearer(&self.token))
+            .await?;
+        let total = page::total(&resp.headers);
+        let next = page::next_url(&resp.headers, &self.base);
+        Ok(page::Page {
+            items: decode(resp)?,
+            total,
+            next,
+        })
+    }
+
     /// `DELETE path`: success, or the API error it carries.
     async fn delete(&self, path: &str) -> Result<()> {
         let resp = self

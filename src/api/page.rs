@@ -3,6 +3,13 @@
 use reqwest::header::HeaderMap;
 use url::Url;
 
+/// One page of a listing and where the next one is.
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: Option<u64>,
+    pub next: Option<Url>,
+}
+
 /// The `rel="next"` target of a `Link` header, if any.
 pub fn next_link(headers: &HeaderMap) -> Option<String> {
     for value in headers.get_all(reqwest::header::LINK) {

@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 
 use super::client::Request;
 use super::models::{Permissions, Project, ServiceAccount, WithSecret};
-use super::{Api, decode, page};
+use super::page::Page;
+use super::{Api, decode};
 use crate::error::Result;
 
 /// What to create.
@@ -23,13 +24,6 @@ pub struct ServiceAccountChanges<'a> {
     pub description: Option<&'a str>,
     pub email: Option<&'a str>,
     pub permissions: Option<&'a Permissions>,
-}
-
-/// One page of a listing and where the next one is.
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total: Option<u64>,
-    pub next: Option<url::Url>,
 }
 
 fn sa_path(company: i64) -> String {
@@ -57,17 +51,7 @@ impl Api<'_> {
                 u
             }
         };
-        let resp = self
-            .http
-            .send(Request::new(Method::GET, url).bearer(&self.token))
-            .await?;
-        let total = page::total(&resp.headers);
-        let next = page::next_url(&resp.headers, &self.base);
-        Ok(Page {
-            items: decode(resp)?,
-            total,
-            next,
-        })
+        self.page(url).await
     }
 
     pub async fn create_service_account(

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::client::Request;
 use super::models::{NewPat, Pat, User};
-use super::{Api, decode, page};
+use super::{Api, decode};
 use crate::error::Result;
 
 /// Whose tokens: your own, or another user's (user managers).
@@ -43,20 +43,14 @@ impl Api<'_> {
 
     /// All users of the company, every page.
     pub async fn users(&self, company: i64) -> Result<Vec<User>> {
-        let mut url = self.url(&format!("/api/v1/companies/{company}/users?per_page=100"));
+        let mut next = Some(self.url(&format!("/api/v1/companies/{company}/users?per_page=100")));
         let mut all = Vec::new();
-        loop {
-            let resp = self
-                .http
-                .send(Request::new(Method::GET, url).bearer(&self.token))
-                .await?;
-            let next = page::next_url(&resp.headers, &self.base);
-            all.extend(decode::<Vec<User>>(resp)?);
-            match next {
-                Some(n) => url = n,
-                None => return Ok(all),
-            }
+        while let Some(url) = next {
+            let page = self.page(url).await?;
+            all.extend(page.items);
+            next = page.next;
         }
+        Ok(all)
     }
 
     pub async fn user(&self, company: i64, id: u64) -> Result<User> {
