@@ -28,6 +28,18 @@ pub enum Delivered {
     Profile(String),
 }
 
+impl Delivered {
+    /// Say in `--json` output where the secret went: the secret itself under `label` when it was
+    /// to be printed, else `secret_file` or `saved_as_profile`.
+    pub fn annotate(&self, json: &mut serde_json::Value, label: &str, secret: &Secret) {
+        match self {
+            Delivered::Stdout => json[label] = secret.expose().into(),
+            Delivered::File(path) => json["secret_file"] = path.display().to_string().into(),
+            Delivered::Profile(name) => json["saved_as_profile"] = name.clone().into(),
+        }
+    }
+}
+
 impl SecretDestination {
     pub fn new(args: &crate::cli::SecretOutArgs) -> Self {
         match (&args.secret_file, args.save) {

@@ -47,11 +47,7 @@ pub async fn show_secret(
         )
         .await?;
     if ctx.out.json {
-        match &delivered {
-            Delivered::Stdout => json["client_secret"] = created.client_secret.expose().into(),
-            Delivered::File(path) => json["secret_file"] = path.display().to_string().into(),
-            Delivered::Profile(name) => json["saved_as_profile"] = name.clone().into(),
-        }
+        delivered.annotate(&mut json, "client_secret", &created.client_secret);
         return ctx.out.json_value(&json);
     }
     ctx.out

@@ -35,11 +35,7 @@ pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
         .await?;
     if ctx.out.json {
         let mut json = serde_json::to_value(&created.pat).expect("serialisable");
-        match &delivered {
-            Delivered::Stdout => json["token"] = created.token.expose().into(),
-            Delivered::File(path) => json["secret_file"] = path.display().to_string().into(),
-            Delivered::Profile(name) => json["saved_as_profile"] = name.clone().into(),
-        }
+        delivered.annotate(&mut json, "token", &created.token);
         return ctx.out.json_value(&json);
     }
     match delivered {
