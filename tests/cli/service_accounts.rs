@@ -436,9 +436,8 @@ fn idempotency_key_replays_the_first_answer() {
         .is_some()
     );
 
-    let create_url = format!("{}/api/v1/companies/1/service-accounts", sb.url());
-    let body = r#"{"name":"Once","email":"once@acme.example"}"#;
-    let post = |key: &str| {
+    // One keyed JSON POST, as a client retrying after a lost answer would send it.
+    let keyed_post = |url: &str, key: &str, body: &str| {
         curl(&[
             "-X",
             "POST",
@@ -450,8 +449,16 @@ fn idempotency_key_replays_the_first_answer() {
             "Content-Type: application/json",
             "-d",
             body,
-            &create_url,
+            url,
         ])
+    };
+    let create_url = format!("{}/api/v1/companies/1/service-accounts", sb.url());
+    let post = |key: &str| {
+        keyed_post(
+            &create_url,
+            key,
+            r#"{"name":"Once","email":"once@acme.example"}"#,
+        )
     };
     let (c1, one) = post("create-1");
     let (c2, two) = post("create-1");
@@ -469,21 +476,7 @@ fn idempotency_key_replays_the_first_answer() {
     // Every POST accepts a key (SPEC), not only these two: a token is created once, and the
     // same key on a different request is refused.
     let pat_url = format!("{}/api/v1/me/tokens", sb.url());
-    let pat = |key: &str, name: &str| {
-        curl(&[
-            "-X",
-            "POST",
-            "-H",
-            &auth,
-            "-H",
-            &format!("Idempotency-Key: {key}"),
-            "-H",
-            "Content-Type: application/json",
-            "-d",
-            &format!(r#"{{"name":"{name}"}}"#),
-            &pat_url,
-        ])
-    };
+    let pat = |key: &str, name: &str| keyed_post(&pat_url, key, &format!(r#"{{"name":"{name}"}}"#));
     let (p1, first) = pat("pat-1", "laptop");
     let (p2, again) = pat("pat-1", "laptop");
     assert_eq!((p1, p2), (201, 201));
