@@ -103,12 +103,16 @@ field "['service_account']['client_secret']" | run --profile ci login --api "$ap
 run --profile ci status
 
 echo
-echo "==> 6. CI mode: no stored state, credentials from the environment"
-echo "\$ SVCACCT_API_URL=… SVCACCT_CLIENT_ID=… SVCACCT_CLIENT_SECRET=… svcacct token | cut -c1-12"
-SVCACCT_API_URL="$api" SVCACCT_CLIENT_ID="$(field "['service_account']['client_id']")" \
-    SVCACCT_CLIENT_SECRET="$(field "['service_account']['client_secret']")" "$bin/svcacct" token | cut -c1-12
+echo "==> 6. CI mode: no stored state at all (an empty config dir), credentials from the environment"
+echo "\$ SVCACCT_API_URL=… SVCACCT_CLIENT_ID=… SVCACCT_CLIENT_SECRET=… svcacct status / token"
+ci_config="$work/ci-config"
+ci_env=(env SVCACCT_CONFIG_DIR="$ci_config" SVCACCT_API_URL="$api"
+    SVCACCT_CLIENT_ID="$(field "['service_account']['client_id']")"
+    SVCACCT_CLIENT_SECRET="$(field "['service_account']['client_secret']")")
+"${ci_env[@]}" "$bin/svcacct" status
+"${ci_env[@]}" "$bin/svcacct" token | cut -c1-12
+if [ -e "$ci_config" ]; then echo "error: CI mode wrote state to $ci_config" >&2; exit 1; fi
 
-echo
 echo "==> 7. Log out: tokens are revoked at the server and deleted locally"
 run logout
 run --profile owner logout

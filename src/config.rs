@@ -119,6 +119,7 @@ impl ConfigStore {
     }
 
     pub fn load(&self) -> Result<ConfigFile> {
+        check_not_writable_by_others(&self.dir)?;
         let path = self.path();
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -130,7 +131,7 @@ impl ConfigStore {
                 )));
             }
         };
-        toml::from_str(&text).map_err(|e| {
+        let config: ConfigFile = toml::from_str(&text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
@@ -146,17 +147,23 @@ impl ConfigStore {
                 path.display()
             ))
             .with_hint("fix or remove that file; svcacct left it untouched")
-        })
+        })?;
+        let names = config.profiles.keys().chain(config.default_profile.iter());
+        for name in names {
+            validate_profile_name(name).map_err(|e| {
+                Error::config(format!("config file {}: {e}", path.display()))
+                    .with_hint("rename that profile in the file; svcacct left it untouched")
+            })?;
+        }
+        Ok(config)
     }
 
     /// Replace the config file atomically. Refuses to run over a file that does not parse.
     pub fn save(&self, config: &ConfigFile) -> Result<()> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| {
-            Error::config(format!(
-                "cannot create config dir {}: {e}",
-                self.dir.display()
-            ))
-        })?;
+        private_dir(&self.dir)?;
+        for name in config.profiles.keys() {
+            validate_profile_name(name).map_err(Error::usage)?;
+        }
         let text = toml::to_string_pretty(config).map_err(|e| Error::internal(e.to_string()))?;
         write_atomic(&self.path(), text.as_bytes(), 0o600).map_err(|e| {
             Error::config(format!(
@@ -176,16 +183,47 @@ impl ConfigStore {
 }
 
 /// Write `bytes` to `path` via a temp file in the same directory and a rename, so readers see
-/// the old file or the new one, never half of one.
+/// the old file or the new one, never half of one. The temp file has a random name, is created
+/// exclusively (`O_EXCL`: a planted file or symlink makes it fail, never redirects it) and with
+/// `mode` from the first byte; the rename replaces a symlink at `path` instead of following it.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        std::process::id()
-    ));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let (tmp, mut file) = create_exclusive_temp(dir, name, mode)?;
+    let result = file
+        .write_all(bytes)
+        .and_then(|_| file.sync_all())
+        .and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn create_exclusive_temp(
+    dir: &Path,
+    name: &str,
+    mode: u32,
+) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let tmp = dir.join(format!(".{name}.{:016x}.tmp", rand::random::<u64>()));
+        match create_new_private(&tmp, mode) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temp name")))
+}
+
+/// Create a new file (never an existing one, never through a symlink) with `mode`.
+pub fn create_new_private(path: &Path, mode: u32) -> std::io::Result<std::fs::File> {
     let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
+    opts.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -193,16 +231,63 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()>
     }
     #[cfg(not(unix))]
     let _ = mode;
-    let result = (|| {
-        let mut f = opts.open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    opts.open(path)
+}
+
+/// Create `dir` (and missing parents) as 0700, and refuse one that others may write to: another
+/// user could swap the files in it (ssh's StrictModes). Returns the directory for chaining.
+pub fn private_dir(dir: &Path) -> Result<&Path> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
     }
-    result
+    builder
+        .create(dir)
+        .map_err(|e| Error::config(format!("cannot create directory {}: {e}", dir.display())))?;
+    check_not_writable_by_others(dir)?;
+    Ok(dir)
+}
+
+/// An existing directory that group or others may write to is refused (exit 3), naming the fix.
+pub fn check_not_writable_by_others(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(dir)
+            && meta.permissions().mode() & 0o022 != 0
+        {
+            return Err(Error::config(format!(
+                "{} is writable by other users (mode {:o}), so its credentials could be tampered with",
+                dir.display(),
+                meta.permissions().mode() & 0o777
+            ))
+            .with_hint(format!("run `chmod 700 {}`", dir.display())));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Profile names become file names (lock files, credential files): letters, digits, `-`, `_`
+/// and `.`, not starting with `.`, at most 64 characters.
+pub fn validate_profile_name(name: &str) -> std::result::Result<String, String> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(format!(
+            "invalid profile name '{name}': use 1 to 64 letters, digits, '-', '_' or '.', not starting with '.'"
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -220,6 +305,40 @@ mod tests {
         assert!(msg.contains("config.toml at line 3"), "{msg}");
         assert_eq!(err.kind, crate::error::ErrorKind::Config);
         assert_eq!(std::fs::read_to_string(store.path()).unwrap(), bad);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_atomic_makes_a_fresh_private_file_and_replaces_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let path = dir.path().join("secret");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        write_atomic(&path, b"s3cret", 0o600).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        assert!(meta.file_type().is_file());
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        // Over an existing 0644 file, the result is 0600 too, and no temp file is left.
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&path, b"new", 0o600).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn profile_names() {
+        for good in ["default", "sa-42", "ci_prod.eu"] {
+            assert!(validate_profile_name(good).is_ok(), "{good}");
+        }
+        for bad in ["", "../x", "a/b", ".x", "a\\b", "a b", &"x".repeat(65)] {
+            assert!(validate_profile_name(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

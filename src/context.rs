@@ -50,6 +50,15 @@ impl Context {
             .unwrap_or_else(|| DEFAULT_PROFILE.to_string())
     }
 
+    /// Whether a profile was named (`--profile` or `SVCACCT_PROFILE`): then the stored profile
+    /// is used even when the environment carries credentials.
+    pub fn profile_is_explicit(&self) -> bool {
+        self.global
+            .profile
+            .as_deref()
+            .is_some_and(|p| !p.is_empty())
+    }
+
     /// `--api` / `SVCACCT_API_URL`, else the profile's.
     pub fn api_url(&self, profile: Option<&Profile>) -> Result<Url> {
         if let Some(raw) = self.global.api.as_deref().filter(|a| !a.is_empty()) {

@@ -69,7 +69,8 @@ impl SecretDestination {
             ))
             .with_hint("create the directory first, or choose another path; nothing was changed"));
         }
-        if path.exists() && !force {
+        // symlink_metadata: a dangling symlink counts as an existing file.
+        if path.symlink_metadata().is_ok() && !force {
             return Err(Error::usage(format!(
                 "--secret-file {}: the file already exists",
                 path.display()
@@ -122,17 +123,12 @@ pub enum SaveAs<'a> {
 
 fn write_secret_file(path: &std::path::Path, secret: &Secret) -> Result<()> {
     let text = format!("{}\n", secret.expose());
-    let written = if path.exists() {
+    // An existing file (--force) is replaced by a rename, a new one created exclusively: either
+    // way the secret lands in a fresh 0600 file and never follows a planted symlink.
+    let written = if path.symlink_metadata().is_ok() {
         write_atomic(path, text.as_bytes(), 0o600)
     } else {
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        opts.open(path)
+        crate::config::create_new_private(path, 0o600)
             .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()))
     };
     written.map_err(|e| {

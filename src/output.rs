@@ -107,8 +107,10 @@ impl Output {
         self.stdin_tty
     }
 
-    /// One line of data on stdout.
+    /// One line of data on stdout. Control characters (but newlines and tabs) are shown
+    /// escaped: server strings must not drive the terminal. JSON never has them raw.
     pub fn line(&self, text: &str) -> Result<()> {
+        let text = escape_controls(text, true);
         let mut out = io::stdout().lock();
         writeln!(out, "{text}")
             .and_then(|_| out.flush())
@@ -145,7 +147,7 @@ impl Output {
         table.load_style(comfy_table::presets::NOTHING);
         table.set_header(headers.iter().map(|h| h.to_string()));
         for row in rows {
-            table.add_row(row.clone());
+            table.add_row(row.iter().map(|cell| escape_controls(cell, false)));
         }
         for column in table.column_iter_mut() {
             column.set_padding((0, 2));
@@ -212,6 +214,7 @@ impl Output {
 
     /// A status message on stderr (progress, confirmations, notices).
     pub fn status(&self, text: &str) {
+        let text = escape_controls(text, true);
         let bar = self.progress.lock().ok().and_then(|p| p.clone());
         match bar {
             Some(bar) => bar.suspend(|| {
@@ -262,10 +265,45 @@ impl Output {
     }
 }
 
+/// `text` with every control character that could move the cursor, clear the screen or retitle
+/// the terminal (C0 but, if `keep_lines`, newline and tab; DEL; C1) written as a visible escape
+/// (`\x1b`). Human output goes through this; `--json` and `svcacct api` stay exact.
+pub fn escape_controls(text: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !(keep_lines && (c == '\n' || c == '\t'));
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn write_error(e: io::Error) -> Error {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Error::new(ErrorKind::BrokenPipe, "stdout was closed")
     } else {
         Error::internal(format!("cannot write to stdout: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_controls;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(escape_controls("plain ✓ text", true), "plain ✓ text");
+        assert_eq!(
+            escape_controls("a\x1b[2Jb\rc\u{9b}d\x07", true),
+            "a\\x1b[2Jb\\x0dc\\x9bd\\x07"
+        );
+        assert_eq!(escape_controls("two\nlines\tok", true), "two\nlines\tok");
+        assert_eq!(escape_controls("one\ncell", false), "one\\x0acell");
     }
 }

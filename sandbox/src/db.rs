@@ -99,13 +99,16 @@ CREATE TABLE IF NOT EXISTS permissions (
     PRIMARY KEY (user_id, project_id, tool)
 );
 -- Responses to mutating POSTs that carried an Idempotency-Key, replayed on a retry.
+-- 'body' is sealed (nonce || ciphertext, base64) and replayed only to 'principal' until 'expires_at'.
 CREATE TABLE IF NOT EXISTS idempotency (
     user_id INTEGER NOT NULL,
     key TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
+    principal TEXT NOT NULL DEFAULT '',
     status INTEGER NOT NULL,
     body TEXT NOT NULL,
     created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (user_id, key)
 );
 CREATE TABLE IF NOT EXISTS tickets (
@@ -125,8 +128,9 @@ CREATE TABLE IF NOT EXISTS photos (
 );
 -- Write-only values (basic-auth password, hidden header values) are sealed with the key in
 -- webhook.key: 'secret_*' columns hold nonce || ciphertext, base64.
+-- AUTOINCREMENT: a deleted webhook's id is never given to another one.
 CREATE TABLE IF NOT EXISTS webhooks (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     company_id INTEGER NOT NULL,
     url TEXT NOT NULL,
     events TEXT NOT NULL,                         -- JSON array of event types
@@ -225,13 +229,65 @@ pub struct DirLock {
     _file: File,
 }
 
+/// The files a sandbox keeps in its data directory.
+const OWN_FILES: &[&str] = &[
+    "sandbox.sqlite3",
+    "sandbox.sqlite3-wal",
+    "sandbox.sqlite3-shm",
+    "sandbox.lock",
+    "bootstrap.json",
+    "webhook.key",
+];
+
+/// Create the data directory (0700) or make an existing one private: the directory 0700 and
+/// every file in it 0600 (SQLite gives its -wal and -shm files the database file's mode).
+fn make_private(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        // Only the sandbox's own files: the directory may hold other things.
+        for name in OWN_FILES {
+            let path = dir.join(name);
+            if path
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_file())
+            {
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+        // The database is created here, 0600, before SQLite opens it.
+        let db = database_path(dir);
+        if !db.exists() {
+            use std::os::unix::fs::OpenOptionsExt;
+            OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&db)?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
+}
+
 pub fn lock_data_dir(dir: &Path) -> Result<DirLock, StartError> {
-    std::fs::create_dir_all(dir).map_err(|e| StartError::DataDir(dir.to_path_buf(), e))?;
+    make_private(dir).map_err(|e| StartError::DataDir(dir.to_path_buf(), e))?;
     let path = dir.join("sandbox.lock");
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
+    let mut opts = OpenOptions::new();
+    opts.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let file = opts
         .open(&path)
         .map_err(|e| StartError::DataDir(dir.to_path_buf(), e))?;
     match file.try_lock() {
@@ -262,6 +318,9 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     for (table, column, decl) in [
         ("tokens", "hint", "TEXT"),
         ("service_accounts", "secret_reset_at", "INTEGER"),
+        // Rows from before: unsealed, so expired at once (purged below).
+        ("idempotency", "principal", "TEXT NOT NULL DEFAULT ''"),
+        ("idempotency", "expires_at", "INTEGER NOT NULL DEFAULT 0"),
     ] {
         let has: bool = conn.query_row(
             &format!("SELECT EXISTS(SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?1)"),
@@ -272,5 +331,31 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
             conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {decl}"))?;
         }
     }
+    // Webhooks made before ids were AUTOINCREMENT: rebuild the table so that no id is reused,
+    // not even one deleted before this upgrade (the sequence starts past every id ever seen).
+    let table_sql: String = conn.query_row(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'webhooks'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !table_sql.contains("AUTOINCREMENT") {
+        let rebuilt = table_sql.replacen(
+            "id INTEGER PRIMARY KEY,",
+            "id INTEGER PRIMARY KEY AUTOINCREMENT,",
+            1,
+        );
+        let rebuilt = rebuilt.replacen("CREATE TABLE webhooks", "CREATE TABLE webhooks_new", 1);
+        conn.execute_batch(&format!(
+            "BEGIN;
+             {rebuilt};
+             INSERT INTO webhooks_new SELECT * FROM webhooks;
+             DROP TABLE webhooks;
+             ALTER TABLE webhooks_new RENAME TO webhooks;
+             INSERT INTO sqlite_sequence (name, seq) VALUES ('webhooks',
+                 (SELECT MAX(COALESCE((SELECT MAX(id) FROM webhooks), 0), COALESCE((SELECT MAX(webhook_id) FROM deliveries), 0))));
+             COMMIT;"
+        ))?;
+    }
+    crate::store::idempotency::purge_expired(conn, now())?;
     Ok(())
 }

@@ -56,18 +56,10 @@ pub fn emit(
         "INSERT INTO events (id, company_id, type, occurred_at_ms, data) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, company_id, event_type, t, data.to_string()],
     )?;
-    let mut stmt = conn
-        .prepare_cached("SELECT id, events FROM webhooks WHERE company_id = ?1 AND active = 1")?;
-    let hooks: Vec<(i64, String)> = stmt
-        .query_map([company_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    for (hook, events) in hooks {
+    for (hook, events) in crate::store::webhooks::subscribers(conn, company_id)? {
         let subscribed = match only_webhook {
             Some(only) => only == hook,
-            None => serde_json::from_str::<Vec<String>>(&events)
-                .unwrap_or_default()
-                .iter()
-                .any(|e| e == event_type),
+            None => events.iter().any(|e| e == event_type),
         };
         if subscribed {
             conn.execute(

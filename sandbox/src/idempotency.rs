@@ -1,9 +1,10 @@
 //! `Idempotency-Key` on mutating POSTs: the first successful answer is stored (in the same
 //! transaction as the change where that matters most: creating a service account, resetting a
-//! secret), and a retry with the same key gets it back instead of doing the work again.
+//! secret), and a retry with the same key by the same principal gets it back instead of doing
+//! the work again. Answers are sealed at rest and expire (see `store::idempotency`).
 
 use axum::http::{HeaderMap, StatusCode};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 
 use crate::db::now;
 use crate::error::ApiError;
@@ -20,56 +21,35 @@ pub fn key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     }
 }
 
-/// A stored response for this key, if the same request was seen before. The same key on a
-/// different request is an error.
-pub fn replay(
-    conn: &Connection,
-    user_id: i64,
-    key: &str,
-    fingerprint: &str,
-) -> Result<Option<(StatusCode, String)>, ApiError> {
-    let row: Option<(String, u16, String)> = conn
-        .query_row(
-            "SELECT fingerprint, status, body FROM idempotency WHERE user_id = ?1 AND key = ?2",
-            params![user_id, key],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    match row {
-        None => Ok(None),
-        Some((seen, status, body)) if seen == fingerprint => Ok(Some((
-            StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-            body,
-        ))),
-        Some(_) => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "idempotency_key_reused",
-            "this Idempotency-Key was already used for a different request",
-        )),
-    }
-}
+pub use crate::store::idempotency::Idempotent;
+use crate::store::idempotency::{self as store, Seen};
 
+/// Keep a handler's answer in its own transaction (so that a crash cannot separate the work from
+/// the answer a retry gets).
 pub fn store(
     conn: &Connection,
+    state: &crate::state::AppState,
     user_id: i64,
-    key: &str,
-    fingerprint: &str,
+    i: &Idempotent,
     status: StatusCode,
     body: &str,
 ) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO idempotency (user_id, key, fingerprint, status, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![user_id, key, fingerprint, status.as_u16(), body, now()],
-    )?;
-    Ok(())
+    store::store(conn, &state.seal, user_id, i, status.as_u16(), body, now())
 }
 
-/// The key and fingerprint of a POST that carries an `Idempotency-Key`, for handlers that store
-/// their answer in their own transaction (so that a crash cannot separate the work from it).
-#[derive(Clone, Debug)]
-pub struct Idempotent {
-    pub key: String,
-    pub fingerprint: String,
+/// Who is asking, as far as a replay is concerned: the same user through the same kind of
+/// credential and client, with the same authority (a demoted admin gets no replayed secret).
+fn principal_fingerprint(p: &crate::platform::Principal) -> String {
+    format!(
+        "{}|{}|{}|owner={} admin={} api={} users={}",
+        p.id,
+        p.token_kind,
+        p.client_id.as_deref().unwrap_or("-"),
+        p.is_owner,
+        p.is_admin,
+        p.api_access,
+        p.user_management
+    )
 }
 
 /// Every POST under `/api` accepts an `Idempotency-Key` (SPEC): a repeat of the same request with
@@ -90,10 +70,10 @@ pub async fn middleware(
         Ok(None) => return next.run(req).await,
         Err(e) => return e.into_response(),
     };
-    let Some(user) = req
+    let Some((user, principal)) = req
         .extensions()
         .get::<crate::platform::Principal>()
-        .map(|p| p.id)
+        .map(|p| (p.id, principal_fingerprint(p)))
     else {
         return next.run(req).await;
     };
@@ -112,10 +92,16 @@ pub async fn middleware(
         parts.uri.path(),
         crate::crypto::sha256_hex(&String::from_utf8_lossy(&bytes))
     );
-    match replay(&state.db(), user, &key, &fingerprint) {
-        Ok(Some((status, stored))) => {
+    let idempotent = Idempotent {
+        key,
+        fingerprint,
+        principal,
+    };
+    let seen = store::lookup(&state.db(), &state.seal, user, &idempotent, now());
+    match seen {
+        Ok(Seen::Replay(status, stored)) => {
             let mut resp = (
-                status,
+                StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
                 [(axum::http::header::CONTENT_TYPE, "application/json")],
                 stored,
             )
@@ -126,14 +112,27 @@ pub async fn middleware(
             );
             return resp;
         }
-        Ok(None) => {}
-        Err(e) => return e.into_response(),
+        Ok(Seen::New) => {}
+        Ok(Seen::OtherRequest) => {
+            return ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "this Idempotency-Key was already used for a different request",
+            )
+            .into_response();
+        }
+        Ok(Seen::OtherPrincipal) => {
+            return ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "this Idempotency-Key was used by another credential (or with other permissions); send a new key",
+            )
+            .into_response();
+        }
+        Err(e) => return ApiError::from(e).into_response(),
     }
     let mut req = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
-    req.extensions_mut().insert(Idempotent {
-        key: key.clone(),
-        fingerprint: fingerprint.clone(),
-    });
+    req.extensions_mut().insert(idempotent.clone());
     let resp = next.run(req).await;
     if !resp.status().is_success() {
         return resp; // a failure may be retried for real
@@ -142,32 +141,17 @@ pub async fn middleware(
     let bytes = axum::body::to_bytes(body, 16 * 1024 * 1024)
         .await
         .unwrap_or_default();
-    let stored = store_if_absent(
+    let stored = store::store(
         &state.db(),
+        &state.seal,
         user,
-        &key,
-        &fingerprint,
-        parts.status,
+        &idempotent,
+        parts.status.as_u16(),
         &String::from_utf8_lossy(&bytes),
+        now(),
     );
     if let Err(e) = stored {
-        crate::log_line!("idempotency: cannot store the answer for key {key}: {e}");
+        crate::log_line!("idempotency: cannot store an answer: {e}");
     }
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
-}
-
-fn store_if_absent(
-    conn: &Connection,
-    user_id: i64,
-    key: &str,
-    fingerprint: &str,
-    status: StatusCode,
-    body: &str,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO idempotency (user_id, key, fingerprint, status, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (user_id, key) DO NOTHING",
-        params![user_id, key, fingerprint, status.as_u16(), body, now()],
-    )?;
-    Ok(())
 }

@@ -18,6 +18,7 @@ pub mod receiver;
 mod seed;
 mod service_accounts;
 mod state;
+mod store;
 mod tickets;
 mod tokens;
 mod users;
@@ -33,7 +34,7 @@ use std::sync::atomic::Ordering;
 
 use tokio::sync::oneshot;
 
-pub use seed::{Bootstrap, SeededApp, SeededServiceAccount, SeededUser};
+pub use seed::{Bootstrap, SeededApp, SeededCompany, SeededServiceAccount, SeededUser};
 use state::AppState;
 
 /// One line on stderr for the operator. A closed or broken stderr is ignored: a server must
@@ -147,6 +148,11 @@ impl Running {
     pub fn seed_service_accounts(&self, count: u32) -> Result<(), String> {
         seed::bulk_service_accounts(&self.state.db(), self.bootstrap.company_id, count)
             .map_err(|e| e.to_string())
+    }
+
+    /// Add another company (tenant) with the demo roles, logins prefixed with `prefix`.
+    pub fn add_company(&self, name: &str, prefix: &str) -> Result<SeededCompany, String> {
+        seed::add_company(&self.state.db(), name, prefix).map_err(|e| e.to_string())
     }
 
     /// Publish a new version of marketplace app `slug` asking for `company` and `project`

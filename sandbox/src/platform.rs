@@ -31,6 +31,12 @@ pub struct Principal {
     /// The token this request came with (to mark "current" in token listings).
     #[serde(skip)]
     pub token_id: i64,
+    /// `access` (minted by an OAuth client) or `pat`.
+    #[serde(skip)]
+    pub token_kind: String,
+    /// The OAuth client an access token was minted for (none for a PAT).
+    #[serde(skip)]
+    pub client_id: Option<String>,
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -44,7 +50,8 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
     let row = conn
         .query_row(
             "SELECT t.id, t.kind, t.expires_at, t.revoked, u.disabled,
-                    u.id, u.company_id, u.login, u.name, u.email, u.kind, u.is_owner, u.is_admin, u.api_access, u.user_management
+                    u.id, u.company_id, u.login, u.name, u.email, u.kind, u.is_owner, u.is_admin, u.api_access, u.user_management,
+                    t.client_id
              FROM tokens t JOIN users u ON u.id = t.user_id
              WHERE t.hash = ?1 AND t.kind IN ('access', 'pat')",
             [sha256_hex(token)],
@@ -67,6 +74,8 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
                         api_access: r.get(13)?,
                         user_management: r.get(14)?,
                         token_id: r.get(0)?,
+                        token_kind: r.get(1)?,
+                        client_id: r.get(15)?,
                     },
                 ))
             },

@@ -21,6 +21,13 @@ pub struct SeededUser {
     pub password: String,
 }
 
+/// A company made by [`add_company`]: its id and its users by role.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SeededCompany {
+    pub id: i64,
+    pub users: BTreeMap<String, SeededUser>,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SeededServiceAccount {
     pub id: i64,
@@ -145,37 +152,35 @@ const DEMO_USERS: &[DemoUser] = &[
     },
 ];
 
-fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
+/// A company with the demo users (logins prefixed) and three projects; returns their passwords.
+fn company_with_users(
+    tx: &Connection,
+    name: &str,
+    login_prefix: &str,
+    email_domain: &str,
+) -> rusqlite::Result<SeededCompany> {
     let t = now();
-    let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "INSERT INTO companies (name) VALUES ('Acme Construction')",
-        [],
-    )?;
+    tx.execute("INSERT INTO companies (name) VALUES (?1)", [name])?;
     let company_id = tx.last_insert_rowid();
     let mut users = BTreeMap::new();
     for u in DEMO_USERS {
         let password = random_string(12);
+        let login = format!("{login_prefix}{}", u.login);
         tx.execute(
             "INSERT INTO users (company_id, login, name, email, password_hash, kind, is_owner, is_admin, api_access, user_management, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, 'person', ?6, ?7, ?8, ?9, ?10)",
-            params![company_id, u.login, u.name, format!("{}@acme.example", u.login), hash_password(&password),
+            params![company_id, login, u.name, format!("{login}@{email_domain}"), hash_password(&password),
                     u.is_owner, u.is_admin, u.api_access || u.is_owner, u.user_management, t],
         )?;
         users.insert(
             u.login.to_string(),
             SeededUser {
                 id: tx.last_insert_rowid(),
-                login: u.login.to_string(),
+                login,
                 password,
             },
         );
     }
-    tx.execute(
-        "INSERT INTO oauth_clients (client_id, name, secret_hash, kind, loopback_redirects, created_at)
-         VALUES (?1, 'svcacct command-line tool', NULL, 'public', 1, ?2)",
-        params![CLI_CLIENT_ID, t],
-    )?;
     for project in [
         "Harbour Bridge Refit",
         "Northside Clinic",
@@ -186,6 +191,37 @@ fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
             params![company_id, project],
         )?;
     }
+    Ok(SeededCompany {
+        id: company_id,
+        users,
+    })
+}
+
+/// Another tenant beside the demo company (for tests of tenant isolation): its users are the
+/// demo roles (owner, admin, manager, viewer) with logins `{prefix}owner`, … .
+pub fn add_company(conn: &Connection, name: &str, prefix: &str) -> rusqlite::Result<SeededCompany> {
+    let tx = conn.unchecked_transaction()?;
+    let domain = format!(
+        "{}.example",
+        prefix.trim_end_matches(['-', '_']).to_ascii_lowercase()
+    );
+    let company = company_with_users(&tx, name, prefix, &domain)?;
+    tx.commit()?;
+    Ok(company)
+}
+
+fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
+    let t = now();
+    let tx = conn.unchecked_transaction()?;
+    let SeededCompany {
+        id: company_id,
+        users,
+    } = company_with_users(&tx, "Acme Construction", "", "acme.example")?;
+    tx.execute(
+        "INSERT INTO oauth_clients (client_id, name, secret_hash, kind, loopback_redirects, created_at)
+         VALUES (?1, 'svcacct command-line tool', NULL, 'public', 1, ?2)",
+        params![CLI_CLIENT_ID, t],
+    )?;
     let service_account = create_service_account(
         &tx,
         company_id,

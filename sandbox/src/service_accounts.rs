@@ -182,19 +182,18 @@ pub async fn create(
         ));
     }
     let conn = state.db();
-    let holder: Option<(String, i64)> = conn
-        .query_row(
-            "SELECT name, company_id FROM users WHERE lower(email) = ?1",
-            [&email],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((name, other_company)) = holder {
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM users WHERE lower(email) = ?1)",
+        [&email],
+        |r| r.get(0),
+    )?;
+    if taken {
+        // Who holds it (and in which company) is not the caller's to know.
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "email_taken",
             format!(
-                "{email} already belongs to '{name}' in company {other_company}: a service account's contact can be in one company directory only; use another email"
+                "{email} is already in use in a company directory: a service account's contact can be in one company directory only; use another email"
             ),
         ));
     }
@@ -216,14 +215,7 @@ pub async fn create(
     let text = out.to_string();
     // Stored with the account, in its transaction (the middleware replays it on a retry).
     if let Some(Extension(i)) = &idempotent {
-        idempotency::store(
-            &tx,
-            p.id,
-            &i.key,
-            &i.fingerprint,
-            StatusCode::CREATED,
-            &text,
-        )?;
+        idempotency::store(&tx, &state, p.id, i, StatusCode::CREATED, &text)?;
     }
     tx.commit()?;
     state.deliveries_due.notify_one();
@@ -374,7 +366,7 @@ pub async fn reset_secret(
     out["previous_permissions"] = serde_json::to_value(&previous).expect("serialisable");
     let text = out.to_string();
     if let Some(Extension(i)) = &idempotent {
-        idempotency::store(&tx, p.id, &i.key, &i.fingerprint, StatusCode::OK, &text)?;
+        idempotency::store(&tx, &state, p.id, i, StatusCode::OK, &text)?;
     }
     tx.commit()?;
     state.deliveries_due.notify_one();

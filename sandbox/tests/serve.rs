@@ -117,3 +117,46 @@ fn bad_flags_are_explained() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("use N/min"));
 }
+
+/// A data directory made with a loose umask (or by an older sandbox) is made private on start:
+/// the directory 0700 and the sandbox's files (database, WAL, lock, keys) 0600; files that are
+/// not the sandbox's are left alone.
+#[cfg(unix)]
+#[test]
+fn the_data_directory_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("data");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    std::fs::set_permissions(
+        dir.join("notes.txt"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let server = serve(&dir);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    let mut seen = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name == "notes.txt" {
+            assert_eq!(mode(&path), 0o644, "not the sandbox's file");
+        } else {
+            assert_eq!(mode(&path), 0o600, "{name}");
+            seen.push(name);
+        }
+    }
+    seen.sort();
+    for name in [
+        "bootstrap.json",
+        "sandbox.lock",
+        "sandbox.sqlite3",
+        "webhook.key",
+    ] {
+        assert!(seen.iter().any(|s| s == name), "{name} in {seen:?}");
+    }
+    drop(server);
+}

@@ -59,25 +59,29 @@ pub fn env_secret(name: &str) -> Option<Secret> {
         .map(|v| Secret::new(v.trim().to_string()))
 }
 
-/// A valid access token for the current profile or environment.
+/// A valid access token, from the first source that has one (SPEC "Secrets"; the order of gh,
+/// the AWS and Azure SDKs): `SVCACCT_TOKEN`, then environment client credentials, then the
+/// stored profile. An explicit `--profile` (or `SVCACCT_PROFILE`) selects the stored profile
+/// and skips the environment, so asking for one principal never yields another.
 pub async fn current(ctx: &Context) -> Result<Credentials> {
-    if let Some(token) = env_secret("SVCACCT_TOKEN") {
-        let config = ctx.config.load()?;
-        let profile = config.profiles.get(&ctx.profile_name(&config));
-        let api = ctx.api_url(profile)?;
-        return Ok(Credentials {
-            api,
-            token,
-            origin: Origin::EnvToken,
-        });
-    }
     let config = ctx.config.load()?;
     let name = ctx.profile_name(&config);
-    // Environment client credentials serve when nothing is stored for this profile (CI).
+    if !ctx.profile_is_explicit() {
+        if let Some(token) = env_secret("SVCACCT_TOKEN") {
+            let profile = config.profiles.get(&name);
+            let api = ctx.api_url(profile)?;
+            return Ok(Credentials {
+                api,
+                token,
+                origin: Origin::EnvToken,
+            });
+        }
+        if let Some(creds) = env_client_credentials(ctx).await? {
+            return Ok(creds);
+        }
+    }
     let Some(profile) = config.profiles.get(&name).cloned() else {
-        return env_client_credentials(ctx)
-            .await?
-            .ok_or_else(|| Error::not_logged_in(&name));
+        return Err(Error::not_logged_in(&name));
     };
     let api = parse_base_url(&profile.api_url, &format!("api_url of profile '{name}'"))?;
     let store =
@@ -104,14 +108,23 @@ pub async fn current(ctx: &Context) -> Result<Credentials> {
     })
 }
 
-/// `SVCACCT_CLIENT_ID` + `SVCACCT_CLIENT_SECRET` (+ `SVCACCT_API_URL`): mint a token, store nothing.
+/// `SVCACCT_CLIENT_ID` + `SVCACCT_CLIENT_SECRET` (+ `SVCACCT_API_URL`): mint a token, store
+/// nothing. A client id without its secret is an error, not a reason to fall back to a stored
+/// profile (that would act as someone else).
 async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
-    if let (Some(client_id), Some(secret)) = (
-        std::env::var("SVCACCT_CLIENT_ID")
-            .ok()
-            .filter(|v| !v.is_empty()),
-        env_secret("SVCACCT_CLIENT_SECRET"),
-    ) {
+    let client_id = std::env::var("SVCACCT_CLIENT_ID")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    let secret = env_secret("SVCACCT_CLIENT_SECRET");
+    if let (Some(id), None) = (&client_id, &secret) {
+        return Err(Error::usage(format!(
+            "SVCACCT_CLIENT_ID is set ({id}) but SVCACCT_CLIENT_SECRET is not"
+        ))
+        .with_hint(
+            "set SVCACCT_CLIENT_SECRET too, or unset SVCACCT_CLIENT_ID, or pass --profile NAME to use a stored profile",
+        ));
+    }
+    if let (Some(client_id), Some(secret)) = (client_id, secret) {
         let api = ctx.api_url(None)?;
         let overrides = EndpointOverrides {
             token_url: std::env::var("SVCACCT_TOKEN_URL").ok(),
@@ -243,13 +256,17 @@ pub struct ProfileLock {
 impl ProfileLock {
     pub async fn acquire(ctx: &Context, profile: &str) -> Result<Self> {
         let dir = ctx.config.dir().join("locks");
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| Error::config(format!("cannot create {}: {e}", dir.display())))?;
+        crate::config::private_dir(ctx.config.dir())?;
+        crate::config::private_dir(&dir)?;
         let path = dir.join(format!("{profile}.lock"));
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        let mut opts = OpenOptions::new();
+        opts.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = opts
             .open(&path)
             .map_err(|e| Error::config(format!("cannot open lock file {}: {e}", path.display())))?;
         let started = Instant::now();

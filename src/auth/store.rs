@@ -105,9 +105,7 @@ impl CredentialStore {
             CredentialStore::Keyring { service, account } => keyring_set(service, account, &text),
             CredentialStore::File { path } => {
                 if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| {
-                        Error::config(format!("cannot create {}: {e}", dir.display()))
-                    })?;
+                    crate::config::private_dir(dir)?;
                 }
                 write_atomic(path, text.as_bytes(), 0o600).map_err(|e| {
                     Error::config(format!(

@@ -37,7 +37,7 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Profile to use (a named set of API URL and credentials)
-    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME", add = ArgValueCandidates::new(crate::complete::profiles))]
+    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME", value_parser = profile_name, add = ArgValueCandidates::new(crate::complete::profiles))]
     pub profile: Option<String>,
     /// Platform API base URL (https, or http to loopback only)
     #[arg(long, global = true, env = "SVCACCT_API_URL", value_name = "URL")]
@@ -93,6 +93,14 @@ pub struct HelpArgs {
     /// A command (e.g. `login`) or a topic (`exit-codes`)
     #[arg(value_name = "COMMAND|TOPIC")]
     pub topic: Vec<String>,
+}
+
+/// `--profile`: a name that is safe as a file name (an empty value means "the default").
+fn profile_name(name: &str) -> Result<String, String> {
+    if name.is_empty() {
+        return Ok(String::new());
+    }
+    crate::config::validate_profile_name(name)
 }
 
 #[cfg(test)]

@@ -62,6 +62,22 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
             profile.user.clone(),
         ),
     };
+    let source = match &creds.origin {
+        Origin::EnvToken => "environment: SVCACCT_TOKEN".to_string(),
+        Origin::EnvClientCredentials { .. } => {
+            "environment: SVCACCT_CLIENT_ID + SVCACCT_CLIENT_SECRET".to_string()
+        }
+        Origin::Profile { name, .. } => format!("stored profile '{name}'"),
+    };
+    // Say so when the environment shadows a stored profile: that is who a CI job acts as.
+    let shadowed = match &creds.origin {
+        Origin::Profile { .. } => None,
+        _ => {
+            let config = ctx.config.load()?;
+            let name = ctx.profile_name(&config);
+            config.profiles.contains_key(&name).then_some(name)
+        }
+    };
     let me = if args.offline {
         None
     } else {
@@ -85,6 +101,8 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
     if ctx.out.json {
         return ctx.out.json_value(&json!({
             "profile": profile_name,
+            "source": source,
+            "shadowed_profile": shadowed,
             "api_url": creds.api.as_str(),
             "auth": auth,
             "client_id": client_id,
@@ -113,6 +131,12 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
         .unwrap_or_default();
     let lines = [
         format!("Profile:      {profile_name}"),
+        match &shadowed {
+            None => format!("Source:       {source}"),
+            Some(name) => format!(
+                "Source:       {source} (wins over the stored profile '{name}'; `--profile {name}` selects it)"
+            ),
+        },
         format!("API:          {}", creds.api),
         format!("Signed in as: {user}"),
         format!("Auth:         {auth}{client}"),

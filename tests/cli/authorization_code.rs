@@ -238,3 +238,34 @@ fn twenty_concurrent_token_calls_refresh_exactly_once() {
         "exactly one refresh call"
     );
 }
+
+/// A hostile provider's `error_description` lands in the loopback page escaped (no script runs
+/// on 127.0.0.1), and the page forbids framing and caching.
+#[test]
+fn callback_error_description_is_escaped_in_the_loopback_page() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    let page = m.home.path().join("page.txt");
+    m.set("BROWSER", format!("python3 {}", browser_script().display()))
+        .set("SIM_CALLBACK_ERROR", "<script>alert('x')</script> & <b>")
+        .set("SIM_SAVE_PAGE", page.display().to_string());
+    let url = sb.url();
+    let run = m.run(&["login", "--api", &url, "--timeout", "60"]);
+    run.fails_with(4).one_line_error("access_denied");
+    let page = read(&page).expect("the browser saved the page");
+    assert!(
+        page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("<script>") && !page.contains("<b>"),
+        "{page}"
+    );
+    assert!(page.contains("frame-ancestors 'none'"), "{page}");
+    assert!(
+        page.to_ascii_lowercase()
+            .contains("cache-control: no-store"),
+        "{page}"
+    );
+    assert!(read(&m.config_path()).is_none());
+}

@@ -6,6 +6,8 @@ Given the authorization URL, it does what a person does: loads the page, fills t
 only submit button), and follows redirects, the last one to the CLI's loopback listener.
 Options: SIM_TAMPER_STATE=1 changes the state parameter first (a forged callback);
 SIM_PRINT_CODE=1 prints the out-of-band code page's code on stdout instead.
+SIM_CALLBACK_ERROR=TEXT skips the server and calls the loopback redirect with error=access_denied
+and error_description=TEXT (a hostile provider), saving the page's headers and body to SIM_SAVE_PAGE.
 Errors go to SIM_LOG when set. Only loopback URLs are fetched.
 """
 import html.parser
@@ -66,6 +68,18 @@ def main():
         parts = urllib.parse.urlsplit(url)
         q = [(k, ("forged-" + v) if k == "state" else v) for k, v in urllib.parse.parse_qsl(parts.query)]
         url = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(q)))
+    if os.environ.get("SIM_CALLBACK_ERROR"):
+        q = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+        target = q["redirect_uri"] + "?" + urllib.parse.urlencode(
+            {"state": q["state"], "error": "access_denied", "error_description": os.environ["SIM_CALLBACK_ERROR"]})
+        loopback_only(target)
+        try:
+            resp = urllib.request.urlopen(target, timeout=20)
+        except urllib.error.HTTPError as e:
+            resp = e
+        with open(os.environ["SIM_SAVE_PAGE"], "w") as f:
+            f.write(str(resp.headers) + "\n" + resp.read().decode("utf-8", "replace"))
+        return
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), LoopbackRedirects())
     data = None

@@ -315,9 +315,10 @@ fn a_silent_keychain_does_not_hang_the_cli() {
     drop(held);
 }
 
-/// SVCACCT_TOKEN > a stored profile > environment client credentials (CI, nothing stored).
+/// SVCACCT_TOKEN > environment client credentials > a stored profile, unless --profile names one
+/// (hardening.rs tests the wrong-secret and status cases).
 #[test]
-fn a_stored_profile_wins_over_environment_client_credentials() {
+fn environment_client_credentials_win_unless_a_profile_is_named() {
     let sb = Sandbox::start();
     let sa = sb.bootstrap().service_account.clone();
     let mut m = Machine::new();
@@ -325,17 +326,17 @@ fn a_stored_profile_wins_over_environment_client_credentials() {
     m.set("SVCACCT_API_URL", sb.url())
         .set("SVCACCT_CLIENT_ID", &sa.client_id)
         .set("SVCACCT_CLIENT_SECRET", &sa.client_secret);
-    let stored = m.run(&["status"]).ok();
+    let ci = m.run(&["status"]).ok();
+    assert!(
+        ci.stdout.contains("Demo integration") && ci.stdout.contains("(environment)"),
+        "{}",
+        ci.stdout
+    );
+    let stored = m.run(&["--profile", "default", "status"]).ok();
     assert!(
         stored.stdout.contains("admin (Adam Admin")
             && stored.stdout.contains("Profile:      default"),
         "{}",
         stored.stdout
-    );
-    let ci = m.run(&["--profile", "nothing-stored", "status"]).ok();
-    assert!(
-        ci.stdout.contains("Demo integration") && ci.stdout.contains("(environment)"),
-        "{}",
-        ci.stdout
     );
 }

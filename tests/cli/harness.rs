@@ -54,6 +54,18 @@ impl Sandbox {
         &self.running().bootstrap
     }
 
+    /// The sandbox's data directory (SQLite, bootstrap.json, webhook.key).
+    pub fn data_dir(&self) -> &Path {
+        self._dir.path()
+    }
+
+    /// A second tenant: company `name` with the demo roles, logins prefixed with `prefix`.
+    pub fn add_company(&self, name: &str, prefix: &str) -> svcacct_sandbox::SeededCompany {
+        self.running()
+            .add_company(name, prefix)
+            .expect("company added")
+    }
+
     /// A webhook receiver on 127.0.0.1, on this sandbox's runtime (stopped with it).
     pub fn receiver(&self) -> svcacct_sandbox::receiver::Receiver {
         self.rt

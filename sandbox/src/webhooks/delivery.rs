@@ -168,9 +168,6 @@ struct Target {
 
 fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
     let conn = state.db();
-    let Some(hook) = super::load(&conn, d.webhook_id).map_err(|e| e.to_string())? else {
-        return Ok(None);
-    };
     let (event_type, company_id, occurred, data): (String, i64, i64, String) = conn
         .query_row(
             "SELECT type, company_id, occurred_at_ms, data FROM events WHERE id = ?1",
@@ -178,6 +175,12 @@ fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .map_err(|e| e.to_string())?;
+    // The webhook of the event's own company, or none: never another company's.
+    let Some(hook) =
+        crate::store::webhooks::get(&conn, company_id, d.webhook_id).map_err(|e| e.to_string())?
+    else {
+        return Ok(None);
+    };
     let mut plain = Vec::new();
     for h in hook.headers {
         let value = match (&h.value, &h.secret) {

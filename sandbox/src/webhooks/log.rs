@@ -4,7 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -15,32 +15,26 @@ use crate::state::Shared;
 
 use super::require_owner;
 use super::settings::view_json;
+use crate::store::webhooks as store;
 
-fn delivery_json(conn: &Connection, id: i64) -> rusqlite::Result<Value> {
-    conn.query_row(
-        "SELECT d.id, d.webhook_id, d.event_id, e.type, d.status, d.attempts, d.last_status_code, d.last_error, d.last_duration_ms,
-                d.next_attempt_at_ms, d.created_at_ms, d.updated_at_ms
-         FROM deliveries d JOIN events e ON e.id = d.event_id WHERE d.id = ?1",
-        [id],
-        |r| {
-            let status: String = r.get(4)?;
-            let retrying = status == "failed" || status == "pending";
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?,
-                "webhook_id": r.get::<_, i64>(1)?,
-                "event_id": r.get::<_, String>(2)?,
-                "event_type": r.get::<_, String>(3)?,
-                "status": status,
-                "attempts": r.get::<_, i64>(5)?,
-                "response_status": r.get::<_, Option<u16>>(6)?,
-                "error": r.get::<_, Option<String>>(7)?,
-                "duration_ms": r.get::<_, Option<i64>>(8)?,
-                "next_attempt_at": if retrying { Some(rfc3339_ms(r.get(9)?)) } else { None },
-                "created_at": rfc3339_ms(r.get(10)?),
-                "updated_at": rfc3339_ms(r.get(11)?),
-            }))
-        },
-    )
+fn delivery_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
+    let d = store::delivery(conn, company_id, id)?
+        .ok_or_else(|| ApiError::not_found(format!("delivery {id} not found")))?;
+    let retrying = d.status == "failed" || d.status == "pending";
+    Ok(json!({
+        "id": d.id,
+        "webhook_id": d.webhook_id,
+        "event_id": d.event_id,
+        "event_type": d.event_type,
+        "status": d.status,
+        "attempts": d.attempts,
+        "response_status": d.last_status_code,
+        "error": d.last_error,
+        "duration_ms": d.last_duration_ms,
+        "next_attempt_at": if retrying { Some(rfc3339_ms(d.next_attempt_at_ms)) } else { None },
+        "created_at": rfc3339_ms(d.created_at_ms),
+        "updated_at": rfc3339_ms(d.updated_at_ms),
+    }))
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,18 +69,17 @@ pub async fn deliveries(
     }
     let conn = state.db();
     view_json(&conn, company_id, id)?;
-    let total: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM deliveries WHERE webhook_id = ?1 AND (?2 IS NULL OR status = ?2)",
-        params![id, q.status],
-        |r| r.get(0),
+    let (total, ids) = store::delivery_page(
+        &conn,
+        company_id,
+        id,
+        q.status.as_deref(),
+        per_page,
+        (page - 1) * per_page,
     )?;
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM deliveries WHERE webhook_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4")?
-        .query_map(params![id, q.status, per_page as i64, ((page - 1) * per_page) as i64], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
     let items = ids
         .into_iter()
-        .map(|d| delivery_json(&conn, d))
+        .map(|d| delivery_json(&conn, company_id, d))
         .collect::<Result<Vec<_>, _>>()?;
     let extra = q.status.map(|s| format!("status={s}&")).unwrap_or_default();
     Ok(paginated(
@@ -95,7 +88,7 @@ pub async fn deliveries(
         &extra,
         page,
         per_page,
-        total as u64,
+        total,
         items,
     ))
 }
@@ -109,17 +102,13 @@ pub async fn redeliver(
     require_owner(&p, company_id)?;
     let conn = state.db();
     view_json(&conn, company_id, id)?;
-    let changed = conn.execute(
-        "UPDATE deliveries SET status = 'pending', next_attempt_at_ms = ?1, created_at_ms = ?1, updated_at_ms = ?1 WHERE id = ?2 AND webhook_id = ?3 AND status != 'sending'",
-        params![crate::db::now_ms(), delivery_id, id],
-    )?;
-    if changed == 0 {
+    if !store::redeliver(&conn, company_id, id, delivery_id, crate::db::now_ms())? {
         return Err(ApiError::not_found(format!(
             "delivery {delivery_id} of webhook {id} not found (or being sent right now)"
         )));
     }
     state.deliveries_due.notify_one();
-    Ok(Json(delivery_json(&conn, delivery_id)?))
+    Ok(Json(delivery_json(&conn, company_id, delivery_id)?))
 }
 
 /// `POST …/webhooks/{id}/test`: a `webhook.test` event to this webhook only; answers once the
@@ -150,17 +139,11 @@ pub async fn test(
     loop {
         {
             let conn = state.db();
-            let row: Option<(i64, i64)> = conn
-                .query_row(
-                    "SELECT id, attempts FROM deliveries WHERE event_id = ?1",
-                    [&event_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
+            let row = store::delivery_of_event(&conn, company_id, &event_id)?;
             if let Some((delivery, attempts)) = row
                 && (attempts > 0 || std::time::Instant::now() >= deadline)
             {
-                return Ok(Json(delivery_json(&conn, delivery)?));
+                return Ok(Json(delivery_json(&conn, company_id, delivery)?));
             }
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -16,8 +16,9 @@ use crate::platform::{Principal, rfc3339};
 use crate::state::Shared;
 
 use super::{
-    FORBIDDEN_HEADERS, MASK, StoredHeader, destination_allowed, load, require_owner, unprocessable,
+    FORBIDDEN_HEADERS, MASK, StoredHeader, destination_allowed, require_owner, unprocessable,
 };
+use crate::store::webhooks::{self as store, WebhookRow};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -172,12 +173,15 @@ fn build_headers(
     Ok(out)
 }
 
+/// Webhook `id` of `company_id`, or 404.
+fn existing(conn: &Connection, company_id: i64, id: i64) -> Result<WebhookRow, ApiError> {
+    store::get(conn, company_id, id)?.ok_or_else(|| {
+        ApiError::not_found(format!("webhook {id} not found in company {company_id}"))
+    })
+}
+
 pub(super) fn view_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
-    let Some(w) = load(conn, id)?.filter(|w| w.company_id == company_id) else {
-        return Err(ApiError::not_found(format!(
-            "webhook {id} not found in company {company_id}"
-        )));
-    };
+    let w = existing(conn, company_id, id)?;
     Ok(json!({
         "id": id,
         "company_id": company_id,
@@ -202,12 +206,9 @@ pub async fn list(
 ) -> Result<Json<Value>, ApiError> {
     require_owner(&p, company_id)?;
     let conn = state.db();
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM webhooks WHERE company_id = ?1 ORDER BY id")?
-        .query_map([company_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
     Ok(Json(Value::Array(
-        ids.into_iter()
+        store::ids(&conn, company_id)?
+            .into_iter()
             .map(|id| view_json(&conn, company_id, id))
             .collect::<Result<_, _>>()?,
     )))
@@ -244,12 +245,17 @@ pub async fn create(
     )?;
     let t = now();
     let conn = state.db();
-    conn.execute(
-        "INSERT INTO webhooks (company_id, url, events, basic_user, secret_basic_password, headers, active, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![company_id, url, json!(evs).to_string(), basic.as_ref().map(|b| b.username.clone()), sealed_password,
-                serde_json::to_string(&headers).expect("serialisable"), body.active.unwrap_or(true), t],
-    )?;
-    let id = conn.last_insert_rowid();
+    let row = WebhookRow {
+        url,
+        events: evs,
+        basic_user: basic.map(|b| b.username),
+        sealed_password,
+        headers,
+        active: body.active.unwrap_or(true),
+        created_at: t,
+        updated_at: t,
+    };
+    let id = store::insert(&conn, company_id, &row)?;
     Ok((StatusCode::CREATED, Json(view_json(&conn, company_id, id)?)).into_response())
 }
 
@@ -270,35 +276,22 @@ pub async fn update(
 ) -> Result<Json<Value>, ApiError> {
     require_owner(&p, company_id)?;
     let conn = state.db();
-    view_json(&conn, company_id, id)?;
-    let existing = load(&conn, id)?.expect("checked above");
-    let (user, password, old_headers) = (
-        existing.basic_user,
-        existing.sealed_password,
-        existing.headers,
-    );
-    let tx = conn.unchecked_transaction()?;
-    if let Some(url) = &body.url {
-        check_url(url)?;
-        tx.execute(
-            "UPDATE webhooks SET url = ?1 WHERE id = ?2",
-            params![url, id],
-        )?;
+    let mut w = existing(&conn, company_id, id)?;
+    if let Some(url) = body.url {
+        check_url(&url)?;
+        w.url = url;
     }
-    if let Some(evs) = &body.events {
-        check_events(evs)?;
-        tx.execute(
-            "UPDATE webhooks SET events = ?1 WHERE id = ?2",
-            params![json!(evs).to_string(), id],
-        )?;
+    if let Some(evs) = body.events {
+        check_events(&evs)?;
+        w.events = evs;
     }
-    let (user, password) = match body.basic_auth {
-        None => (user, password),
-        Some(None) => (None, None),
+    match body.basic_auth {
+        None => {}
+        Some(None) => (w.basic_user, w.sealed_password) = (None, None),
         Some(Some(b)) => {
-            let sealed = match (b.password, password) {
+            let sealed = match (b.password, w.sealed_password.take()) {
                 (Some(new), _) => state.seal.seal(&new),
-                (None, Some(kept)) if user.is_some() => kept,
+                (None, Some(kept)) if w.basic_user.is_some() => kept,
                 _ => {
                     return Err(unprocessable(
                         "invalid_basic_auth",
@@ -306,31 +299,17 @@ pub async fn update(
                     ));
                 }
             };
-            (Some(b.username), Some(sealed))
+            (w.basic_user, w.sealed_password) = (Some(b.username), Some(sealed));
         }
-    };
-    tx.execute(
-        "UPDATE webhooks SET basic_user = ?1, secret_basic_password = ?2 WHERE id = ?3",
-        params![user, password, id],
-    )?;
+    }
     if let Some(headers) = &body.headers {
-        let new = build_headers(&state, headers, &old_headers, user.is_some())?;
-        tx.execute(
-            "UPDATE webhooks SET headers = ?1 WHERE id = ?2",
-            params![serde_json::to_string(&new).expect("serialisable"), id],
-        )?;
+        w.headers = build_headers(&state, headers, &w.headers, w.basic_user.is_some())?;
     }
     if let Some(active) = body.active {
-        tx.execute(
-            "UPDATE webhooks SET active = ?1 WHERE id = ?2",
-            params![active, id],
-        )?;
+        w.active = active;
     }
-    tx.execute(
-        "UPDATE webhooks SET updated_at = ?1 WHERE id = ?2",
-        params![now(), id],
-    )?;
-    tx.commit()?;
+    w.updated_at = now();
+    store::save(&conn, company_id, id, &w)?;
     Ok(Json(view_json(&conn, company_id, id)?))
 }
 
@@ -340,9 +319,10 @@ pub async fn delete(
     Path((company_id, id)): Path<(i64, i64)>,
 ) -> Result<StatusCode, ApiError> {
     require_owner(&p, company_id)?;
-    let conn = state.db();
-    view_json(&conn, company_id, id)?;
-    conn.execute("DELETE FROM webhooks WHERE id = ?1", [id])?;
-    conn.execute("UPDATE deliveries SET status = 'discarded', last_error = 'the webhook was deleted' WHERE webhook_id = ?1 AND status IN ('pending', 'failed')", [id])?;
+    if !store::delete(&state.db(), company_id, id)? {
+        return Err(ApiError::not_found(format!(
+            "webhook {id} not found in company {company_id}"
+        )));
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -34,18 +34,39 @@ pub async fn show_secret(
     api_url: &url::Url,
     dest: &SecretDestination,
     created: &WithSecret,
+    json: serde_json::Value,
+) -> Result<()> {
+    let delivered = deliver_secret(ctx, api_url, dest, created).await?;
+    report_secret(ctx, created, &delivered, json)
+}
+
+/// Store the secret where asked (a file, the keychain); one to be printed is left for
+/// [`report_secret`]. Call this before any later step of the command can fail.
+pub async fn deliver_secret(
+    ctx: &Context,
+    api_url: &url::Url,
+    dest: &SecretDestination,
+    created: &WithSecret,
+) -> Result<Delivered> {
+    dest.deliver(
+        ctx,
+        api_url,
+        SaveAs::ServiceAccountProfile(&created.account),
+        "client_secret",
+        &created.client_secret,
+    )
+    .await
+}
+
+/// Print the account's client id and the secret (or where it went); `json` is the document
+/// printed in `--json` mode.
+pub fn report_secret(
+    ctx: &Context,
+    created: &WithSecret,
+    delivered: &Delivered,
     mut json: serde_json::Value,
 ) -> Result<()> {
     let account: &ServiceAccount = &created.account;
-    let delivered = dest
-        .deliver(
-            ctx,
-            api_url,
-            SaveAs::ServiceAccountProfile(account),
-            "client_secret",
-            &created.client_secret,
-        )
-        .await?;
     if ctx.out.json {
         delivered.annotate(&mut json, "client_secret", &created.client_secret);
         return ctx.out.json_value(&json);

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::delivery::SecretDestination;
 use crate::error::{Error, Result};
 
-use super::{describe_permissions, show_secret};
+use super::{deliver_secret, describe_permissions, report_secret};
 
 pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     let dest = SecretDestination::new(&args.secret);
@@ -42,15 +42,25 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     ));
     let mut out = serde_json::to_value(&reset.account).expect("serialisable");
     out["previous_permissions"] = json!(previous);
-    // Show the secret first: whatever happens next, it must not be lost.
+    // The old secret is dead now: the new one reaches its destination before anything else
+    // can fail (a file or the keychain at once; stdout in the report below).
+    let delivered = deliver_secret(ctx, &session.creds.api, &dest, &reset).await?;
     let restore = args.reapply_permissions && !previous.is_empty();
-    if restore && ctx.out.json {
-        // JSON is one document: restore first, then print it with the secret.
-        let restored = reapply_permissions(&session, company, args.id, &previous).await?;
-        out["restored_permissions"] = json!(restored);
-        return show_secret(ctx, &session.creds.api, &dest, &reset, out).await;
+    if ctx.out.json {
+        // JSON is one document: it says what the restore did, or why it failed.
+        let restored = match restore {
+            true => Some(reapply_permissions(&session, company, args.id, &previous).await),
+            false => None,
+        };
+        match &restored {
+            Some(Ok(perms)) => out["restored_permissions"] = json!(perms),
+            Some(Err(e)) => out["restore_error"] = json!(e.to_string()),
+            None => {}
+        }
+        report_secret(ctx, &reset, &delivered, out)?;
+        return restored.map_or(Ok(()), |r| r.map(|_| ()));
     }
-    show_secret(ctx, &session.creds.api, &dest, &reset, out).await?;
+    report_secret(ctx, &reset, &delivered, out)?;
     if restore {
         let restored = reapply_permissions(&session, company, args.id, &previous).await?;
         ctx.out.status(&format!(

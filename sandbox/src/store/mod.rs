@@ -1,0 +1,10 @@
+//! The storage layer: every query on a company's data lives here, and every one of them takes
+//! the company id, so a handler cannot forget the tenant. Handlers authenticate, authorize, call
+//! the store and shape the answer. One module per table family.
+//!
+//! Families moved here so far: webhooks and their deliveries, idempotent replays. The others
+//! (service accounts, users, tokens, apps, tickets) still query from their handlers' modules
+//! and move next.
+
+pub mod idempotency;
+pub mod webhooks;
