@@ -82,7 +82,8 @@ CREATE TABLE IF NOT EXISTS auth_codes (
     code_challenge TEXT,
     scope TEXT NOT NULL DEFAULT '',
     expires_at INTEGER NOT NULL,
-    used INTEGER NOT NULL DEFAULT 0
+    used INTEGER NOT NULL DEFAULT 0,
+    grant_id INTEGER                              -- what redeeming it issued (revoked on a second redemption)
 );
 CREATE TABLE IF NOT EXISTS projects (
     id INTEGER PRIMARY KEY,
@@ -318,6 +319,7 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     for (table, column, decl) in [
         ("tokens", "hint", "TEXT"),
         ("service_accounts", "secret_reset_at", "INTEGER"),
+        ("auth_codes", "grant_id", "INTEGER"),
         // Rows from before: unsealed, so expired at once (purged below).
         ("idempotency", "principal", "TEXT NOT NULL DEFAULT ''"),
         ("idempotency", "expires_at", "INTEGER NOT NULL DEFAULT 0"),

@@ -15,6 +15,7 @@ mod permissions;
 mod platform;
 mod ratelimit;
 pub mod receiver;
+mod routes;
 mod seed;
 mod service_accounts;
 mod state;
@@ -205,9 +206,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let seal = crypto::SealKey::load_or_create(&config.data_dir)
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
     let state = Arc::new(AppState::new(conn, lock, &config, base_url.clone(), seal));
-    let app = state::router(state.clone());
+    let app = routes::router(state.clone());
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         let server = axum::serve(listener, app).with_graceful_shutdown(async {
             let _ = rx.await;
         });

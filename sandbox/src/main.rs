@@ -63,6 +63,10 @@ struct ServeArgs {
     /// Do not log requests to stderr
     #[arg(long)]
     quiet: bool,
+    /// Let webhooks deliver to loopback receivers (127.0.0.1, ::1, localhost), for local
+    /// testing. Private, link-local and other internal addresses stay refused.
+    #[arg(long)]
+    allow_loopback_webhooks: bool,
 }
 
 #[derive(clap::Args)]
@@ -123,6 +127,7 @@ async fn serve(a: ServeArgs) -> ExitCode {
             retry_base: Duration::from_millis(a.retry_base_ms),
             retry_max: Duration::from_millis(a.retry_max_ms),
             max_age: Duration::from_secs(a.retry_max_age),
+            allow_loopback: a.allow_loopback_webhooks,
             ..Default::default()
         },
     };

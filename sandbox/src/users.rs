@@ -159,10 +159,19 @@ pub async fn update(
                 format!("user {id} is a {}; API access is for people", user.kind),
             ));
         }
-        conn.execute(
+        let tx = conn.unchecked_transaction()?;
+        tx.execute(
             "UPDATE users SET api_access = ?1 WHERE id = ?2",
             params![api_access, id],
         )?;
+        if !api_access {
+            // Revoked, not suspended: granting API access again must not revive old tokens.
+            tx.execute(
+                "UPDATE tokens SET revoked = 1 WHERE user_id = ?1 AND kind = 'pat'",
+                [id],
+            )?;
+        }
+        tx.commit()?;
     }
     if let Some(perms) = &changes.permissions {
         crate::platform::require_company_admin(&p, company_id, "set user permissions")?;

@@ -31,6 +31,8 @@ impl Sandbox {
         let mut config = Config::ephemeral(dir.path());
         // Tests make many calls; the rate-limit tests lower this themselves.
         config.rate_limit_per_minute = 100_000;
+        // Webhook tests deliver to receivers on 127.0.0.1 (the sandbox's local-testing flag).
+        config.delivery.allow_loopback = true;
         adjust(&mut config);
         let running = rt
             .block_on(svcacct_sandbox::start(config))

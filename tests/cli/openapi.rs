@@ -56,7 +56,7 @@ fn every_documented_operation_is_routed() {
 }
 
 /// The reverse direction: every route the sandbox's router declares is documented. (axum does
-/// not list its routes, so the router's source is read: every `.route("…")` in state.rs.)
+/// not list its routes, so the router's source is read: every `.route("…")` in routes.rs.)
 #[test]
 fn every_route_is_documented() {
     let doc: serde_json::Value = serde_json::from_str(
@@ -65,9 +65,11 @@ fn every_route_is_documented() {
     )
     .unwrap();
     let paths = doc["paths"].as_object().unwrap();
-    let router =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sandbox/src/state.rs"))
-            .unwrap();
+    let router = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sandbox/src/routes.rs"
+    ))
+    .unwrap();
     let mut routes = Vec::new();
     let mut rest = router.as_str();
     while let Some(at) = rest.find(".route(") {

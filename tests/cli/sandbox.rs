@@ -114,10 +114,151 @@ fn codes_are_single_use_and_bound_to_the_verifier() {
     let code = get_code();
     let (status, _, body) = exchange(&code, &verifier);
     assert_eq!(status, 200, "{body}");
-    assert!(body.contains("refresh_token"));
+    let first: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let access = first["access_token"].as_str().unwrap().to_string();
+    let me = || {
+        curl(&[
+            "-H",
+            &format!("Authorization: Bearer {access}"),
+            &format!("{}/api/v1/me", sb.url()),
+        ])
+        .0
+    };
+    assert_eq!(me(), 200);
     let (status, _, body) = exchange(&code, &verifier);
     assert_eq!(status, 400);
     assert!(body.contains("already used"), "{body}");
+    // RFC 6749 §4.1.2: a second redemption revokes what the first one issued.
+    assert_eq!(me(), 401, "the first redemption's access token still works");
+    let (status, _, body) = curl(&[
+        "-d",
+        "grant_type=refresh_token",
+        "-d",
+        "client_id=svcacct-cli",
+        "--data-urlencode",
+        &format!("refresh_token={}", first["refresh_token"].as_str().unwrap()),
+        &token_url,
+    ]);
+    assert_eq!(status, 400, "{body}");
+}
+
+/// Redirect URIs with credentials, port 0, or a code/state of their own are never registered.
+#[test]
+fn odd_loopback_redirects_are_refused() {
+    let sb = Sandbox::start();
+    for bad in [
+        "http%3A%2F%2Fuser%3Apw%40127.0.0.1%3A9%2Fcb",
+        "http%3A%2F%2F127.0.0.1%3A0%2Fcb",
+        "http%3A%2F%2F127.0.0.1%3A9%2Fcb%3Fcode%3Dplanted",
+        "http%3A%2F%2F127.0.0.1%3A9%2Fcb%3Fstate%3Dplanted",
+    ] {
+        let url = format!(
+            "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri={bad}&code_challenge=abc&code_challenge_method=S256",
+            sb.url()
+        );
+        let (status, location, body) = curl(&[&url]);
+        assert_eq!((status, location.as_str()), (400, ""), "{bad}: {body}");
+        assert!(body.contains("Invalid redirect URI"), "{bad}: {body}");
+    }
+}
+
+/// The sign-in pages are never framed or cached.
+#[test]
+fn sign_in_pages_forbid_framing_and_caching() {
+    let sb = Sandbox::start();
+    let out = std::process::Command::new("curl")
+        .args(["-s", "-D", "-", "-o", "/dev/null"])
+        .arg(format!(
+            "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256",
+            sb.url()
+        ))
+        .output()
+        .unwrap();
+    let headers = String::from_utf8_lossy(&out.stdout).to_ascii_lowercase();
+    assert!(headers.contains("frame-ancestors 'none'"), "{headers}");
+    assert!(headers.contains("x-frame-options: deny"), "{headers}");
+    assert!(headers.contains("cache-control: no-store"), "{headers}");
+}
+
+/// Unauthenticated sign-in requests cannot fill the disk: oversized parameters are refused
+/// before anything is stored.
+#[test]
+fn oversized_authorization_requests_store_nothing() {
+    let sb = Sandbox::start();
+    let size = || -> u64 {
+        std::fs::read_dir(sb.data_dir())
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().len())
+            .sum()
+    };
+    let before = size();
+    let big = "x".repeat(30_000);
+    for _ in 0..100 {
+        let url = format!(
+            "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256&state={big}",
+            sb.url()
+        );
+        let (status, _, body) = curl(&[&url]);
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("state is longer than"), "{body}");
+    }
+    let grown = size().saturating_sub(before);
+    assert!(grown < 1_000_000, "the data dir grew by {grown} bytes");
+}
+
+/// Guessing passwords is throttled per account (429 + Retry-After, the right password refused
+/// too until the window ends) and the message says what happened.
+#[test]
+fn password_guessing_is_throttled() {
+    let sb = Sandbox::start();
+    let jar = tempfile::NamedTempFile::new().unwrap();
+    let jar = jar.path().to_str().unwrap();
+    let url = format!(
+        "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256",
+        sb.url()
+    );
+    let (_, _, page) = curl(&["-c", jar, &url]);
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let admin = sb.bootstrap().user("admin").clone();
+    let attempt = |password: &str| {
+        let out = std::process::Command::new("curl")
+            .args(["-s", "-D", "-", "-b", jar, "-d", "login=admin", "-d"])
+            .arg(format!("password={password}"))
+            .args(["-d", &format!("csrf={csrf}")])
+            .arg(format!("{}/oauth/authorize/login", sb.url()))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let mut refused_at = None;
+    for i in 1..=12 {
+        let answer = attempt("wrong-guess");
+        if answer.starts_with("HTTP/1.1 429") {
+            refused_at = Some(i);
+            let lower = answer.to_ascii_lowercase();
+            assert!(lower.contains("retry-after:"), "{answer}");
+            assert!(answer.contains("Too many failed sign-ins"), "{answer}");
+            break;
+        }
+        assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+    }
+    assert_eq!(
+        refused_at,
+        Some(6),
+        "five wrong passwords, then the account waits"
+    );
+    let right = attempt(&admin.password);
+    assert!(
+        right.starts_with("HTTP/1.1 429"),
+        "the right password during the lockout: {right}"
+    );
 }
 
 #[test]

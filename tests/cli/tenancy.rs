@@ -266,3 +266,222 @@ fn secrets_at_rest_are_sealed_and_replays_stay_with_their_principal() {
         0o700
     );
 }
+
+/// Webhook destinations that would reach internal services (SSRF) are refused when created or
+/// updated, by the API (422) and by the CLI (exit 2); URLs with credentials, header values with
+/// control characters and basic-auth users with ':' are refused too.
+#[test]
+fn webhook_destinations_and_values_that_are_refused() {
+    let sb = Sandbox::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (m, token) = signed_in(&sb, &owner.login, &owner.password);
+    let base = format!("{}/api/v1/companies/1/webhooks", sb.url());
+    for url in [
+        "https://10.0.0.5/hook",
+        "https://169.254.169.254/latest/meta-data/",
+        "http://169.254.169.254/",
+        "https://[fd00::1]/hook",
+        "https://[::ffff:192.168.0.1]/hook",
+        "https://0.0.0.0/hook",
+        "https://user:pw@hooks.example.com/hook",
+    ] {
+        let (code, err) = api(
+            &token,
+            "POST",
+            &base,
+            Some(json!({"url": url, "events": ["ticket.created"]})),
+        );
+        assert_eq!(code, 422, "{url} was accepted: {err}");
+        assert_eq!(err["error"]["code"], "invalid_url", "{url}");
+        let run = m.run(&[
+            "webhooks",
+            "create",
+            "--url",
+            url,
+            "--event",
+            "ticket.created",
+        ]);
+        run.fails_with(2);
+        assert!(
+            !run.stderr.contains("user:pw"),
+            "the URL's password was echoed"
+        );
+    }
+    let id = hook(&m, "https://hooks.acme.example/in");
+    let (code, _) = api(
+        &token,
+        "PATCH",
+        &format!("{base}/{id}"),
+        Some(json!({"url": "https://192.168.1.10/in"})),
+    );
+    assert_eq!(code, 422, "an update to an internal address");
+    for (body, what) in [
+        (
+            json!({"url": "https://hooks.example.com/", "events": ["ticket.created"],
+                   "headers": [{"name": "X-Sig", "value": "a\u{1b}[2Jb"}]}),
+            "a header value with a control character",
+        ),
+        (
+            json!({"url": "https://hooks.example.com/", "events": ["ticket.created"],
+                   "basic_auth": {"username": "ops:admin", "password": "pw"}}),
+            "a basic-auth user with ':'",
+        ),
+    ] {
+        let (code, err) = api(&token, "POST", &base, Some(body));
+        assert_eq!(code, 422, "{what}: {err}");
+    }
+}
+
+/// A receiver that answers with an endless body is read only a bounded prefix: the delivery is
+/// recorded and the connection dropped long before the answer ends.
+#[test]
+fn a_huge_webhook_answer_is_not_read_whole() {
+    use std::io::{Read, Write};
+    let sb = Sandbox::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (m, _) = signed_in(&sb, &owner.login, &owner.password);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        conn.set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut request = [0u8; 65536];
+        let _ = conn.read(&mut request);
+        let total: u64 = 400 * 1024 * 1024;
+        conn.write_all(format!("HTTP/1.1 200 OK\r\nContent-Length: {total}\r\n\r\n").as_bytes())
+            .unwrap();
+        let chunk = vec![b'x'; 64 * 1024];
+        let mut written: u64 = 0;
+        while written < total {
+            match conn.write(&chunk) {
+                Ok(n) => written += n as u64,
+                Err(_) => break,
+            }
+        }
+        written
+    });
+    let id = hook(&m, &format!("http://127.0.0.1:{port}/in"));
+    let run = m.run(&["webhooks", "test", &id.to_string(), "--json"]).ok();
+    let result: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(result["response_status"], 200, "{result}");
+    let written = server.join().unwrap();
+    assert!(
+        written < 64 * 1024 * 1024,
+        "the sandbox read {written} bytes of the answer"
+    );
+}
+
+/// Revoking API access revokes the person's PATs for good: granting it again revives none.
+#[test]
+fn regranting_api_access_does_not_revive_revoked_tokens() {
+    let sb = Sandbox::start();
+    let admin = sb.bootstrap().user("admin").clone();
+    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let pat: Value = serde_json::from_str(
+        &m.run(&["tokens", "create", "--name", "ci", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let pat = pat["token"].as_str().unwrap().to_string();
+    let me = format!("{}/api/v1/me", sb.url());
+    assert_eq!(api(&pat, "GET", &me, None).0, 200);
+    let manager = sb.bootstrap().user("manager").clone();
+    let (_, manager_token) = signed_in(&sb, &manager.login, &manager.password);
+    let user = format!("{}/api/v1/companies/1/users/{}", sb.url(), admin.id);
+    for grant in [false, true] {
+        let (code, body) = api(
+            &manager_token,
+            "PATCH",
+            &user,
+            Some(json!({"api_access": grant})),
+        );
+        assert_eq!(code, 200, "{body}");
+    }
+    let (code, err) = api(&pat, "GET", &me, None);
+    assert_eq!(code, 401, "the PAT came back to life: {err}");
+}
+
+/// A deleted service account's client id never authenticates again: not with its old secret,
+/// and not as a public client with no secret at all.
+#[test]
+fn a_deleted_service_accounts_client_never_authenticates() {
+    let sb = Sandbox::start();
+    let admin = sb.bootstrap().user("admin").clone();
+    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let created: Value = serde_json::from_str(
+        &m.run(&[
+            "sa",
+            "create",
+            "--name",
+            "Doomed",
+            "--email",
+            "doomed@acme.example",
+            "--json",
+        ])
+        .ok()
+        .stdout,
+    )
+    .unwrap();
+    let (client_id, secret) = (
+        created["client_id"].as_str().unwrap().to_string(),
+        created["client_secret"].as_str().unwrap().to_string(),
+    );
+    m.run(&["sa", "delete", &created["id"].to_string(), "--yes"])
+        .ok();
+    let token_url = format!("{}/oauth/token", sb.url());
+    for args in [
+        vec![
+            "-u".to_string(),
+            format!("{client_id}:{secret}"),
+            "-d".into(),
+            "grant_type=client_credentials".into(),
+        ],
+        vec![
+            "-d".into(),
+            format!("client_id={client_id}"),
+            "-d".into(),
+            "grant_type=client_credentials".into(),
+        ],
+        vec![
+            "-d".into(),
+            format!("client_id={client_id}"),
+            "-d".into(),
+            "grant_type=authorization_code".into(),
+            "-d".into(),
+            "code=sbc_x".into(),
+            "-d".into(),
+            "redirect_uri=urn:ietf:wg:oauth:2.0:oob".into(),
+        ],
+    ] {
+        let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+        all.push(&token_url);
+        let (code, body) = curl(&all);
+        assert_eq!(code, 401, "{args:?}: {body}");
+        assert!(
+            body.contains("invalid_client") && body.contains("deleted"),
+            "{body}"
+        );
+    }
+}
+
+/// A contact email that is taken elsewhere is refused without naming who has it, or where.
+#[test]
+fn a_taken_email_does_not_disclose_its_holder() {
+    let sb = Sandbox::start();
+    let other = sb.add_company("Borealis Builders", "b-");
+    let admin = sb.bootstrap().user("admin").clone();
+    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let taken = "b-owner@b.example";
+    let run = m.run(&["sa", "create", "--name", "Snoop", "--email", taken]);
+    run.fails_with(9);
+    assert!(run.stderr.contains("already in use"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("Borealis")
+            && !run.stderr.contains("Olivia")
+            && !run.stderr.contains(&format!("company {}", other.id)),
+        "{}",
+        run.stderr
+    );
+}

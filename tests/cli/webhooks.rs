@@ -464,6 +464,7 @@ impl SandboxProcess {
                 "--listen",
                 "127.0.0.1:0",
                 "--quiet",
+                "--allow-loopback-webhooks",
                 "--rate-limit",
                 "100000/min",
                 "--retry-base-ms",

@@ -19,6 +19,19 @@ const SESSION_COOKIE: &str = "svcacct_sandbox_session";
 const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
 const CODE_TTL: i64 = 600;
 const SESSION_TTL: i64 = 900;
+/// Sign-in sessions kept at once; past this the oldest are dropped, so unauthenticated
+/// requests cannot grow the database without bound.
+const MAX_SESSIONS: i64 = 10_000;
+/// The longest value accepted for each authorization request parameter.
+const PARAM_LIMITS: &[(&str, usize)] = &[
+    ("client_id", 128),
+    ("redirect_uri", 512),
+    ("state", 512),
+    ("code_challenge", 128),
+    ("code_challenge_method", 16),
+    ("scope", 512),
+    ("response_type", 32),
+];
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct AuthorizeParams {
@@ -45,6 +58,14 @@ fn redirect_allowed(loopback: bool, uri: &str) -> bool {
                     Some("127.0.0.1") | Some("[::1]") | Some("localhost")
                 )
                 && u.fragment().is_none()
+                // No credentials in the URI, a real port, and no code or state of its own (the
+                // client could be handed a code it did not ask for: RFC 6749 §3.1.2, §4.1.2).
+                && u.username().is_empty()
+                && u.password().is_none()
+                && u.port() != Some(0)
+                && !u
+                    .query_pairs()
+                    .any(|(k, _)| matches!(k.as_ref(), "code" | "state" | "error"))
         }
         Err(_) => false,
     }
@@ -86,6 +107,22 @@ pub async fn start(
     State(state): State<Shared>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
+    for (name, limit) in PARAM_LIMITS {
+        if q.get(*name).is_some_and(|v| v.len() > *limit) {
+            return error_page(
+                StatusCode::BAD_REQUEST,
+                "Invalid request",
+                &format!("{name} is longer than {limit} characters."),
+            );
+        }
+    }
+    if q.len() > 16 {
+        return error_page(
+            StatusCode::BAD_REQUEST,
+            "Invalid request",
+            "Too many parameters.",
+        );
+    }
     let Some(client_id) = q.get("client_id") else {
         return error_page(
             StatusCode::BAD_REQUEST,
@@ -168,10 +205,24 @@ pub async fn start(
     let session_id = random_string(32);
     let csrf = random_string(24);
     let stored = serde_json::to_string(&params).expect("serialisable");
-    if let Err(e) = conn.execute(
-        "INSERT INTO login_sessions (id_hash, csrf, params, expires_at) VALUES (?1, ?2, ?3, ?4)",
-        params![sha256_hex(&session_id), csrf, stored, now() + SESSION_TTL],
-    ) {
+    let t = now();
+    let saved = conn
+        .execute("DELETE FROM login_sessions WHERE expires_at <= ?1", [t])
+        .and_then(|_| conn.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [t - 3600]))
+        .and_then(|_| {
+            conn.execute(
+                "DELETE FROM login_sessions WHERE id_hash IN
+                 (SELECT id_hash FROM login_sessions ORDER BY expires_at DESC LIMIT -1 OFFSET ?1)",
+                [MAX_SESSIONS - 1],
+            )
+        })
+        .and_then(|_| {
+            conn.execute(
+                "INSERT INTO login_sessions (id_hash, csrf, params, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                params![sha256_hex(&session_id), csrf, stored, t + SESSION_TTL],
+            )
+        });
+    if let Err(e) = saved {
         return error_page(
             StatusCode::INTERNAL_SERVER_ERROR,
             "Server error",
@@ -266,8 +317,16 @@ fn session_from(
     })
 }
 
+/// An argon2 hash of nothing anyone knows: an unknown login is checked against it, so it costs
+/// the same time as a known one (no user enumeration by timing).
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| crate::crypto::hash_password(&random_string(24)))
+}
+
 pub async fn login(
     State(state): State<Shared>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
@@ -277,6 +336,22 @@ pub async fn login(
     };
     let login = form.get("login").cloned().unwrap_or_default();
     let password = form.get("password").cloned().unwrap_or_default();
+    if let Err(wait) = state.login_throttle.check(&login, peer.ip()) {
+        let mut resp = (
+            StatusCode::TOO_MANY_REQUESTS,
+            Html(pages::login(
+                &session.csrf,
+                Some(&format!(
+                    "Too many failed sign-ins for this account or from this address. Try again in {} minute(s).",
+                    wait.div_ceil(60)
+                )),
+            )),
+        )
+            .into_response();
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return resp;
+    }
     let user: Option<(i64, String, Option<String>)> = {
         let conn = state.db();
         match conn
@@ -291,15 +366,19 @@ pub async fn login(
             Err(e) => return error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e.to_string()),
         }
     };
-    let verified = match user {
-        Some((id, name, Some(hash))) => {
-            let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-                .await
-                .unwrap_or(false);
-            ok.then_some((id, name))
-        }
-        _ => None,
+    // The same work whether the login exists or not.
+    let (known, hash) = match user {
+        Some((id, name, Some(hash))) => (Some((id, name)), hash),
+        _ => (None, decoy_hash().to_string()),
     };
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let verified = known.filter(|_| ok);
+    match &verified {
+        Some(_) => state.login_throttle.succeeded(&login),
+        None => state.login_throttle.failed(&login, peer.ip()),
+    }
     let Some((user_id, name)) = verified else {
         return (
             StatusCode::UNAUTHORIZED,
@@ -392,5 +471,17 @@ mod tests {
         assert!(!redirect_allowed(true, "https://evil.example/callback"));
         assert!(!redirect_allowed(true, "http://127.0.0.1.evil.example/"));
         assert!(!redirect_allowed(false, "http://127.0.0.1:1/"));
+        assert!(!redirect_allowed(true, "http://user:pw@127.0.0.1:5000/cb"));
+        assert!(!redirect_allowed(true, "http://evil@localhost:5000/cb"));
+        assert!(!redirect_allowed(true, "http://127.0.0.1:0/cb"));
+        assert!(!redirect_allowed(
+            true,
+            "http://127.0.0.1:5000/cb?code=planted"
+        ));
+        assert!(!redirect_allowed(
+            true,
+            "http://127.0.0.1:5000/cb?x=1&state=s"
+        ));
+        assert!(redirect_allowed(true, "http://127.0.0.1:5000/cb?x=1"));
     }
 }

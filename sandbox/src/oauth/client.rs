@@ -88,6 +88,14 @@ pub fn authenticate_client(
             format!("unknown client_id '{client_id}'"),
         ))
     })?;
+    if client.kind == "deleted" {
+        // A deleted service account's client id never authenticates again, with or without a
+        // secret (it must not pass as a public client either).
+        return Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("client_id '{client_id}' was deleted"),
+        )));
+    }
     match (secret_hash, secret) {
         (Some(hash), Some(presented)) if secret_matches(&presented, &hash) => Ok(client),
         (Some(_), Some(_)) => Err(challenge(OAuthError::new(
@@ -98,7 +106,11 @@ pub fn authenticate_client(
             "invalid_client",
             format!("client_id '{client_id}' is confidential: a client secret is required"),
         ))),
-        (None, None) => Ok(client),
+        (None, None) if client.kind == "public" => Ok(client),
+        (None, None) => Err(challenge(OAuthError::new(
+            "invalid_client",
+            format!("client_id '{client_id}' cannot authenticate"),
+        ))),
         (None, Some(_)) => Err(challenge(OAuthError::new(
             "invalid_client",
             format!("client_id '{client_id}' is a public client and has no secret"),

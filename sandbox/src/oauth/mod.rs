@@ -3,6 +3,7 @@
 
 pub mod authorize;
 pub mod client;
+pub mod throttle;
 pub mod token;
 
 use axum::Json;

@@ -168,10 +168,11 @@ fn authorization_code(
         scope: String,
         expires_at: i64,
         used: bool,
+        grant_id: Option<i64>,
     }
     let row = conn
         .query_row(
-            "SELECT client_id, user_id, redirect_uri, code_challenge, scope, expires_at, used FROM auth_codes WHERE hash = ?1",
+            "SELECT client_id, user_id, redirect_uri, code_challenge, scope, expires_at, used, grant_id FROM auth_codes WHERE hash = ?1",
             [sha256_hex(code)],
             |r| {
                 Ok(CodeRow {
@@ -182,6 +183,7 @@ fn authorization_code(
                     scope: r.get(4)?,
                     expires_at: r.get(5)?,
                     used: r.get(6)?,
+                    grant_id: r.get(7)?,
                 })
             },
         )
@@ -194,6 +196,7 @@ fn authorization_code(
         scope,
         expires_at,
         used,
+        grant_id: first_grant,
     }) = row
     else {
         return Err(OAuthError::new(
@@ -202,9 +205,14 @@ fn authorization_code(
         ));
     };
     if used {
+        // A code redeemed twice may have been stolen: revoke what the first redemption got
+        // (RFC 6749 §4.1.2).
+        if let Some(grant) = first_grant {
+            revoke_grant(conn, grant)?;
+        }
         return Err(OAuthError::new(
             "invalid_grant",
-            "authorization code was already used",
+            "authorization code was already used; the tokens issued for it have been revoked as a precaution",
         ));
     }
     if expires_at <= now() {
@@ -236,16 +244,16 @@ fn authorization_code(
             ));
         }
     }
-    conn.execute(
-        "UPDATE auth_codes SET used = 1 WHERE hash = ?1",
-        [sha256_hex(code)],
-    )?;
     active_user(conn, user_id)?;
     conn.execute(
         "INSERT INTO grants (client_id, user_id, scope, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![client.client_id, user_id, scope, now()],
     )?;
     let grant_id = conn.last_insert_rowid();
+    conn.execute(
+        "UPDATE auth_codes SET used = 1, grant_id = ?2 WHERE hash = ?1",
+        params![sha256_hex(code), grant_id],
+    )?;
     Ok(issue_pair(conn, &client.client_id, user_id, grant_id, ttl)?)
 }
 

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore, watch};
 
-use super::destination_allowed;
+use super::destination;
 use crate::db::now_ms;
 use crate::platform::rfc3339_ms;
 use crate::state::Shared;
@@ -27,6 +27,8 @@ pub struct DeliveryConfig {
     pub max_age: Duration,
     /// Deliveries in flight at once.
     pub concurrency: usize,
+    /// Deliver to loopback receivers (local testing only; `--allow-loopback-webhooks`).
+    pub allow_loopback: bool,
 }
 
 impl Default for DeliveryConfig {
@@ -37,6 +39,7 @@ impl Default for DeliveryConfig {
             retry_max: Duration::from_secs(3600),
             max_age: Duration::from_secs(12 * 3600),
             concurrency: 32,
+            allow_loopback: false,
         }
     }
 }
@@ -86,6 +89,9 @@ pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiv
     let client = reqwest::Client::builder()
         .timeout(config.timeout)
         .redirect(reqwest::redirect::Policy::none())
+        .dns_resolver(Arc::new(destination::GuardedResolver {
+            allow_loopback: config.allow_loopback,
+        }))
         .user_agent(concat!(
             "svcacct-sandbox-webhooks/",
             env!("CARGO_PKG_VERSION")
@@ -222,6 +228,7 @@ fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
 /// One HTTP attempt.
 pub async fn attempt(
     client: &reqwest::Client,
+    allow_loopback: bool,
     url: &str,
     basic: Option<&(String, String)>,
     headers: &[(String, String)],
@@ -229,13 +236,11 @@ pub async fn attempt(
     extra: &[(&str, String)],
 ) -> AttemptResult {
     let started = Instant::now();
-    if !destination_allowed(url) {
+    if let Err(why) = destination::check(url, allow_loopback) {
         return AttemptResult {
             status_code: None,
             duration_ms: 0,
-            error: Some(
-                "destination not allowed: https required (plain http only to loopback)".into(),
-            ),
+            error: Some(format!("destination not allowed: {why}")),
         };
     }
     let mut req = client.post(url).json(body);
@@ -253,7 +258,7 @@ pub async fn attempt(
     match outcome {
         Ok(resp) => {
             let code = resp.status().as_u16();
-            let _ = resp.bytes().await;
+            drain_prefix(resp).await;
             let error =
                 (!(200..300).contains(&code)).then(|| format!("receiver answered HTTP {code}"));
             AttemptResult {
@@ -279,6 +284,20 @@ pub async fn attempt(
     }
 }
 
+/// The most of a receiver's answer that is read: the body is not kept, and a huge (or endless)
+/// answer must not fill the memory.
+const ANSWER_PREFIX: usize = 64 * 1024;
+
+async fn drain_prefix(mut resp: reqwest::Response) {
+    let mut read = 0;
+    while read < ANSWER_PREFIX {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => read += chunk.len(),
+            _ => break,
+        }
+    }
+}
+
 async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
     let attempt_no = d.attempts + 1;
     let started_ms = now_ms();
@@ -296,6 +315,7 @@ async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
             ];
             attempt(
                 client,
+                state.delivery.allow_loopback,
                 &t.url,
                 t.basic.as_ref(),
                 &t.headers,

@@ -3,6 +3,7 @@
 //! `********`, used only when delivering.
 
 pub mod delivery;
+pub mod destination;
 mod log;
 mod settings;
 
@@ -32,20 +33,6 @@ pub(crate) const FORBIDDEN_HEADERS: &[&str] = &[
 ];
 
 pub use crate::store::webhooks::StoredHeader;
-
-/// https anywhere; plain http only to this machine.
-pub fn destination_allowed(url: &str) -> bool {
-    match url::Url::parse(url) {
-        Ok(u) if u.scheme() == "https" => u.host_str().is_some(),
-        Ok(u) if u.scheme() == "http" => match u.host() {
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            Some(url::Host::Domain(d)) => d == "localhost",
-            None => false,
-        },
-        _ => false,
-    }
-}
 
 pub(crate) fn unprocessable(code: &'static str, message: impl Into<String>) -> ApiError {
     ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)

@@ -15,9 +15,7 @@ use crate::events;
 use crate::platform::{Principal, rfc3339};
 use crate::state::Shared;
 
-use super::{
-    FORBIDDEN_HEADERS, MASK, StoredHeader, destination_allowed, require_owner, unprocessable,
-};
+use super::{FORBIDDEN_HEADERS, MASK, StoredHeader, destination, require_owner, unprocessable};
 use crate::store::webhooks::{self as store, WebhookRow};
 
 #[derive(Debug, Deserialize)]
@@ -55,19 +53,19 @@ fn explicit_null<'de, D: serde::Deserializer<'de>>(
     Ok(Some(Option::deserialize(d)?))
 }
 
-fn check_url(url: &str) -> Result<(), ApiError> {
-    if url::Url::parse(url).is_err() {
+fn check_url(state: &Shared, url: &str) -> Result<(), ApiError> {
+    destination::check(url, state.delivery.allow_loopback)
+        .map(|_| ())
+        .map_err(|why| unprocessable("invalid_url", why))
+}
+
+/// A basic-auth user name: `:` would split differently on the receiver's side (RFC 7617), and
+/// control characters have no place in a header.
+fn check_basic_user(user: &str) -> Result<(), ApiError> {
+    if user.is_empty() || user.contains(':') || user.chars().any(char::is_control) {
         return Err(unprocessable(
-            "invalid_url",
-            format!("'{url}' is not a URL"),
-        ));
-    }
-    if !destination_allowed(url) {
-        return Err(unprocessable(
-            "invalid_url",
-            format!(
-                "'{url}': webhook destinations must use https (plain http only to 127.0.0.1, ::1 or localhost)"
-            ),
+            "invalid_basic_auth",
+            "the basic-auth username must be non-empty, without ':' or control characters",
         ));
     }
     Ok(())
@@ -129,11 +127,11 @@ fn build_headers(
             ));
         }
         if let Some(v) = &h.value
-            && (v.contains('\r') || v.contains('\n'))
+            && v.chars().any(|c| c.is_control() && c != '\t')
         {
             return Err(unprocessable(
                 "invalid_header",
-                format!("the value of '{name}' contains a line break"),
+                format!("the value of '{name}' contains a line break or control character"),
             ));
         }
         let stored = match (h.hidden, &h.value) {
@@ -224,12 +222,15 @@ pub async fn create(
     let url = body
         .url
         .ok_or_else(|| unprocessable("invalid_url", "url is required"))?;
-    check_url(&url)?;
+    check_url(&state, &url)?;
     let evs = body
         .events
         .ok_or_else(|| unprocessable("invalid_events", "events is required"))?;
     check_events(&evs)?;
     let basic = body.basic_auth.flatten();
+    if let Some(b) = &basic {
+        check_basic_user(&b.username)?;
+    }
     let sealed_password =
         match &basic {
             Some(b) => Some(state.seal.seal(b.password.as_deref().ok_or_else(|| {
@@ -278,7 +279,7 @@ pub async fn update(
     let conn = state.db();
     let mut w = existing(&conn, company_id, id)?;
     if let Some(url) = body.url {
-        check_url(&url)?;
+        check_url(&state, &url)?;
         w.url = url;
     }
     if let Some(evs) = body.events {
@@ -289,6 +290,7 @@ pub async fn update(
         None => {}
         Some(None) => (w.basic_user, w.sealed_password) = (None, None),
         Some(Some(b)) => {
+            check_basic_user(&b.username)?;
             let sealed = match (b.password, w.sealed_password.take()) {
                 (Some(new), _) => state.seal.seal(&new),
                 (None, Some(kept)) if w.basic_user.is_some() => kept,

@@ -30,6 +30,40 @@ fn check_url(raw: &str) -> Result<()> {
         Error::usage(format!("--url '{raw}' is not a URL: {e}"))
             .with_hint("give a full URL such as https://hooks.example.com/svcacct")
     })?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::usage(format!(
+            "--url {}: the URL carries credentials (user:password@), which would be stored and shown in clear",
+            redact_userinfo(&url)
+        ))
+        .with_hint("use --basic-user with the password from --basic-password-stdin, or a --hidden-header"));
+    }
+    let internal = match url.host() {
+        Some(url::Host::Ipv4(ip)) => {
+            !ip.is_loopback()
+                && (ip.is_private()
+                    || ip.is_link_local()
+                    || ip.is_unspecified()
+                    || ip.is_broadcast()
+                    || ip.is_multicast())
+        }
+        Some(url::Host::Ipv6(ip)) => {
+            let seg = ip.segments()[0];
+            ip.is_unspecified()
+                || ip.is_multicast()
+                || (seg & 0xfe00) == 0xfc00
+                || (seg & 0xffc0) == 0xfe80
+                || ip
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| v4.is_private() || v4.is_link_local() || v4.is_unspecified())
+        }
+        _ => false,
+    };
+    if internal {
+        return Err(Error::usage(format!(
+            "--url {raw}: a private, link-local or unspecified address; the platform delivers only to public destinations"
+        ))
+        .with_hint("give the receiver's public https:// URL"));
+    }
     match url.scheme() {
         "https" => Ok(()),
         "http" if is_loopback(&url) => Ok(()),
@@ -37,6 +71,14 @@ fn check_url(raw: &str) -> Result<()> {
             .with_hint("use https://")),
         other => Err(Error::usage(format!("--url {raw}: unsupported scheme '{other}'")).with_hint("use https://")),
     }
+}
+
+/// The URL with its user and password replaced, for an error message.
+fn redact_userinfo(url: &url::Url) -> String {
+    let mut shown = url.clone();
+    let _ = shown.set_username("[redacted]");
+    let _ = shown.set_password(None);
+    shown.to_string()
 }
 
 /// `ticket.*` → every `ticket.` event; unknown names are an error listing the valid ones.
