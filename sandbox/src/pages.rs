@@ -62,11 +62,16 @@ pub fn login(csrf: &str, error: Option<&str>) -> String {
     )
 }
 
-pub fn consent(csrf: &str, app: &str, user: &str) -> String {
+pub fn consent(csrf: &str, app: &str, user: &str, company: &str, credentials: bool) -> String {
+    let credentials = if credentials {
+        "<p><strong>It also asks to manage credentials for you</strong> (the <code>credentials</code> scope): personal access tokens, service accounts, webhooks and app installs.</p>"
+    } else {
+        ""
+    };
     layout(
         "Authorize access",
         &format!(
-            r#"<p><strong>{app}</strong> wants to act as <strong>{user}</strong> on Acme Construction, with your permissions.</p>
+            r#"<p><strong>{app}</strong> wants to act as <strong>{user}</strong> on {company}, with your permissions.</p>{credentials}
 <form method="post" action="/oauth/authorize/consent" id="consent-form">
 <input type="hidden" name="csrf" value="{csrf}">
 <button type="submit" name="decision" value="approve" id="approve">Approve</button>
@@ -74,6 +79,7 @@ pub fn consent(csrf: &str, app: &str, user: &str) -> String {
 </form>"#,
             app = escape(app),
             user = escape(user),
+            company = escape(company),
             csrf = escape(csrf)
         ),
     )

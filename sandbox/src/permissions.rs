@@ -16,6 +16,7 @@ pub const TOOLS: &[&str] = &[
     "webhooks",
     "schedule",
     "budget",
+    "tickets",
 ];
 pub const LEVELS: &[&str] = &["none", "read", "standard", "admin"];
 

@@ -37,6 +37,48 @@ pub struct Principal {
     /// The OAuth client an access token was minted for (none for a PAT).
     #[serde(skip)]
     pub client_id: Option<String>,
+    /// The scopes the user granted that client (space-separated; empty without a grant).
+    #[serde(skip)]
+    pub scope: String,
+}
+
+/// The scope a third-party app must be granted, explicitly, to manage credentials (PATs,
+/// service accounts, webhooks, app installs) on the user's behalf.
+pub const CREDENTIALS_SCOPE: &str = "credentials";
+
+impl Principal {
+    /// A first-party credential: the platform's own CLI, a personal access token, or a token
+    /// whose grant carries the `credentials` scope. Anything else (a marketplace app's user
+    /// token, an app's or service account's client-credentials token) cannot manage credentials.
+    pub fn is_first_party(&self) -> bool {
+        self.token_kind == "pat"
+            || self.client_id.as_deref() == Some(crate::seed::CLI_CLIENT_ID)
+            || self.scope.split(' ').any(|s| s == CREDENTIALS_SCOPE)
+    }
+}
+
+/// Credential management only with first-party credentials (see [`Principal::is_first_party`]).
+pub fn require_first_party(p: &Principal) -> Result<(), ApiError> {
+    if p.is_first_party() {
+        return Ok(());
+    }
+    Err(ApiError::forbidden(format!(
+        "managing credentials needs a first-party credential (the svcacct CLI, a personal access token, or a token granted the '{CREDENTIALS_SCOPE}' scope); this token was issued to {}",
+        p.client_id
+            .as_deref()
+            .map(|c| format!("client '{c}'"))
+            .unwrap_or_else(|| "another client".into())
+    )))
+}
+
+/// The route layer for the credential-management routes: every route in that group gets it.
+pub async fn first_party_only(req: Request, next: Next) -> Response {
+    if let Some(p) = req.extensions().get::<Principal>()
+        && let Err(e) = require_first_party(p)
+    {
+        return e.into_response();
+    }
+    next.run(req).await
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -51,8 +93,8 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
         .query_row(
             "SELECT t.id, t.kind, t.expires_at, t.revoked, u.disabled,
                     u.id, u.company_id, u.login, u.name, u.email, u.kind, u.is_owner, u.is_admin, u.api_access, u.user_management,
-                    t.client_id
-             FROM tokens t JOIN users u ON u.id = t.user_id
+                    t.client_id, COALESCE(g.scope, '')
+             FROM tokens t JOIN users u ON u.id = t.user_id LEFT JOIN grants g ON g.id = t.grant_id
              WHERE t.hash = ?1 AND t.kind IN ('access', 'pat')",
             [sha256_hex(token)],
             |r| {
@@ -76,6 +118,7 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
                         token_id: r.get(0)?,
                         token_kind: r.get(1)?,
                         client_id: r.get(15)?,
+                        scope: r.get(16)?,
                     },
                 ))
             },
@@ -287,6 +330,57 @@ pub fn require_company_admin(p: &Principal, company_id: i64, action: &str) -> Re
         )));
     }
     Ok(())
+}
+
+/// The caller may use `tool` at level `min` or better: on `project_id` (company-wide
+/// permissions count there) or company-wide. Account owners and company admins may use every
+/// tool; everyone else, people and integrations alike, needs the permission.
+pub fn require_tool(
+    conn: &rusqlite::Connection,
+    p: &Principal,
+    company_id: i64,
+    project_id: Option<i64>,
+    tool: &str,
+    min: &str,
+    action: &str,
+) -> Result<(), ApiError> {
+    require_member(p, company_id)?;
+    if p.is_owner || p.is_admin {
+        return Ok(());
+    }
+    let level = crate::permissions::level_on(conn, p.id, project_id.unwrap_or(0), tool)?;
+    if crate::permissions::rank(&level) >= crate::permissions::rank(min) {
+        return Ok(());
+    }
+    let place = project_id
+        .map(|id| format!(" on project {id}"))
+        .unwrap_or_default();
+    Err(ApiError::forbidden(format!(
+        "to {action} you need the permission {tool}: {min}{place}; '{}' has {tool}: {level}",
+        p.login
+    )))
+}
+
+/// Reading the company directory: people in it see it; integrations (service accounts, apps'
+/// service users) need `directory: read`.
+pub fn require_directory(
+    conn: &rusqlite::Connection,
+    p: &Principal,
+    company_id: i64,
+) -> Result<(), ApiError> {
+    require_member(p, company_id)?;
+    if p.kind == "person" {
+        return Ok(());
+    }
+    require_tool(
+        conn,
+        p,
+        company_id,
+        None,
+        "directory",
+        "read",
+        "read the company directory",
+    )
 }
 
 /// `GET /api/v1/me`

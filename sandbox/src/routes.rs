@@ -16,14 +16,11 @@ use crate::{
 };
 
 pub fn router(state: Shared) -> Router {
-    let api = Router::new()
-        .route("/me", get(platform::me))
-        .route("/companies", get(platform::companies))
-        .route("/companies/{company_id}/projects", get(platform::projects))
-        .route(
-            "/companies/{company_id}/projects/{project_id}/documents",
-            get(platform::documents),
-        )
+    // Credential management: service accounts, personal access tokens, webhooks and app
+    // installs. Every route in this group needs a first-party credential (the layer below),
+    // so a route added here cannot forget it. (PATCH …/users/{id}, which shares its path with
+    // a directory read, checks the same in its handler.)
+    let credentials = Router::new()
         .route(
             "/companies/{company_id}/service-accounts",
             get(service_accounts::list).post(service_accounts::create),
@@ -38,11 +35,6 @@ pub fn router(state: Shared) -> Router {
             "/companies/{company_id}/service-accounts/{id}/reset-secret",
             post(service_accounts::reset_secret),
         )
-        .route("/companies/{company_id}/users", get(users::list))
-        .route(
-            "/companies/{company_id}/users/{id}",
-            get(users::view).patch(users::update),
-        )
         .route(
             "/companies/{company_id}/users/{user_id}/tokens",
             get(tokens::list_users),
@@ -52,8 +44,10 @@ pub fn router(state: Shared) -> Router {
             axum::routing::delete(tokens::revoke_users),
         )
         .route("/me/tokens", get(tokens::list_mine).post(tokens::create))
-        .route("/webhook-events", get(events::catalogue))
-        .route("/apps", get(apps::catalogue))
+        .route(
+            "/me/tokens/{id}",
+            axum::routing::delete(tokens::revoke_mine),
+        )
         .route(
             "/companies/{company_id}/apps",
             get(apps::list).post(apps::request),
@@ -89,6 +83,22 @@ pub fn router(state: Shared) -> Router {
             "/companies/{company_id}/webhooks/{id}/deliveries/{delivery_id}/redeliver",
             post(webhooks::redeliver),
         )
+        .route_layer(middleware::from_fn(platform::first_party_only));
+    let api = Router::new()
+        .route("/me", get(platform::me))
+        .route("/companies", get(platform::companies))
+        .route("/companies/{company_id}/projects", get(platform::projects))
+        .route(
+            "/companies/{company_id}/projects/{project_id}/documents",
+            get(platform::documents),
+        )
+        .route("/companies/{company_id}/users", get(users::list))
+        .route(
+            "/companies/{company_id}/users/{id}",
+            get(users::view).patch(users::update),
+        )
+        .route("/webhook-events", get(events::catalogue))
+        .route("/apps", get(apps::catalogue))
         .route(
             "/companies/{company_id}/projects/{project_id}/tickets",
             post(tickets::create),
@@ -101,12 +111,9 @@ pub fn router(state: Shared) -> Router {
             "/companies/{company_id}/projects/{project_id}/tickets/{id}/photos",
             post(tickets::attach_photo),
         )
-        .route(
-            "/me/tokens/{id}",
-            axum::routing::delete(tokens::revoke_mine),
-        )
+        .merge(credentials)
         // Layers run outside-in: authenticate first (it puts the Principal in the request),
-        // then idempotent replays of POSTs.
+        // then idempotent replays of POSTs, then (for credentials) the first-party rule.
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::idempotency::middleware,

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::events::emit;
-use crate::platform::{Principal, require_member, rfc3339};
+use crate::platform::{Principal, require_tool, rfc3339};
 use crate::state::Shared;
 
 const STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
@@ -91,7 +91,15 @@ pub async fn create(
     Path((company_id, project_id)): Path<(i64, i64)>,
     Json(body): Json<TicketIn>,
 ) -> Result<Response, ApiError> {
-    require_member(&p, company_id)?;
+    require_tool(
+        &state.db(),
+        &p,
+        company_id,
+        Some(project_id),
+        "tickets",
+        "standard",
+        "create tickets",
+    )?;
     validate(&body)?;
     let title = body.title.clone().ok_or_else(|| {
         ApiError::new(
@@ -127,26 +135,34 @@ pub async fn update(
     Path((company_id, project_id, id)): Path<(i64, i64, i64)>,
     Json(body): Json<TicketIn>,
 ) -> Result<Json<Value>, ApiError> {
-    require_member(&p, company_id)?;
+    require_tool(
+        &state.db(),
+        &p,
+        company_id,
+        Some(project_id),
+        "tickets",
+        "standard",
+        "edit tickets",
+    )?;
     validate(&body)?;
     let conn = state.db();
     let before = ticket_json(&conn, company_id, project_id, id)?;
     let tx = conn.unchecked_transaction()?;
     if let Some(title) = &body.title {
         tx.execute(
-            "UPDATE tickets SET title = ?1 WHERE id = ?2",
-            params![title.trim(), id],
+            "UPDATE tickets SET title = ?1 WHERE id = ?2 AND company_id = ?3",
+            params![title.trim(), id, company_id],
         )?;
     }
     if let Some(status) = &body.status {
         tx.execute(
-            "UPDATE tickets SET status = ?1 WHERE id = ?2",
-            params![status, id],
+            "UPDATE tickets SET status = ?1 WHERE id = ?2 AND company_id = ?3",
+            params![status, id, company_id],
         )?;
     }
     tx.execute(
-        "UPDATE tickets SET updated_at = ?1 WHERE id = ?2",
-        params![now(), id],
+        "UPDATE tickets SET updated_at = ?1 WHERE id = ?2 AND company_id = ?3",
+        params![now(), id, company_id],
     )?;
     let after = ticket_json(&tx, company_id, project_id, id)?;
     emit(
@@ -166,12 +182,23 @@ pub async fn delete(
     Extension(p): Extension<Principal>,
     Path((company_id, project_id, id)): Path<(i64, i64, i64)>,
 ) -> Result<StatusCode, ApiError> {
-    require_member(&p, company_id)?;
+    require_tool(
+        &state.db(),
+        &p,
+        company_id,
+        Some(project_id),
+        "tickets",
+        "admin",
+        "delete tickets",
+    )?;
     let conn = state.db();
     let ticket = ticket_json(&conn, company_id, project_id, id)?;
     let tx = conn.unchecked_transaction()?;
     tx.execute("DELETE FROM photos WHERE ticket_id = ?1", [id])?;
-    tx.execute("DELETE FROM tickets WHERE id = ?1", [id])?;
+    tx.execute(
+        "DELETE FROM tickets WHERE id = ?1 AND company_id = ?2",
+        params![id, company_id],
+    )?;
     emit(
         &tx,
         company_id,
@@ -196,7 +223,15 @@ pub async fn attach_photo(
     Path((company_id, project_id, id)): Path<(i64, i64, i64)>,
     Json(body): Json<PhotoIn>,
 ) -> Result<Response, ApiError> {
-    require_member(&p, company_id)?;
+    require_tool(
+        &state.db(),
+        &p,
+        company_id,
+        Some(project_id),
+        "tickets",
+        "standard",
+        "attach photos to tickets",
+    )?;
     if body.filename.trim().is_empty() || body.filename.len() > 255 {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

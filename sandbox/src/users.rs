@@ -8,7 +8,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::platform::{PageQuery, Principal, paginated, require_member, rfc3339};
+use crate::platform::{
+    PageQuery, Principal, paginated, require_directory, require_member, rfc3339,
+};
 use crate::state::Shared;
 
 #[derive(Debug, Serialize)]
@@ -75,9 +77,9 @@ pub async fn list(
     Path(company_id): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, ApiError> {
-    require_member(&p, company_id)?;
-    let (page, per_page) = q.resolve()?;
     let conn = state.db();
+    require_directory(&conn, &p, company_id)?;
+    let (page, per_page) = q.resolve()?;
     let total: i64 = conn.query_row(
         "SELECT COUNT(*) FROM users WHERE company_id = ?1",
         [company_id],
@@ -109,8 +111,9 @@ pub async fn view(
     Extension(p): Extension<Principal>,
     Path((company_id, id)): Path<(i64, i64)>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    require_member(&p, company_id)?;
-    Ok(Json(with_permissions(&state.db(), company_id, id)?))
+    let conn = state.db();
+    require_directory(&conn, &p, company_id)?;
+    Ok(Json(with_permissions(&conn, company_id, id)?))
 }
 
 /// A user and their permissions (company-wide and per project).
@@ -141,6 +144,8 @@ pub async fn update(
     Json(changes): Json<UserChanges>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     require_member(&p, company_id)?;
+    // Granting API access or permissions is credential management.
+    crate::platform::require_first_party(&p)?;
     let conn = state.db();
     let user = find(&conn, company_id, id)?;
     if let Some(api_access) = changes.api_access {
@@ -175,6 +180,16 @@ pub async fn update(
     }
     if let Some(perms) = &changes.permissions {
         crate::platform::require_company_admin(&p, company_id, "set user permissions")?;
+        if user.kind == "dmsa" {
+            // Its permissions are its app's approved manifest, and never more.
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "managed_by_app_install",
+                format!(
+                    "user {id} is an app's service user: its permissions are what the install approved; change them by approving another version of the app, or uninstall it"
+                ),
+            ));
+        }
         crate::permissions::apply(&conn, company_id, id, perms)?;
     }
     Ok(Json(with_permissions(&conn, company_id, id)?))

@@ -485,3 +485,230 @@ fn a_taken_email_does_not_disclose_its_holder() {
         run.stderr
     );
 }
+
+/// A user token of app `slug` (authorization code through its own client) for `login`, with
+/// `scope` requested if given.
+fn app_user_token(sb: &Sandbox, slug: &str, login: &str, scope: Option<&str>) -> String {
+    let app = sb.bootstrap().apps[slug].clone();
+    let user = sb.bootstrap().user(login).clone();
+    let mut m = Machine::new();
+    m.set("BROWSER", format!("python3 {}", browser_script().display()))
+        .set("SIM_LOGIN", &user.login)
+        .set("SIM_PASSWORD", &user.password)
+        .set("SIM_DECISION", "approve");
+    let url = sb.url();
+    let mut args = vec![
+        "login",
+        "--api",
+        &url,
+        "--client-id",
+        &app.client_id,
+        "--client-secret-stdin",
+        "--timeout",
+        "60",
+    ];
+    if let Some(s) = scope {
+        args.extend(["--scope", s]);
+    }
+    m.run_with_stdin(&args, &app.client_secret).ok();
+    m.run(&["token"]).ok().stdout.trim().to_string()
+}
+
+/// Credential management needs a first-party credential: a marketplace app's user token can
+/// read what the user may read, but cannot mint a PAT (which would outlive the app's grant),
+/// list service accounts, touch webhooks, decide installs or grant API access, unless the user
+/// granted it the `credentials` scope.
+#[test]
+fn third_party_app_tokens_cannot_manage_credentials() {
+    let sb = Sandbox::start();
+    let token = app_user_token(&sb, "field-forms", "owner", None);
+    let base = format!("{}/api/v1", sb.url());
+    assert_eq!(api(&token, "GET", &format!("{base}/me"), None).0, 200);
+    let viewer = sb.bootstrap().user("viewer").id;
+    for (method, path, body) in [
+        (
+            "POST",
+            "/me/tokens".to_string(),
+            Some(json!({"name": "stolen"})),
+        ),
+        ("GET", "/me/tokens".to_string(), None),
+        ("GET", "/companies/1/service-accounts".to_string(), None),
+        ("GET", "/companies/1/webhooks".to_string(), None),
+        (
+            "POST",
+            "/companies/1/webhooks".to_string(),
+            Some(json!({"url": "https://x.example/", "events": ["ticket.created"]})),
+        ),
+        ("GET", "/companies/1/apps".to_string(), None),
+        (
+            "PATCH",
+            format!("/companies/1/users/{viewer}"),
+            Some(json!({"api_access": true})),
+        ),
+    ] {
+        let (code, err) = api(&token, method, &format!("{base}{path}"), body);
+        assert_eq!(code, 403, "{method} {path}: {err}");
+        assert!(
+            err["error"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("first-party"),
+            "{err}"
+        );
+    }
+    // The consent page said so, and the explicit scope opens credential management.
+    let scoped = app_user_token(&sb, "field-forms", "owner", Some("credentials"));
+    let (code, body) = api(
+        &scoped,
+        "POST",
+        &format!("{base}/me/tokens"),
+        Some(json!({"name": "granted"})),
+    );
+    assert_eq!(code, 201, "{body}");
+    // A service account's own client-credentials token is not first-party either.
+    let sa = sb.bootstrap().service_account.clone();
+    let (_, minted) = curl(&[
+        "-u",
+        &format!("{}:{}", sa.client_id, sa.client_secret),
+        "-d",
+        "grant_type=client_credentials",
+        &format!("{}/oauth/token", sb.url()),
+    ]);
+    let sa_token = serde_json::from_str::<Value>(&minted).unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        api(
+            &sa_token,
+            "GET",
+            &format!("{base}/companies/1/service-accounts"),
+            None
+        )
+        .0,
+        403
+    );
+}
+
+/// Tool permissions are enforced for integrations: a service account with no permissions
+/// cannot read the directory, make tickets or request app installs; given the permission it
+/// can; and a DMSA's permissions cannot be raised past its app's approved manifest.
+#[test]
+fn tool_permissions_bind_service_accounts_and_dmsas() {
+    let sb = Sandbox::start();
+    let admin = sb.bootstrap().user("admin").clone();
+    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let created: Value = serde_json::from_str(
+        &m.run(&[
+            "sa",
+            "create",
+            "--name",
+            "Bare",
+            "--email",
+            "bare@acme.example",
+            "--json",
+        ])
+        .ok()
+        .stdout,
+    )
+    .unwrap();
+    let mint = || {
+        let (_, body) = curl(&[
+            "-u",
+            &format!(
+                "{}:{}",
+                created["client_id"].as_str().unwrap(),
+                created["client_secret"].as_str().unwrap()
+            ),
+            "-d",
+            "grant_type=client_credentials",
+            &format!("{}/oauth/token", sb.url()),
+        ]);
+        serde_json::from_str::<Value>(&body).unwrap()["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let token = mint();
+    let base = format!("{}/api/v1/companies/1", sb.url());
+    let ticket = json!({"title": "from a bare integration"});
+    assert_eq!(api(&token, "GET", &format!("{base}/users"), None).0, 403);
+    let (code, err) = api(
+        &token,
+        "POST",
+        &format!("{base}/projects/1/tickets"),
+        Some(ticket.clone()),
+    );
+    assert_eq!(code, 403, "{err}");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("tickets: standard"),
+        "{err}"
+    );
+    assert_eq!(
+        api(
+            &token,
+            "POST",
+            &format!("{base}/apps"),
+            Some(json!({"app": "field-forms"}))
+        )
+        .0,
+        403
+    );
+    let id = created["id"].to_string();
+    m.run(&[
+        "sa",
+        "update",
+        &id,
+        "--permission",
+        "directory=read",
+        "--project",
+        "1:tickets=standard",
+    ])
+    .ok();
+    assert_eq!(api(&token, "GET", &format!("{base}/users"), None).0, 200);
+    assert_eq!(
+        api(
+            &token,
+            "POST",
+            &format!("{base}/projects/1/tickets"),
+            Some(ticket.clone())
+        )
+        .0,
+        201
+    );
+    assert_eq!(
+        api(
+            &token,
+            "POST",
+            &format!("{base}/projects/2/tickets"),
+            Some(ticket)
+        )
+        .0,
+        403,
+        "tickets: standard on project 1 only"
+    );
+
+    // A DMSA: approved with its manifest, never more.
+    let install: Value = serde_json::from_str(
+        &m.run(&["apps", "request", "sitesync-erp", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let install_id = install["id"].to_string();
+    m.run(&["apps", "approve", &install_id, "--project", "1", "--yes"])
+        .ok();
+    let dmsa: Value =
+        serde_json::from_str(&m.run(&["apps", "view", &install_id, "--json"]).ok().stdout).unwrap();
+    let dmsa_user = dmsa["dmsa_user_id"].as_i64().expect("a DMSA user");
+    let (code, err) = api(
+        m.run(&["token"]).ok().stdout.trim(),
+        "PATCH",
+        &format!("{base}/users/{dmsa_user}"),
+        Some(json!({"permissions": {"company": {"documents": "admin"}}})),
+    );
+    assert_eq!(code, 409, "an admin raised a DMSA past its manifest: {err}");
+}

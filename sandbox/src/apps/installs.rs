@@ -105,6 +105,13 @@ pub async fn request(
     Json(body): Json<RequestBody>,
 ) -> Result<Response, ApiError> {
     require_member(&p, company_id)?;
+    if p.kind != "person" {
+        return Err(ApiError::forbidden(format!(
+            "only people in the company may request app installs; '{}' is a {}",
+            p.login,
+            p.kind.replace('_', " ")
+        )));
+    }
     let conn = state.db();
     let app = conn
         .query_row(

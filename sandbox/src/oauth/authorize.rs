@@ -407,7 +407,26 @@ pub async fn login(
             |r| r.get(0),
         )
         .unwrap_or_else(|_| session.params.client_id.clone());
-    Html(pages::consent(&session.csrf, &app_name, &name)).into_response()
+    let company: String = conn
+        .query_row(
+            "SELECT c.name FROM companies c JOIN users u ON u.company_id = c.id WHERE u.id = ?1",
+            [user_id],
+            |r| r.get(0),
+        )
+        .unwrap_or_default();
+    let credentials = session
+        .params
+        .scope
+        .split(' ')
+        .any(|s| s == crate::platform::CREDENTIALS_SCOPE);
+    Html(pages::consent(
+        &session.csrf,
+        &app_name,
+        &name,
+        &company,
+        credentials,
+    ))
+    .into_response()
 }
 
 pub async fn consent(

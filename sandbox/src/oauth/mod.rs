@@ -25,6 +25,6 @@ pub async fn metadata(State(state): State<Shared>) -> Json<Value> {
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "code_challenge_methods_supported": ["S256"],
-        "scopes_supported": [],
+        "scopes_supported": [crate::platform::CREDENTIALS_SCOPE],
     }))
 }
