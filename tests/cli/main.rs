@@ -11,6 +11,7 @@ mod harness;
 mod help;
 mod interop;
 mod openapi;
+mod permission_matrix;
 mod profiles;
 mod release;
 mod sandbox;
