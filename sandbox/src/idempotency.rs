@@ -70,6 +70,13 @@ pub async fn middleware(
         Ok(None) => return next.run(req).await,
         Err(e) => return e.into_response(),
     };
+    *state
+        .stats
+        .keyed_posts
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .entry(req.uri().path().to_string())
+        .or_default() += 1;
     let Some((user, principal)) = req
         .extensions()
         .get::<crate::platform::Principal>()

@@ -9,6 +9,7 @@ mod db;
 mod error;
 mod events;
 mod idempotency;
+pub mod issued;
 mod oauth;
 mod pages;
 mod permissions;
@@ -66,6 +67,8 @@ pub struct Config {
     pub request_log: bool,
     /// Webhook delivery timing.
     pub delivery: DeliveryConfig,
+    /// Record every secret handed out (see [`issued`]), for test suites' leak scans.
+    pub record_issued_secrets: bool,
 }
 
 impl Config {
@@ -79,6 +82,7 @@ impl Config {
             token_ttl_secs: 3600,
             request_log: false,
             delivery: DeliveryConfig::default(),
+            record_issued_secrets: false,
         }
     }
 }
@@ -122,6 +126,19 @@ impl Running {
             .clone()
     }
 
+    /// How many POSTs to paths ending in `suffix` carried an `Idempotency-Key`.
+    pub fn keyed_posts(&self, suffix: &str) -> u64 {
+        self.state
+            .stats
+            .keyed_posts
+            .lock()
+            .expect("stats lock")
+            .iter()
+            .filter(|(path, _)| path.ends_with(suffix))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
     /// How many responses had this status code.
     pub fn responses_with_status(&self, status: u16) -> u64 {
         self.state
@@ -132,6 +149,11 @@ impl Running {
             .get(&status)
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The secrets this sandbox handed out so far (empty unless `record_issued_secrets`).
+    pub fn issued_secrets(&self) -> issued::IssuedSecrets {
+        self.state.issued.clone()
     }
 
     /// Change the lifetime of access tokens issued from now on.
@@ -206,7 +228,13 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let seal = crypto::SealKey::load_or_create(&config.data_dir)
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
     let state = Arc::new(AppState::new(conn, lock, &config, base_url.clone(), seal));
-    let app = routes::router(state.clone());
+    let mut app = routes::router(state.clone());
+    if config.record_issued_secrets {
+        app = app.layer(axum::middleware::from_fn_with_state(
+            state.issued.clone(),
+            issued::record,
+        ));
+    }
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let app = app.into_make_service_with_connect_info::<SocketAddr>();

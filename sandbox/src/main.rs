@@ -130,6 +130,7 @@ async fn serve(a: ServeArgs) -> ExitCode {
             allow_loopback: a.allow_loopback_webhooks,
             ..Default::default()
         },
+        record_issued_secrets: false,
     };
     let running = match svcacct_sandbox::start(config).await {
         Ok(r) => r,

@@ -14,6 +14,8 @@ use crate::ratelimit::RateLimiter;
 pub struct Stats {
     pub token_requests: Mutex<HashMap<String, u64>>,
     pub statuses: Mutex<HashMap<u16, u64>>,
+    /// POSTs under /api/v1 that carried an `Idempotency-Key`, by path.
+    pub keyed_posts: Mutex<HashMap<String, u64>>,
 }
 
 pub struct AppState {
@@ -26,6 +28,8 @@ pub struct AppState {
     /// Seals webhook secrets at rest.
     pub seal: crate::crypto::SealKey,
     pub delivery: crate::DeliveryConfig,
+    /// What the sandbox handed out, when a test suite asked to record it.
+    pub issued: crate::issued::IssuedSecrets,
     /// Failed sign-ins per account and per address.
     pub login_throttle: crate::oauth::throttle::LoginThrottle,
     /// Wakes the delivery engine when something falls due.
@@ -57,6 +61,7 @@ impl AppState {
             delivery: config.delivery.clone(),
             deliveries_due: Arc::new(tokio::sync::Notify::new()),
             login_throttle: Default::default(),
+            issued: Default::default(),
             _lock: lock,
         }
     }

@@ -341,3 +341,32 @@ fn server_strings_cannot_drive_the_terminal() {
     assert_eq!(json["name"], name, "--json stays exact");
     assert_eq!(json["description"], description);
 }
+
+/// `-vv` shows the token exchanges with every token redacted: the sign-in (code, verifier,
+/// access and refresh tokens) and a refresh (the old and the new refresh token). The harness's
+/// leak scan checks these runs against every token the sandbox issued.
+#[test]
+fn verbose_logs_of_sign_in_and_refresh_carry_no_token() {
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    let mut m = Machine::new();
+    let login = login_browser(&mut m, &sb, "admin", &["-vv"]).ok();
+    assert!(
+        login.stderr.contains("refresh_token") && login.stderr.contains("[redacted]"),
+        "the token response is logged, redacted: {}",
+        login.stderr
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let refresh = m.run(&["-vv", "token"]).ok();
+    assert!(
+        refresh.stderr.contains("grant_type=refresh_token"),
+        "{}",
+        refresh.stderr
+    );
+    assert_eq!(sb.token_requests("refresh_token"), 1);
+    let issued = sb.running().issued_secrets().snapshot();
+    assert!(
+        issued.len() >= 4,
+        "the scan knows the tokens: {}",
+        issued.len()
+    );
+}

@@ -33,10 +33,24 @@ impl Sandbox {
         config.rate_limit_per_minute = 100_000;
         // Webhook tests deliver to receivers on 127.0.0.1 (the sandbox's local-testing flag).
         config.delivery.allow_loopback = true;
+        // The leak scan: every secret this sandbox hands out is checked against every run.
+        config.record_issued_secrets = true;
         adjust(&mut config);
         let running = rt
             .block_on(svcacct_sandbox::start(config))
             .expect("sandbox starts");
+        let issued = running.issued_secrets();
+        let boot = &running.bootstrap;
+        for secret in boot
+            .users
+            .values()
+            .map(|u| &u.password)
+            .chain([&boot.service_account.client_secret])
+            .chain(boot.apps.values().map(|a| &a.client_secret))
+        {
+            issued.insert(secret);
+        }
+        leak_scan::watch(issued);
         Sandbox {
             rt,
             running: Some(running),
@@ -230,7 +244,9 @@ impl Machine {
             let mut input = child.stdin.take().expect("stdin");
             let _ = input.write_all(stdin.as_bytes());
         }
-        Run::from(wait_bounded(child, Duration::from_secs(120)))
+        let run = Run::from(wait_bounded(child, Duration::from_secs(120)));
+        leak_scan::check(args, &run);
+        run
     }
 }
 
@@ -380,4 +396,67 @@ pub fn api(
 /// Read a TOML config file, if any.
 pub fn read(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
+}
+
+/// The leak scan over the whole suite: every secret any sandbox of this test process handed out
+/// (tokens, refresh tokens, client secrets, PATs, codes; the seeded passwords and secrets) must
+/// never appear on the stderr of any CLI run (status, warnings, errors, `-v`/`-vv` logs), nor on
+/// its stdout unless printing a secret is what the command is for.
+pub mod leak_scan {
+    use std::sync::Mutex;
+
+    use svcacct_sandbox::issued::IssuedSecrets;
+
+    static WATCHED: Mutex<Vec<IssuedSecrets>> = Mutex::new(Vec::new());
+
+    pub fn watch(issued: IssuedSecrets) {
+        WATCHED
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(issued);
+    }
+
+    /// Commands whose stdout is a secret by design (shown once, or a token for a pipe).
+    fn prints_secrets(args: &[&str]) -> bool {
+        let words: Vec<&str> = args
+            .iter()
+            .copied()
+            .filter(|a| !a.starts_with('-'))
+            .collect();
+        matches!(
+            words.as_slice(),
+            ["token", ..]
+                | ["api", ..]
+                | ["reset-secret", ..]
+                | ["sa" | "service-accounts", "create" | "reset-secret", ..]
+                | ["tokens", "create", ..]
+        ) || args
+            .windows(2)
+            .any(|w| w[0] == "--profile" && words.get(1) == Some(&"token"))
+    }
+
+    #[track_caller]
+    pub fn check(args: &[&str], run: &super::Run) {
+        let watched = WATCHED.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        for issued in &watched {
+            if let Some(secret) = issued.found_in(&run.stderr) {
+                panic!(
+                    "leak scan: `svcacct {}` printed an issued secret ({}…) on stderr:\n{}",
+                    args.join(" "),
+                    &secret[..6.min(secret.len())],
+                    run.stderr
+                );
+            }
+            if !prints_secrets(args)
+                && let Some(secret) = issued.found_in(&run.stdout)
+            {
+                panic!(
+                    "leak scan: `svcacct {}` printed an issued secret ({}…) on stdout:\n{}",
+                    args.join(" "),
+                    &secret[..6.min(secret.len())],
+                    run.stdout
+                );
+            }
+        }
+    }
 }

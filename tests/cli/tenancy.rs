@@ -712,3 +712,146 @@ fn tool_permissions_bind_service_accounts_and_dmsas() {
     );
     assert_eq!(code, 409, "an admin raised a DMSA past its manifest: {err}");
 }
+
+/// The CLI sends an `Idempotency-Key` on every POST that a repeat would duplicate (counted at
+/// the server, not taken from the CLI's word).
+#[test]
+fn the_cli_sends_idempotency_keys() {
+    let sb = Sandbox::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (m, _) = signed_in(&sb, &owner.login, &owner.password);
+    let created: Value = serde_json::from_str(
+        &m.run(&[
+            "sa",
+            "create",
+            "--name",
+            "Keyed",
+            "--email",
+            "keyed-cli@acme.example",
+            "--json",
+        ])
+        .ok()
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        sb.running().keyed_posts("/service-accounts"),
+        1,
+        "sa create"
+    );
+    m.run(&[
+        "reset-secret",
+        &created["id"].to_string(),
+        "--yes",
+        "--json",
+    ])
+    .ok();
+    assert_eq!(sb.running().keyed_posts("/reset-secret"), 1, "reset-secret");
+    m.run(&["tokens", "create", "--name", "keyed", "--json"])
+        .ok();
+    assert_eq!(sb.running().keyed_posts("/me/tokens"), 1, "tokens create");
+    hook(&m, "https://hooks.acme.example/keyed");
+    assert_eq!(sb.running().keyed_posts("/webhooks"), 1, "webhooks create");
+    let install: Value = serde_json::from_str(
+        &m.run(&["apps", "request", "field-forms", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    m.run(&["apps", "approve", &install["id"].to_string(), "--yes"])
+        .ok();
+    assert_eq!(sb.running().keyed_posts("/approve"), 1, "apps approve");
+}
+
+/// The rate budget is the company's, all of its users and tokens summed (PlanRadar's rule), and
+/// another company's is its own.
+#[test]
+fn the_rate_budget_is_per_company() {
+    let sb = Sandbox::start();
+    let other = sb.add_company("Borealis Builders", "b-");
+    let admin = sb.bootstrap().user("admin").clone();
+    let viewer = sb.bootstrap().user("viewer").clone();
+    let (_, a) = signed_in(&sb, &admin.login, &admin.password);
+    let (_, v) = signed_in(&sb, &viewer.login, &viewer.password);
+    let b = &other.users["owner"];
+    let (_, o) = signed_in(&sb, &b.login, &b.password);
+    sb.running().set_rate_limit(6);
+    let me = format!("{}/api/v1/me", sb.url());
+    let mut spent = 0;
+    while api(&a, "GET", &me, None).0 == 200 {
+        spent += 1;
+        assert!(spent <= 6, "the budget never ran out");
+    }
+    assert_eq!(
+        api(&v, "GET", &me, None).0,
+        429,
+        "another user of the same company"
+    );
+    assert_eq!(
+        api(&o, "GET", &me, None).0,
+        200,
+        "another company has its own budget"
+    );
+    sb.running().set_rate_limit(100_000);
+}
+
+/// An app's client-credentials token acts only in the company it was minted for.
+#[test]
+fn an_app_token_is_bound_to_its_company() {
+    let sb = Sandbox::start();
+    let other = sb.add_company("Borealis Builders", "b-");
+    let app = sb.bootstrap().apps["sitesync-erp"].clone();
+    for (login, password, company) in [
+        (
+            sb.bootstrap().user("admin").login.clone(),
+            sb.bootstrap().user("admin").password.clone(),
+            1,
+        ),
+        (
+            other.users["admin"].login.clone(),
+            other.users["admin"].password.clone(),
+            other.id,
+        ),
+    ] {
+        let (m, _) = signed_in(&sb, &login, &password);
+        let mut args = vec!["apps", "request", "sitesync-erp", "--json"];
+        let company_arg = company.to_string();
+        args.extend(["--company", &company_arg]);
+        let install: Value = serde_json::from_str(&m.run(&args).ok().stdout).unwrap();
+        m.run(&[
+            "apps",
+            "approve",
+            &install["id"].to_string(),
+            "--project",
+            if company == 1 { "1" } else { "4" },
+            "--yes",
+            "--company",
+            &company_arg,
+        ])
+        .ok();
+    }
+    let mint = |company: i64| {
+        let (code, body) = curl(&[
+            "-u",
+            &format!("{}:{}", app.client_id, app.client_secret),
+            "-d",
+            "grant_type=client_credentials",
+            "-d",
+            &format!("company_id={company}"),
+            &format!("{}/oauth/token", sb.url()),
+        ]);
+        assert_eq!(code, 200, "{body}");
+        serde_json::from_str::<Value>(&body).unwrap()["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let users = |company: i64| format!("{}/api/v1/companies/{company}/users", sb.url());
+    let (acme, borealis) = (mint(1), mint(other.id));
+    assert_eq!(api(&acme, "GET", &users(1), None).0, 200);
+    assert_eq!(api(&acme, "GET", &users(other.id), None).0, 404);
+    assert_eq!(api(&borealis, "GET", &users(other.id), None).0, 200);
+    assert_eq!(api(&borealis, "GET", &users(1), None).0, 404);
+    let me = api(&borealis, "GET", &format!("{}/api/v1/me", sb.url()), None).1;
+    assert_eq!(me["company_id"], other.id, "{me}");
+}
