@@ -36,7 +36,7 @@ def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "data")
-        sandbox = subprocess.Popen([os.path.join(BIN, "svcacct-sandbox"), "serve", "--listen", "127.0.0.1:0", "--allow-loopback-webhooks", "--data", data,
+        sandbox = subprocess.Popen([os.path.join(BIN, "svcacct-sandbox"), "serve", "--listen", "127.0.0.1:0", "--allow-loopback-webhooks", "--no-external-webhooks", "--data", data,
                                     "--quiet", "--rate-limit", "10000000/min"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         receiver = subprocess.Popen([os.path.join(BIN, "svcacct-sandbox"), "receive", "--listen", "127.0.0.1:0"],
                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)

@@ -40,7 +40,7 @@ export SVCACCT_CONFIG_DIR="$work/config"
 unset SVCACCT_TOKEN SVCACCT_CLIENT_ID SVCACCT_CLIENT_SECRET SVCACCT_PROFILE SVCACCT_API_URL
 
 echo "==> Starting the sandbox (a real OAuth server + platform API, SQLite in a temp dir)"
-"$bin/svcacct-sandbox" serve --listen 127.0.0.1:0 --data "$work/data" --quiet --allow-loopback-webhooks >"$work/sandbox.out" &
+"$bin/svcacct-sandbox" serve --listen 127.0.0.1:0 --data "$work/data" --quiet --allow-loopback-webhooks --no-external-webhooks >"$work/sandbox.out" &
 sandbox_pid=$!
 for _ in $(seq 100); do
     grep -q '^listening on ' "$work/sandbox.out" 2>/dev/null && break

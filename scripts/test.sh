@@ -12,6 +12,10 @@ if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
             exit 2
         }
     done
+    command -v st >/dev/null || {
+        echo "error: schemathesis is missing (pip install 'schemathesis==4.32.5')" >&2
+        exit 2
+    }
     export SVCACCT_TEST_SESSION=1
     exec dbus-run-session -- bash "$0" "$@"
 fi
@@ -34,10 +38,12 @@ unset RUST_BACKTRACE
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-# All targets (there are no doc tests); then one closing line with the totals of every runner.
+# All targets (there are no doc tests), then the outside fuzzer over the OpenAPI document;
+# then one closing line with the totals of every runner (the fuzz run counts as one).
 log=$(mktemp)
 if cargo test --workspace --all-targets --locked "$@" 2>&1 | tee "$log"; then status=0; else status=$?; fi
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i == "passed;") p += $(i-1); if ($i == "failed;") f += $(i-1) } }
-     END { printf "total: %d passed, %d failed\n", p, f }' "$log"
+if bash scripts/fuzz-openapi.sh; then fuzz=passed; else fuzz=failed; status=1; fi
+awk -v fuzz="$fuzz" '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i == "passed;") p += $(i-1); if ($i == "failed;") f += $(i-1) } }
+     END { if (fuzz == "passed") p++; else f++; printf "total: %d passed, %d failed\n", p, f }' "$log"
 rm -f "$log"
 exit "$status"

@@ -12,7 +12,16 @@ use crate::error::ApiError;
 pub fn key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     match headers.get("idempotency-key").map(|v| v.to_str()) {
         None => Ok(None),
-        Some(Ok(k)) if !k.is_empty() && k.len() <= 255 => Ok(Some(k.to_string())),
+        // Printable ASCII (spaces inside only): what the OpenAPI document's pattern says.
+        Some(Ok(k))
+            if !k.is_empty()
+                && k.len() <= 255
+                && k.bytes().all(|b| (0x20..0x7f).contains(&b))
+                && !k.starts_with(' ')
+                && !k.ends_with(' ') =>
+        {
+            Ok(Some(k.to_string()))
+        }
         Some(_) => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "invalid_idempotency_key",

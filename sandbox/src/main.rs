@@ -67,6 +67,10 @@ struct ServeArgs {
     /// testing. Private, link-local and other internal addresses stay refused.
     #[arg(long)]
     allow_loopback_webhooks: bool,
+    /// Send webhook deliveries only to loopback receivers; others are recorded as not sent
+    /// (test suites and fuzzing, on machines that must not reach out)
+    #[arg(long)]
+    no_external_webhooks: bool,
 }
 
 #[derive(clap::Args)]
@@ -128,6 +132,7 @@ async fn serve(a: ServeArgs) -> ExitCode {
             retry_max: Duration::from_millis(a.retry_max_ms),
             max_age: Duration::from_secs(a.retry_max_age),
             allow_loopback: a.allow_loopback_webhooks,
+            external: !a.no_external_webhooks,
             ..Default::default()
         },
         record_issued_secrets: false,

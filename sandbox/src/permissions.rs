@@ -26,6 +26,7 @@ pub fn rank(level: &str) -> usize {
 
 /// A user's permissions: company-wide levels, and per-project levels (keyed by project id).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Permissions {
     #[serde(default)]
     pub company: BTreeMap<String, String>,

@@ -195,6 +195,40 @@ pub async fn authenticate(State(state): State<Shared>, mut req: Request, next: N
     in_error_shape(resp).await
 }
 
+/// Every request body of the API is a JSON object. serde would also read a struct from a JSON
+/// array (`[null, null]`), so anything but an object is refused here, for every route at once.
+pub async fn object_bodies(req: Request, next: Next) -> Response {
+    let is_json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/json"));
+    if !is_json {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        return ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            "request bodies are limited to 1 MiB",
+        )
+        .into_response();
+    };
+    if let Ok(value) = serde_json::from_slice::<Value>(&bytes)
+        && !value.is_object()
+    {
+        return ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            "the request body must be a JSON object",
+        )
+        .into_response();
+    }
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
+}
+
 /// Rejections from extractors (a malformed JSON body, a bad query string) come as plain text;
 /// the API promises one JSON error shape, so they are rewrapped here, in one place.
 async fn in_error_shape(resp: Response) -> Response {
@@ -236,6 +270,9 @@ async fn in_error_shape(resp: Response) -> Response {
     rewrapped
 }
 
+/// The highest page number accepted (so that offsets never overflow).
+pub const MAX_PAGE: u64 = 1_000_000;
+
 #[derive(Debug, Default, Deserialize)]
 pub struct PageQuery {
     pub page: Option<u64>,
@@ -246,11 +283,11 @@ impl PageQuery {
     pub fn resolve(&self) -> Result<(u64, u64), ApiError> {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(30);
-        if page == 0 || per_page == 0 || per_page > 100 {
+        if page == 0 || page > MAX_PAGE || per_page == 0 || per_page > 100 {
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_pagination",
-                "page must be ≥ 1 and per_page between 1 and 100",
+                format!("page must be between 1 and {MAX_PAGE}, and per_page between 1 and 100"),
             ));
         }
         Ok((page, per_page))

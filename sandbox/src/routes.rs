@@ -113,7 +113,9 @@ pub fn router(state: Shared) -> Router {
         )
         .merge(credentials)
         // Layers run outside-in: authenticate first (it puts the Principal in the request),
-        // then idempotent replays of POSTs, then (for credentials) the first-party rule.
+        // then idempotent replays of POSTs, then bodies checked to be JSON objects, then (for
+        // credentials) the first-party rule.
+        .route_layer(middleware::from_fn(platform::object_bodies))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::idempotency::middleware,
@@ -127,14 +129,19 @@ pub fn router(state: Shared) -> Router {
         .route("/oauth/authorize", get(oauth::authorize::start))
         .route("/oauth/authorize/login", post(oauth::authorize::login))
         .route("/oauth/authorize/consent", post(oauth::authorize::consent))
+        .layer(middleware::map_response(page_error_shape))
         .layer(middleware::map_response(page_headers));
     Router::new()
         .route(
             "/.well-known/oauth-authorization-server",
             get(oauth::metadata),
         )
-        .route("/oauth/token", post(oauth::token::token))
-        .route("/oauth/revoke", post(oauth::token::revoke))
+        .merge(
+            Router::new()
+                .route("/oauth/token", post(oauth::token::token))
+                .route("/oauth/revoke", post(oauth::token::revoke))
+                .layer(middleware::map_response(oauth_error_shape)),
+        )
         .merge(pages)
         .route("/openapi.json", get(openapi))
         .nest("/api/v1", api)
@@ -196,4 +203,49 @@ async fn page_headers(mut resp: Response) -> Response {
         headers.insert(name, HeaderValue::from_static(value));
     }
     resp
+}
+
+/// The token and revocation endpoints answer errors in RFC 6749's shape (§5.2), even when the
+/// request is rejected before a handler runs (a body that is not a form).
+async fn oauth_error_shape(resp: Response) -> Response {
+    let (status, text) = match plain_client_error(resp).await {
+        Ok(resp) => return resp,
+        Err(rejected) => rejected,
+    };
+    let _ = status;
+    (
+        StatusCode::BAD_REQUEST,
+        axum::Json(serde_json::json!({"error": "invalid_request", "error_description": text})),
+    )
+        .into_response()
+}
+
+/// The sign-in pages answer a rejected request with an HTML page, like every other error.
+async fn page_error_shape(resp: Response) -> Response {
+    match plain_client_error(resp).await {
+        Ok(resp) => resp,
+        Err((status, text)) => (
+            status,
+            axum::response::Html(crate::pages::message("Invalid request", &text)),
+        )
+            .into_response(),
+    }
+}
+
+/// `Err((status, text))` for a 4xx answer with a plain-text body (an extractor's rejection);
+/// anything else back as it was.
+async fn plain_client_error(resp: Response) -> Result<Response, (StatusCode, String)> {
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/plain"));
+    if !resp.status().is_client_error() || !plain {
+        return Ok(resp);
+    }
+    let status = resp.status();
+    let bytes = axum::body::to_bytes(resp.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    Err((status, String::from_utf8_lossy(&bytes).trim().to_string()))
 }

@@ -33,6 +33,8 @@ impl Sandbox {
         config.rate_limit_per_minute = 100_000;
         // Webhook tests deliver to receivers on 127.0.0.1 (the sandbox's local-testing flag).
         config.delivery.allow_loopback = true;
+        // …and to nothing else: a test never reaches off this machine.
+        config.delivery.external = false;
         // The leak scan: every secret this sandbox hands out is checked against every run.
         config.record_issued_secrets = true;
         adjust(&mut config);

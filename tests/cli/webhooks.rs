@@ -465,6 +465,7 @@ impl SandboxProcess {
                 "127.0.0.1:0",
                 "--quiet",
                 "--allow-loopback-webhooks",
+                "--no-external-webhooks",
                 "--rate-limit",
                 "100000/min",
                 "--retry-base-ms",

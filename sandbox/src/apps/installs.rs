@@ -70,6 +70,16 @@ pub async fn list(
     Query(q): Query<InstallsQuery>,
 ) -> Result<Json<Value>, ApiError> {
     require_member(&p, company_id)?;
+    const STATES: &[&str] = &["pending", "approved", "denied", "uninstalled"];
+    if let Some(s) = &q.status
+        && !STATES.contains(&s.as_str())
+    {
+        return Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "invalid_status",
+            format!("status must be one of {}", STATES.join(", ")),
+        ));
+    }
     let conn = state.db();
     let ids: Vec<i64> = conn
         .prepare_cached("SELECT id FROM app_installs WHERE company_id = ?1 AND (?2 IS NULL OR state = ?2) ORDER BY id")?

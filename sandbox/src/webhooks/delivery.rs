@@ -29,6 +29,9 @@ pub struct DeliveryConfig {
     pub concurrency: usize,
     /// Deliver to loopback receivers (local testing only; `--allow-loopback-webhooks`).
     pub allow_loopback: bool,
+    /// Deliver to destinations off this machine (`--no-external-webhooks` turns it off, for
+    /// test suites and fuzzing: attempts elsewhere are recorded as not sent).
+    pub external: bool,
 }
 
 impl Default for DeliveryConfig {
@@ -40,6 +43,7 @@ impl Default for DeliveryConfig {
             max_age: Duration::from_secs(12 * 3600),
             concurrency: 32,
             allow_loopback: false,
+            external: true,
         }
     }
 }
@@ -228,7 +232,7 @@ fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
 /// One HTTP attempt.
 pub async fn attempt(
     client: &reqwest::Client,
-    allow_loopback: bool,
+    config: &DeliveryConfig,
     url: &str,
     basic: Option<&(String, String)>,
     headers: &[(String, String)],
@@ -236,11 +240,24 @@ pub async fn attempt(
     extra: &[(&str, String)],
 ) -> AttemptResult {
     let started = Instant::now();
-    if let Err(why) = destination::check(url, allow_loopback) {
+    let target = match destination::check(url, config.allow_loopback) {
+        Ok(target) => target,
+        Err(why) => {
+            return AttemptResult {
+                status_code: None,
+                duration_ms: 0,
+                error: Some(format!("destination not allowed: {why}")),
+            };
+        }
+    };
+    if !config.external && !destination::is_loopback(&target) {
         return AttemptResult {
             status_code: None,
             duration_ms: 0,
-            error: Some(format!("destination not allowed: {why}")),
+            error: Some(
+                "not sent: this sandbox delivers only to loopback receivers (--no-external-webhooks)"
+                    .into(),
+            ),
         };
     }
     let mut req = client.post(url).json(body);
@@ -315,7 +332,7 @@ async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
             ];
             attempt(
                 client,
-                state.delivery.allow_loopback,
+                &state.delivery,
                 &t.url,
                 t.basic.as_ref(),
                 &t.headers,

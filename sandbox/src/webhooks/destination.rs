@@ -54,6 +54,21 @@ fn v4_allowed(ip: Ipv4Addr, allow_loopback: bool) -> bool {
         || a >= 240) // reserved
 }
 
+/// Whether `url` names this machine (a loopback address or a `localhost` name).
+pub fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => {
+            ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost")
+        }
+        None => false,
+    }
+}
+
 /// A URL the platform may deliver to, or why not (for a 422 and for the delivery log).
 pub fn check(raw: &str, allow_loopback: bool) -> Result<url::Url, String> {
     let url = url::Url::parse(raw).map_err(|_| format!("'{raw}' is not a URL"))?;
@@ -63,19 +78,13 @@ pub fn check(raw: &str, allow_loopback: bool) -> Result<url::Url, String> {
                 .into(),
         );
     }
-    let loopback_name = |d: &str| {
-        let d = d.trim_end_matches('.').to_ascii_lowercase();
-        d == "localhost" || d.ends_with(".localhost")
-    };
-    let (is_loopback, literal) = match url.host() {
+    let literal = match url.host() {
         None => return Err(format!("'{raw}' has no host")),
-        Some(url::Host::Ipv4(ip)) => (ip.is_loopback(), Some(IpAddr::V4(ip))),
-        Some(url::Host::Ipv6(ip)) => (
-            ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()),
-            Some(IpAddr::V6(ip)),
-        ),
-        Some(url::Host::Domain(d)) => (loopback_name(d), None),
+        Some(url::Host::Ipv4(ip)) => Some(IpAddr::V4(ip)),
+        Some(url::Host::Ipv6(ip)) => Some(IpAddr::V6(ip)),
+        Some(url::Host::Domain(_)) => None,
     };
+    let is_loopback = is_loopback(&url);
     match url.scheme() {
         "https" => {}
         "http" if is_loopback => {}
