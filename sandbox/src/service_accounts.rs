@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -13,49 +13,20 @@ use crate::crypto::{random_token, sha256_hex};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::permissions::{self, Permissions};
-use crate::platform::{PageQuery, Principal, paginated, require_company_admin, rfc3339};
+use crate::platform::{PageQuery, Principal, paginated, require_company_admin};
 use crate::state::Shared;
 use crate::{idempotency, seed};
 
-#[derive(Debug, Serialize)]
-pub struct ServiceAccount {
-    pub id: i64,
-    pub company_id: i64,
-    pub name: String,
-    pub description: String,
-    pub email: String,
-    pub client_id: String,
-    pub created_at: String,
-    pub secret_reset_at: Option<String>,
-}
-
-const COLUMNS: &str = "sa.id, sa.company_id, sa.name, sa.description, u.email, sa.client_id, sa.created_at, sa.secret_reset_at, sa.user_id";
-
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ServiceAccount, i64)> {
-    Ok((
-        ServiceAccount {
-            id: r.get(0)?,
-            company_id: r.get(1)?,
-            name: r.get(2)?,
-            description: r.get(3)?,
-            email: r.get(4)?,
-            client_id: r.get(5)?,
-            created_at: rfc3339(r.get(6)?),
-            secret_reset_at: r.get::<_, Option<i64>>(7)?.map(rfc3339),
-        },
-        r.get(8)?,
-    ))
-}
+use crate::store::service_accounts as store;
+pub use crate::store::service_accounts::ServiceAccount;
 
 /// The account and its directory user's id, or 404 naming the id.
 fn find(conn: &Connection, company_id: i64, id: i64) -> Result<(ServiceAccount, i64), ApiError> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM service_accounts sa JOIN users u ON u.id = sa.user_id WHERE sa.company_id = ?1 AND sa.id = ?2"),
-        params![company_id, id],
-        from_row,
-    )
-    .optional()?
-    .ok_or_else(|| ApiError::not_found(format!("service account {id} not found in company {company_id}")))
+    store::get(conn, company_id, id)?.ok_or_else(|| {
+        ApiError::not_found(format!(
+            "service account {id} not found in company {company_id}"
+        ))
+    })
 }
 
 fn with_permissions(sa: &ServiceAccount, perms: &Permissions) -> Value {
@@ -88,27 +59,17 @@ pub async fn list(
             .filter(|s| !s.is_empty())
             .map(|s| format!("%{}%", s.replace('%', "\\%").replace('_', "\\_")));
     let conn = state.db();
-    let total: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM service_accounts WHERE company_id = ?1 AND (?2 IS NULL OR name LIKE ?2 ESCAPE '\\')",
-        params![company_id, pattern],
-        |r| r.get(0),
+    let (total, accounts) = store::page(
+        &conn,
+        company_id,
+        pattern.as_deref(),
+        per_page,
+        (page - 1) * per_page,
     )?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM service_accounts sa JOIN users u ON u.id = sa.user_id
-         WHERE sa.company_id = ?1 AND (?2 IS NULL OR sa.name LIKE ?2 ESCAPE '\\') ORDER BY sa.id LIMIT ?3 OFFSET ?4"
-    ))?;
-    let items = stmt
-        .query_map(
-            params![
-                company_id,
-                pattern,
-                per_page as i64,
-                ((page - 1) * per_page) as i64
-            ],
-            from_row,
-        )?
-        .map(|r| r.map(|(sa, _)| serde_json::to_value(sa).expect("serialisable")))
-        .collect::<Result<Vec<_>, _>>()?;
+    let items = accounts
+        .into_iter()
+        .map(|sa| serde_json::to_value(sa).expect("serialisable"))
+        .collect();
     let extra =
         q.q.as_deref()
             .filter(|s| !s.is_empty())
@@ -125,7 +86,7 @@ pub async fn list(
         &extra,
         page,
         per_page,
-        total as u64,
+        total,
         items,
     ))
 }
@@ -182,12 +143,7 @@ pub async fn create(
         ));
     }
     let conn = state.db();
-    let taken: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM users WHERE lower(email) = ?1)",
-        [&email],
-        |r| r.get(0),
-    )?;
-    if taken {
+    if store::email_taken(&conn, &email)? {
         // Who holds it (and in which company) is not the caller's to know.
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -269,20 +225,10 @@ pub async fn update(
     let tx = conn.unchecked_transaction()?;
     if let Some(name) = &body.name {
         validate_name(name)?;
-        tx.execute(
-            "UPDATE service_accounts SET name = ?1 WHERE id = ?2",
-            params![name.trim(), id],
-        )?;
-        tx.execute(
-            "UPDATE users SET name = ?1 WHERE id = ?2",
-            params![name.trim(), user_id],
-        )?;
+        store::rename(&tx, company_id, id, name.trim())?;
     }
     if let Some(description) = &body.description {
-        tx.execute(
-            "UPDATE service_accounts SET description = ?1 WHERE id = ?2",
-            params![description, id],
-        )?;
+        store::set_description(&tx, company_id, id, description)?;
     }
     if let Some(changes) = &body.permissions {
         permissions::apply(&tx, company_id, user_id, changes)?;
@@ -303,10 +249,6 @@ pub async fn delete(
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "UPDATE tokens SET revoked = 1 WHERE client_id = ?1 OR user_id = ?2",
-        params![sa.client_id, user_id],
-    )?;
     permissions::clear(&tx, user_id)?;
     crate::events::emit(
         &tx,
@@ -315,12 +257,7 @@ pub async fn delete(
         json!({"service_account": &sa, "actor": {"id": p.id, "login": p.login}}),
         None,
     )?;
-    tx.execute("DELETE FROM service_accounts WHERE id = ?1", [id])?;
-    tx.execute(
-        "UPDATE oauth_clients SET secret_hash = NULL, kind = 'deleted' WHERE client_id = ?1",
-        [&sa.client_id],
-    )?;
-    tx.execute("UPDATE users SET disabled = 1 WHERE id = ?1", [user_id])?;
+    store::delete(&tx, company_id, &sa, user_id)?;
     tx.commit()?;
     state.deliveries_due.notify_one();
     Ok(StatusCode::NO_CONTENT)
@@ -340,19 +277,8 @@ pub async fn reset_secret(
     let tx = conn.unchecked_transaction()?;
     let previous = permissions::load(&tx, user_id)?;
     let secret = random_token("sas_");
-    tx.execute(
-        "UPDATE oauth_clients SET secret_hash = ?1 WHERE client_id = ?2",
-        params![sha256_hex(&secret), sa.client_id],
-    )?;
-    tx.execute(
-        "UPDATE tokens SET revoked = 1 WHERE client_id = ?1",
-        [&sa.client_id],
-    )?;
+    store::replace_secret(&tx, company_id, &sa, &sha256_hex(&secret), now())?;
     permissions::clear(&tx, user_id)?;
-    tx.execute(
-        "UPDATE service_accounts SET secret_reset_at = ?1 WHERE id = ?2",
-        params![now(), id],
-    )?;
     crate::events::emit(
         &tx,
         company_id,

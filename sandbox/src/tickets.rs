@@ -5,15 +5,16 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::db::now;
 use crate::error::ApiError;
 use crate::events::emit;
-use crate::platform::{Principal, require_tool, rfc3339};
+use crate::platform::{Principal, require_tool};
 use crate::state::Shared;
+use crate::store::tickets as store;
 
 const STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
 
@@ -23,27 +24,13 @@ fn ticket_json(
     project_id: i64,
     id: i64,
 ) -> Result<Value, ApiError> {
-    conn.query_row(
-        "SELECT id, project_id, title, status, created_at, updated_at FROM tickets WHERE company_id = ?1 AND project_id = ?2 AND id = ?3",
-        params![company_id, project_id, id],
-        |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?, "project_id": r.get::<_, i64>(1)?, "title": r.get::<_, String>(2)?,
-                "status": r.get::<_, String>(3)?, "created_at": rfc3339(r.get(4)?), "updated_at": rfc3339(r.get(5)?),
-            }))
-        },
-    )
-    .optional()?
-    .ok_or_else(|| ApiError::not_found(format!("ticket {id} not found in project {project_id}")))
+    store::get(conn, company_id, project_id, id)?.ok_or_else(|| {
+        ApiError::not_found(format!("ticket {id} not found in project {project_id}"))
+    })
 }
 
 fn check_project(conn: &Connection, company_id: i64, project_id: i64) -> Result<(), ApiError> {
-    let ok: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM projects WHERE id = ?1 AND company_id = ?2)",
-        params![project_id, company_id],
-        |r| r.get(0),
-    )?;
-    if ok {
+    if store::project_exists(conn, company_id, project_id)? {
         Ok(())
     } else {
         Err(ApiError::not_found(format!(
@@ -112,11 +99,15 @@ pub async fn create(
     check_project(&conn, company_id, project_id)?;
     let tx = conn.unchecked_transaction()?;
     let t = now();
-    tx.execute(
-        "INSERT INTO tickets (company_id, project_id, title, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![company_id, project_id, title.trim(), body.status.as_deref().unwrap_or("open"), t],
+    let id = store::insert(
+        &tx,
+        company_id,
+        project_id,
+        title.trim(),
+        body.status.as_deref().unwrap_or("open"),
+        t,
     )?;
-    let ticket = ticket_json(&tx, company_id, project_id, tx.last_insert_rowid())?;
+    let ticket = ticket_json(&tx, company_id, project_id, id)?;
     emit(
         &tx,
         company_id,
@@ -148,21 +139,14 @@ pub async fn update(
     let conn = state.db();
     let before = ticket_json(&conn, company_id, project_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    if let Some(title) = &body.title {
-        tx.execute(
-            "UPDATE tickets SET title = ?1 WHERE id = ?2 AND company_id = ?3",
-            params![title.trim(), id, company_id],
-        )?;
-    }
-    if let Some(status) = &body.status {
-        tx.execute(
-            "UPDATE tickets SET status = ?1 WHERE id = ?2 AND company_id = ?3",
-            params![status, id, company_id],
-        )?;
-    }
-    tx.execute(
-        "UPDATE tickets SET updated_at = ?1 WHERE id = ?2 AND company_id = ?3",
-        params![now(), id, company_id],
+    store::update(
+        &tx,
+        company_id,
+        project_id,
+        id,
+        body.title.as_deref().map(str::trim),
+        body.status.as_deref(),
+        now(),
     )?;
     let after = ticket_json(&tx, company_id, project_id, id)?;
     emit(
@@ -194,11 +178,7 @@ pub async fn delete(
     let conn = state.db();
     let ticket = ticket_json(&conn, company_id, project_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    tx.execute("DELETE FROM photos WHERE ticket_id = ?1", [id])?;
-    tx.execute(
-        "DELETE FROM tickets WHERE id = ?1 AND company_id = ?2",
-        params![id, company_id],
-    )?;
+    store::delete(&tx, company_id, project_id, id)?;
     emit(
         &tx,
         company_id,
@@ -242,12 +222,8 @@ pub async fn attach_photo(
     let conn = state.db();
     let ticket = ticket_json(&conn, company_id, project_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "INSERT INTO photos (ticket_id, filename, created_at) VALUES (?1, ?2, ?3)",
-        params![id, body.filename.trim(), now()],
-    )?;
-    let photo =
-        json!({"id": tx.last_insert_rowid(), "ticket_id": id, "filename": body.filename.trim()});
+    let photo_id = store::add_photo(&tx, company_id, id, body.filename.trim(), now())?;
+    let photo = json!({"id": photo_id, "ticket_id": id, "filename": body.filename.trim()});
     emit(
         &tx,
         company_id,

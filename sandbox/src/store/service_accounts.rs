@@ -1,0 +1,165 @@
+//! Service accounts of one company: every query takes the company id. An account is a row in
+//! `service_accounts`, its directory user and its confidential OAuth client.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::platform::rfc3339;
+
+#[derive(Debug, Serialize)]
+pub struct ServiceAccount {
+    pub id: i64,
+    pub company_id: i64,
+    pub name: String,
+    pub description: String,
+    pub email: String,
+    pub client_id: String,
+    pub created_at: String,
+    pub secret_reset_at: Option<String>,
+}
+
+const COLUMNS: &str = "sa.id, sa.company_id, sa.name, sa.description, u.email, sa.client_id, sa.created_at, sa.secret_reset_at, sa.user_id";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ServiceAccount, i64)> {
+    Ok((
+        ServiceAccount {
+            id: r.get(0)?,
+            company_id: r.get(1)?,
+            name: r.get(2)?,
+            description: r.get(3)?,
+            email: r.get(4)?,
+            client_id: r.get(5)?,
+            created_at: rfc3339(r.get(6)?),
+            secret_reset_at: r.get::<_, Option<i64>>(7)?.map(rfc3339),
+        },
+        r.get(8)?,
+    ))
+}
+
+/// Account `id` of `company_id` and its directory user's id.
+pub fn get(
+    conn: &Connection,
+    company_id: i64,
+    id: i64,
+) -> rusqlite::Result<Option<(ServiceAccount, i64)>> {
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS} FROM service_accounts sa JOIN users u ON u.id = sa.user_id
+             WHERE sa.company_id = ?1 AND sa.id = ?2 AND u.company_id = ?1"
+        ),
+        params![company_id, id],
+        from_row,
+    )
+    .optional()
+}
+
+/// How many accounts match `name_like` (a LIKE pattern, `\` escapes), and one page of them.
+pub fn page(
+    conn: &Connection,
+    company_id: i64,
+    name_like: Option<&str>,
+    limit: u64,
+    offset: u64,
+) -> rusqlite::Result<(u64, Vec<ServiceAccount>)> {
+    let total: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM service_accounts WHERE company_id = ?1 AND (?2 IS NULL OR name LIKE ?2 ESCAPE '\\')",
+        params![company_id, name_like],
+        |r| r.get(0),
+    )?;
+    let items = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM service_accounts sa JOIN users u ON u.id = sa.user_id
+             WHERE sa.company_id = ?1 AND (?2 IS NULL OR sa.name LIKE ?2 ESCAPE '\\') ORDER BY sa.id LIMIT ?3 OFFSET ?4"
+        ))?
+        .query_map(
+            params![company_id, name_like, limit as i64, offset as i64],
+            |r| from_row(r).map(|(sa, _)| sa),
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((total as u64, items))
+}
+
+/// Whether any directory, of any company, has this email (a contact belongs to one only).
+pub fn email_taken(conn: &Connection, email: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM users WHERE lower(email) = ?1)",
+        [email],
+        |r| r.get(0),
+    )
+}
+
+pub fn rename(conn: &Connection, company_id: i64, id: i64, name: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE service_accounts SET name = ?1 WHERE id = ?2 AND company_id = ?3",
+        params![name, id, company_id],
+    )?;
+    conn.execute(
+        "UPDATE users SET name = ?1 WHERE company_id = ?3 AND id = (SELECT user_id FROM service_accounts WHERE id = ?2 AND company_id = ?3)",
+        params![name, id, company_id],
+    )?;
+    Ok(())
+}
+
+pub fn set_description(
+    conn: &Connection,
+    company_id: i64,
+    id: i64,
+    description: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE service_accounts SET description = ?1 WHERE id = ?2 AND company_id = ?3",
+        params![description, id, company_id],
+    )?;
+    Ok(())
+}
+
+/// Revoke every token of the account's client and user, delete the account, retire its client
+/// for good (it never authenticates again) and disable its directory user.
+pub fn delete(
+    conn: &Connection,
+    company_id: i64,
+    sa: &ServiceAccount,
+    user_id: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE tokens SET revoked = 1 WHERE client_id = ?1 OR user_id = ?2",
+        params![sa.client_id, user_id],
+    )?;
+    conn.execute(
+        "DELETE FROM service_accounts WHERE id = ?1 AND company_id = ?2",
+        params![sa.id, company_id],
+    )?;
+    conn.execute(
+        "UPDATE oauth_clients SET secret_hash = NULL, kind = 'deleted' WHERE client_id = ?1",
+        [&sa.client_id],
+    )?;
+    conn.execute(
+        "UPDATE users SET disabled = 1 WHERE id = ?1 AND company_id = ?2",
+        params![user_id, company_id],
+    )?;
+    Ok(())
+}
+
+/// A new secret (its hash) for the account's client; every token minted with the old one is
+/// revoked. The caller clears the permissions in the same transaction.
+pub fn replace_secret(
+    conn: &Connection,
+    company_id: i64,
+    sa: &ServiceAccount,
+    secret_hash: &str,
+    now: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE oauth_clients SET secret_hash = ?1 WHERE client_id = ?2",
+        params![secret_hash, sa.client_id],
+    )?;
+    conn.execute(
+        "UPDATE tokens SET revoked = 1 WHERE client_id = ?1",
+        [&sa.client_id],
+    )?;
+    conn.execute(
+        "UPDATE service_accounts SET secret_reset_at = ?1 WHERE id = ?2 AND company_id = ?3",
+        params![now, sa.id, company_id],
+    )?;
+    Ok(())
+}
