@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use rusqlite::Connection;
+use serde::Deserialize;
 use serde_json::json;
 
 use crate::crypto::{random_token, sha256_hex};
@@ -19,40 +19,8 @@ use crate::users::{self, require_user_manager};
 /// Longest lifetime a PAT may be given: a year.
 const MAX_LIFETIME: i64 = 366 * 24 * 3600;
 
-#[derive(Debug, Serialize)]
-pub struct Pat {
-    pub id: i64,
-    pub user_id: i64,
-    pub name: String,
-    /// The first characters of the token, to recognise it.
-    pub hint: String,
-    pub created_at: String,
-    pub expires_at: Option<String>,
-    pub last_used_at: Option<String>,
-    /// This request was made with this token.
-    pub current: bool,
-}
-
-fn list_for(conn: &Connection, user_id: i64, current_token: i64) -> rusqlite::Result<Vec<Pat>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, user_id, COALESCE(name, ''), COALESCE(hint, ''), created_at, expires_at, last_used_at FROM tokens
-         WHERE user_id = ?1 AND kind = 'pat' AND revoked = 0 AND (expires_at IS NULL OR expires_at > ?2) ORDER BY id",
-    )?;
-    stmt.query_map(params![user_id, now()], |r| {
-        let id: i64 = r.get(0)?;
-        Ok(Pat {
-            id,
-            user_id: r.get(1)?,
-            name: r.get(2)?,
-            hint: r.get(3)?,
-            created_at: rfc3339(r.get(4)?),
-            expires_at: r.get::<_, Option<i64>>(5)?.map(rfc3339),
-            last_used_at: r.get::<_, Option<i64>>(6)?.map(rfc3339),
-            current: id == current_token,
-        })
-    })?
-    .collect()
-}
+use crate::store::users as store;
+pub use crate::store::users::Pat;
 
 /// Revoke token `id` of `user_id` (and say so to webhooks); 404 when it is not an active PAT
 /// of that user.
@@ -64,11 +32,7 @@ fn revoke(
     id: i64,
 ) -> Result<(), ApiError> {
     let tx = conn.unchecked_transaction()?;
-    let changed = tx.execute(
-        "UPDATE tokens SET revoked = 1 WHERE id = ?1 AND user_id = ?2 AND kind = 'pat' AND revoked = 0",
-        params![id, user_id],
-    )?;
-    if changed == 0 {
+    if !store::revoke_pat(&tx, p.company_id, user_id, id)? {
         return Err(ApiError::not_found(format!(
             "personal access token {id} not found for user {user_id}"
         )));
@@ -89,7 +53,13 @@ pub async fn list_mine(
     State(state): State<Shared>,
     Extension(p): Extension<Principal>,
 ) -> Result<Json<Vec<Pat>>, ApiError> {
-    Ok(Json(list_for(&state.db(), p.id, p.token_id)?))
+    Ok(Json(store::pats(
+        &state.db(),
+        p.company_id,
+        p.id,
+        p.token_id,
+        now(),
+    )?))
 }
 
 #[derive(Debug, Deserialize)]
@@ -132,11 +102,16 @@ pub async fn create(
     let expires_at = body.expires_in.map(|s| t + s);
     let conn = state.db();
     let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "INSERT INTO tokens (hash, kind, user_id, name, hint, expires_at, created_at) VALUES (?1, 'pat', ?2, ?3, ?4, ?5, ?6)",
-        params![sha256_hex(&token), p.id, body.name.trim(), &token[..10], expires_at, t],
+    let id = store::insert_pat(
+        &tx,
+        p.company_id,
+        p.id,
+        &sha256_hex(&token),
+        &token[..10],
+        body.name.trim(),
+        expires_at,
+        t,
     )?;
-    let id = tx.last_insert_rowid();
     crate::events::emit(
         &tx,
         p.company_id,
@@ -195,7 +170,13 @@ pub async fn list_users(
     if target.id != p.id {
         require_user_manager(&p, "see other users' tokens")?;
     }
-    Ok(Json(list_for(&conn, user_id, p.token_id)?))
+    Ok(Json(store::pats(
+        &conn,
+        company_id,
+        user_id,
+        p.token_id,
+        now(),
+    )?))
 }
 
 pub async fn revoke_users(
@@ -205,14 +186,7 @@ pub async fn revoke_users(
 ) -> Result<StatusCode, ApiError> {
     let conn = state.db();
     may_manage(&conn, &p, company_id, user_id, "revoke other users' tokens")?;
-    let exists: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM tokens WHERE id = ?1 AND user_id = ?2 AND kind = 'pat'",
-            params![id, user_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if exists.is_none() {
+    if !store::pat_exists(&conn, company_id, user_id, id)? {
         return Err(ApiError::not_found(format!(
             "personal access token {id} not found for user {user_id}"
         )));

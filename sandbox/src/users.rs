@@ -4,59 +4,19 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
-use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use rusqlite::Connection;
+use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::platform::{
-    PageQuery, Principal, paginated, require_directory, require_member, rfc3339,
-};
+use crate::platform::{PageQuery, Principal, paginated, require_directory, require_member};
 use crate::state::Shared;
 
-#[derive(Debug, Serialize)]
-pub struct User {
-    pub id: i64,
-    pub company_id: i64,
-    pub login: String,
-    pub name: String,
-    pub email: String,
-    /// person | service_account
-    pub kind: String,
-    pub is_owner: bool,
-    pub is_admin: bool,
-    pub api_access: bool,
-    pub user_management: bool,
-    pub disabled: bool,
-    pub created_at: String,
-}
-
-const COLUMNS: &str = "id, company_id, login, name, email, kind, is_owner, is_admin, api_access, user_management, disabled, created_at";
-
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
-    Ok(User {
-        id: r.get(0)?,
-        company_id: r.get(1)?,
-        login: r.get(2)?,
-        name: r.get(3)?,
-        email: r.get(4)?,
-        kind: r.get(5)?,
-        is_owner: r.get(6)?,
-        is_admin: r.get(7)?,
-        api_access: r.get::<_, bool>(8)? || r.get::<_, bool>(6)?,
-        user_management: r.get(9)?,
-        disabled: r.get(10)?,
-        created_at: rfc3339(r.get(11)?),
-    })
-}
+use crate::store::users as store;
+pub use crate::store::users::User;
 
 pub fn find(conn: &Connection, company_id: i64, id: i64) -> Result<User, ApiError> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM users WHERE company_id = ?1 AND id = ?2"),
-        params![company_id, id],
-        from_row,
-    )
-    .optional()?
-    .ok_or_else(|| ApiError::not_found(format!("user {id} not found in company {company_id}")))
+    store::get(conn, company_id, id)?
+        .ok_or_else(|| ApiError::not_found(format!("user {id} not found in company {company_id}")))
 }
 
 /// The user-management permission (account owners have it).
@@ -80,28 +40,18 @@ pub async fn list(
     let conn = state.db();
     require_directory(&conn, &p, company_id)?;
     let (page, per_page) = q.resolve()?;
-    let total: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM users WHERE company_id = ?1",
-        [company_id],
-        |r| r.get(0),
-    )?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM users WHERE company_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3"
-    ))?;
-    let items = stmt
-        .query_map(
-            params![company_id, per_page as i64, ((page - 1) * per_page) as i64],
-            from_row,
-        )?
-        .map(|u| u.map(|u| serde_json::to_value(u).expect("serialisable")))
-        .collect::<Result<Vec<_>, _>>()?;
+    let (total, users) = store::page(&conn, company_id, per_page, (page - 1) * per_page)?;
+    let items = users
+        .into_iter()
+        .map(|u| serde_json::to_value(u).expect("serialisable"))
+        .collect();
     Ok(paginated(
         &state.base_url,
         &format!("/api/v1/companies/{company_id}/users"),
         "",
         page,
         per_page,
-        total as u64,
+        total,
         items,
     ))
 }
@@ -165,17 +115,7 @@ pub async fn update(
             ));
         }
         let tx = conn.unchecked_transaction()?;
-        tx.execute(
-            "UPDATE users SET api_access = ?1 WHERE id = ?2",
-            params![api_access, id],
-        )?;
-        if !api_access {
-            // Revoked, not suspended: granting API access again must not revive old tokens.
-            tx.execute(
-                "UPDATE tokens SET revoked = 1 WHERE user_id = ?1 AND kind = 'pat'",
-                [id],
-            )?;
-        }
+        store::set_api_access(&tx, company_id, id, api_access)?;
         tx.commit()?;
     }
     if let Some(perms) = &changes.permissions {
