@@ -4,53 +4,36 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{APP_COLUMNS, App, Manifest, app_from_row, app_json};
+use super::{APP_COLUMNS, Manifest, app_from_row, app_json};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::permissions;
 use crate::platform::{Principal, require_company_admin, require_member, rfc3339};
 use crate::state::Shared;
+use crate::store::apps as store;
 
 fn install_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
-    let row = conn
-        .query_row(
-            "SELECT i.state, i.requested_version, i.approved_version, i.approved_permissions, i.project_ids, i.dmsa_user_id, i.deny_reason,
-                    i.created_at, i.updated_at, a.id, a.slug, a.name, a.developer, a.uses_dmsa, a.uses_auth_code, a.version, a.permissions
-             FROM app_installs i JOIN apps a ON a.id = i.app_id WHERE i.company_id = ?1 AND i.id = ?2",
-            params![company_id, id],
-            |r| {
-                let app = App {
-                    id: r.get(9)?,
-                    slug: r.get(10)?,
-                    name: r.get(11)?,
-                    developer: r.get(12)?,
-                    dmsa: r.get(13)?,
-                    auth_code: r.get(14)?,
-                    version: r.get(15)?,
-                    manifest: serde_json::from_str(&r.get::<_, String>(16)?).unwrap_or_default(),
-                };
-                Ok(json!({
-                    "id": id,
-                    "company_id": company_id,
-                    "state": r.get::<_, String>(0)?,
-                    "requested_version": r.get::<_, i64>(1)?,
-                    "approved_version": r.get::<_, Option<i64>>(2)?,
-                    "approved_permissions": r.get::<_, Option<String>>(3)?.and_then(|p| serde_json::from_str::<Value>(&p).ok()),
-                    "requested_permissions": app.manifest,
-                    "project_ids": serde_json::from_str::<Value>(&r.get::<_, String>(4)?).unwrap_or(json!([])),
-                    "dmsa_user_id": r.get::<_, Option<i64>>(5)?,
-                    "deny_reason": r.get::<_, Option<String>>(6)?,
-                    "created_at": rfc3339(r.get(7)?),
-                    "updated_at": rfc3339(r.get(8)?),
-                    "app": app_json(&app),
-                }))
-            },
-        )
-        .optional()?;
+    let row = store::get(conn, company_id, id)?.map(|i| {
+        json!({
+            "id": id,
+            "company_id": company_id,
+            "state": i.state,
+            "requested_version": i.requested_version,
+            "approved_version": i.approved_version,
+            "approved_permissions": i.approved_permissions.and_then(|p| serde_json::from_str::<Value>(&p).ok()),
+            "requested_permissions": i.app.manifest,
+            "project_ids": serde_json::from_str::<Value>(&i.project_ids).unwrap_or(json!([])),
+            "dmsa_user_id": i.dmsa_user_id,
+            "deny_reason": i.deny_reason,
+            "created_at": rfc3339(i.created_at),
+            "updated_at": rfc3339(i.updated_at),
+            "app": app_json(&i.app),
+        })
+    });
     row.ok_or_else(|| {
         ApiError::not_found(format!(
             "app install {id} not found in company {company_id}"
@@ -81,10 +64,7 @@ pub async fn list(
         ));
     }
     let conn = state.db();
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM app_installs WHERE company_id = ?1 AND (?2 IS NULL OR state = ?2) ORDER BY id")?
-        .query_map(params![company_id, q.status], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let ids = store::ids(&conn, company_id, q.status.as_deref())?;
     Ok(Json(Value::Array(
         ids.into_iter()
             .map(|id| install_json(&conn, company_id, id))
@@ -131,14 +111,7 @@ pub async fn request(
         )
         .optional()?
         .ok_or_else(|| ApiError::not_found(format!("no app '{}' in the marketplace", body.app)))?;
-    let open: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT id, state FROM app_installs WHERE company_id = ?1 AND app_id = ?2 AND state IN ('pending', 'approved')",
-            params![company_id, app.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((id, st)) = open {
+    if let Some((id, st)) = store::open_install(&conn, company_id, app.id)? {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "already_requested",
@@ -148,14 +121,10 @@ pub async fn request(
             ),
         ));
     }
-    let t = now();
-    conn.execute(
-        "INSERT INTO app_installs (company_id, app_id, state, requested_version, requested_by, created_at, updated_at) VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?5)",
-        params![company_id, app.id, app.version, p.id, t],
-    )?;
+    let id = store::insert(&conn, company_id, &app, p.id, now())?;
     Ok((
         StatusCode::CREATED,
-        Json(install_json(&conn, company_id, conn.last_insert_rowid())?),
+        Json(install_json(&conn, company_id, id)?),
     )
         .into_response())
 }
@@ -202,30 +171,26 @@ pub async fn approve(
             "this app asks for project permissions: choose the projects (project_ids)",
         ));
     }
+    let app = store::get(&conn, company_id, id)?
+        .map(|i| i.app)
+        .ok_or_else(|| ApiError::not_found(format!("app install {id} not found")))?;
     let tx = conn.unchecked_transaction()?;
     let mut dmsa = current["dmsa_user_id"].as_i64();
     if uses_dmsa {
-        let user = match dmsa {
-            Some(u) => u,
-            None => {
-                let name = current["app"]["name"].as_str().unwrap_or("app");
-                let slug = current["app"]["slug"].as_str().unwrap_or("app");
-                tx.execute(
-                    "INSERT INTO users (company_id, login, name, email, kind, created_at) VALUES (?1, ?2, ?3, ?4, 'dmsa', ?5)",
-                    params![company_id, format!("dmsa-{slug}-{company_id}"), format!("{name} (app)"), format!("{slug}+{company_id}@apps.sandbox.example"), now()],
-                )?;
-                tx.last_insert_rowid()
-            }
-        };
-        tx.execute("UPDATE users SET disabled = 0 WHERE id = ?1", [user])?;
+        let user = store::dmsa_user(&tx, company_id, dmsa, &app, now())?;
         permissions::clear(&tx, user)?;
         permissions::apply(&tx, company_id, user, &manifest.grant(&body.project_ids))?;
         dmsa = Some(user);
     }
-    tx.execute(
-        "UPDATE app_installs SET state = 'approved', approved_version = requested_version, approved_permissions = ?1, project_ids = ?2,
-         dmsa_user_id = ?3, decided_by = ?4, deny_reason = NULL, updated_at = ?5 WHERE id = ?6",
-        params![serde_json::to_string(&manifest).expect("serialisable"), json!(body.project_ids).to_string(), dmsa, p.id, now(), id],
+    store::approve(
+        &tx,
+        company_id,
+        id,
+        &serde_json::to_string(&manifest).expect("serialisable"),
+        &json!(body.project_ids).to_string(),
+        dmsa,
+        p.id,
+        now(),
     )?;
     tx.commit()?;
     Ok(Json(install_json(&conn, company_id, id)?))
@@ -247,10 +212,7 @@ pub async fn deny(
     let conn = state.db();
     let current = install_json(&conn, company_id, id)?;
     require_pending(&current, id)?;
-    conn.execute(
-        "UPDATE app_installs SET state = 'denied', deny_reason = ?1, decided_by = ?2, updated_at = ?3 WHERE id = ?4",
-        params![body.reason, p.id, now(), id],
-    )?;
+    store::deny(&conn, company_id, id, body.reason.as_deref(), p.id, now())?;
     Ok(Json(install_json(&conn, company_id, id)?))
 }
 
@@ -271,11 +233,14 @@ pub async fn uninstall(
         ));
     }
     let tx = conn.unchecked_transaction()?;
-    if let Some(user) = current["dmsa_user_id"].as_i64() {
-        tx.execute("UPDATE users SET disabled = 1 WHERE id = ?1", [user])?;
-        tx.execute("UPDATE tokens SET revoked = 1 WHERE user_id = ?1", [user])?;
-    }
-    tx.execute("UPDATE app_installs SET state = 'uninstalled', decided_by = ?1, updated_at = ?2 WHERE id = ?3", params![p.id, now(), id])?;
+    store::uninstall(
+        &tx,
+        company_id,
+        id,
+        current["dmsa_user_id"].as_i64(),
+        p.id,
+        now(),
+    )?;
     tx.commit()?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -133,14 +133,14 @@ pub fn seed_marketplace(conn: &Connection) -> rusqlite::Result<BTreeMap<String, 
 }
 
 pub(crate) struct App {
-    id: i64,
-    slug: String,
-    name: String,
-    developer: String,
-    dmsa: bool,
-    auth_code: bool,
-    version: i64,
-    manifest: Manifest,
+    pub(crate) id: i64,
+    pub(crate) slug: String,
+    pub(crate) name: String,
+    pub(crate) developer: String,
+    pub(crate) dmsa: bool,
+    pub(crate) auth_code: bool,
+    pub(crate) version: i64,
+    pub(crate) manifest: Manifest,
 }
 
 pub(crate) fn app_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<App> {
