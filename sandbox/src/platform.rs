@@ -432,11 +432,7 @@ pub async fn companies(
     Query(q): Query<PageQuery>,
 ) -> Result<Response, ApiError> {
     let (page, per_page) = q.resolve()?;
-    let name: String = state.db().query_row(
-        "SELECT name FROM companies WHERE id = ?1",
-        [p.company_id],
-        |r| r.get(0),
-    )?;
+    let name = crate::store::projects::company_name(&state.db(), p.company_id)?.unwrap_or_default();
     let all = [json!({"id": p.company_id, "name": name})];
     let items = all
         .iter()
@@ -465,27 +461,19 @@ pub async fn projects(
     require_member(&p, company_id)?;
     let (page, per_page) = q.resolve()?;
     let conn = state.db();
-    let total: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM projects WHERE company_id = ?1",
-        [company_id],
-        |r| r.get(0),
-    )?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name FROM projects WHERE company_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3",
-    )?;
-    let items = stmt
-        .query_map(
-            rusqlite::params![company_id, per_page as i64, ((page - 1) * per_page) as i64],
-            |r| Ok(json!({"id": r.get::<_, i64>(0)?, "name": r.get::<_, String>(1)?})),
-        )?
-        .collect::<Result<Vec<_>, _>>()?;
+    let (total, projects) =
+        crate::store::projects::page(&conn, company_id, per_page, (page - 1) * per_page)?;
+    let items = projects
+        .into_iter()
+        .map(|(id, name)| json!({"id": id, "name": name}))
+        .collect();
     Ok(paginated(
         &state.base_url,
         &format!("/api/v1/companies/{company_id}/projects"),
         "",
         page,
         per_page,
-        total as u64,
+        total,
         items,
     ))
 }
@@ -497,29 +485,22 @@ pub async fn documents(
     axum::Extension(p): axum::Extension<Principal>,
     axum::extract::Path((company_id, project_id)): axum::extract::Path<(i64, i64)>,
 ) -> Result<Json<Value>, ApiError> {
-    require_member(&p, company_id)?;
     let conn = state.db();
-    let project: Option<String> = conn
-        .query_row(
-            "SELECT name FROM projects WHERE id = ?1 AND company_id = ?2",
-            [project_id, company_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(project) = project else {
+    require_member(&p, company_id)?;
+    let Some(project) = crate::store::projects::name(&conn, company_id, project_id)? else {
         return Err(ApiError::not_found(format!(
             "project {project_id} not found in company {company_id}"
         )));
     };
-    let level = crate::permissions::level_on(&conn, p.id, project_id, "documents")?;
-    if !(p.is_owner || p.is_admin)
-        && crate::permissions::rank(&level) < crate::permissions::rank("read")
-    {
-        return Err(ApiError::forbidden(format!(
-            "reading documents of project {project_id} needs the permission documents: read; '{}' has documents: {level} there",
-            p.login
-        )));
-    }
+    require_tool(
+        &conn,
+        &p,
+        company_id,
+        Some(project_id),
+        "documents",
+        "read",
+        "read documents",
+    )?;
     Ok(Json(json!([
         {"id": project_id * 100 + 1, "project_id": project_id, "name": format!("{project} — drawings set A.pdf")},
         {"id": project_id * 100 + 2, "project_id": project_id, "name": format!("{project} — specifications.pdf")},

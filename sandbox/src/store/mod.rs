@@ -2,14 +2,16 @@
 //! the company id, so a handler cannot forget the tenant. Handlers authenticate, authorize, call
 //! the store and shape the answer. One module per table family.
 //!
-//! Families here: service accounts, users and their personal access tokens, app installs and
-//! their service users, tickets (and photos), webhooks and their deliveries, idempotent replays.
-//! Not yet here: projects and documents (read-only, scoped by company in platform.rs). Not a
-//! company's data, so outside this rule: the marketplace catalogue (apps/), the authentication
-//! tables (clients, grants, codes, sessions in oauth/ and platform.rs), the seed.
+//! Families: service accounts, users and their personal access tokens, app installs and their
+//! service users, projects, tickets (and photos), webhooks and their deliveries, idempotent
+//! replays. Not a company's data, so outside this rule: the marketplace catalogue (apps/), the
+//! authentication tables (clients, grants, codes, sessions: oauth/, and the token lookup in
+//! platform.rs), permissions by user id (permissions.rs, called with users the store found in
+//! the company), the event outbox (events.rs, by company) and the seed.
 
 pub mod apps;
 pub mod idempotency;
+pub mod projects;
 pub mod service_accounts;
 pub mod tickets;
 pub mod users;
