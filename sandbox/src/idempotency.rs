@@ -94,13 +94,9 @@ pub async fn middleware(
         return next.run(req).await;
     };
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
-        return ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            "request bodies are limited to 1 MiB",
-        )
-        .into_response();
+    let bytes = match crate::platform::buffered(body).await {
+        Ok(bytes) => bytes,
+        Err(too_large) => return too_large,
     };
     let fingerprint = format!(
         "{} {} {}",

@@ -195,6 +195,18 @@ pub async fn authenticate(State(state): State<Shared>, mut req: Request, next: N
     in_error_shape(resp).await
 }
 
+/// A request body read whole, up to the API's 1 MiB limit (a larger one is answered 413).
+pub async fn buffered(body: axum::body::Body) -> Result<axum::body::Bytes, Response> {
+    axum::body::to_bytes(body, 1024 * 1024).await.map_err(|_| {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            "request bodies are limited to 1 MiB",
+        )
+        .into_response()
+    })
+}
+
 /// Every request body of the API is a JSON object. serde would also read a struct from a JSON
 /// array (`[null, null]`), so anything but an object is refused here, for every route at once.
 pub async fn object_bodies(req: Request, next: Next) -> Response {
@@ -207,13 +219,9 @@ pub async fn object_bodies(req: Request, next: Next) -> Response {
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
-        return ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            "request bodies are limited to 1 MiB",
-        )
-        .into_response();
+    let bytes = match buffered(body).await {
+        Ok(bytes) => bytes,
+        Err(too_large) => return too_large,
     };
     if let Ok(value) = serde_json::from_slice::<Value>(&bytes)
         && !value.is_object()

@@ -15,6 +15,16 @@ fn signed_in(sb: &Sandbox, login: &str, password: &str) -> (Machine, String) {
     (m, token)
 }
 
+/// A service account created through the CLI (`sa create --json`): its JSON, secret included.
+fn create_sa(m: &Machine, name: &str, email: &str) -> Value {
+    serde_json::from_str(
+        &m.run(&["sa", "create", "--name", name, "--email", email, "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap()
+}
+
 fn hook(m: &Machine, url: &str) -> i64 {
     let run = m
         .run(&[
@@ -169,20 +179,7 @@ fn secrets_at_rest_are_sealed_and_replays_stay_with_their_principal() {
     let admin = sb.bootstrap().user("admin").clone();
     let (m, token) = signed_in(&sb, &admin.login, &admin.password);
     // Through the CLI (which sends an Idempotency-Key): a client secret and a PAT.
-    let created: Value = serde_json::from_str(
-        &m.run(&[
-            "sa",
-            "create",
-            "--name",
-            "Sealed",
-            "--email",
-            "sealed@acme.example",
-            "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
+    let created = create_sa(&m, "Sealed", "sealed@acme.example");
     let client_secret = created["client_secret"].as_str().unwrap().to_string();
     let pat: Value = serde_json::from_str(
         &m.run(&["tokens", "create", "--name", "sealed-pat", "--json"])
@@ -410,20 +407,7 @@ fn a_deleted_service_accounts_client_never_authenticates() {
     let sb = Sandbox::start();
     let admin = sb.bootstrap().user("admin").clone();
     let (m, _) = signed_in(&sb, &admin.login, &admin.password);
-    let created: Value = serde_json::from_str(
-        &m.run(&[
-            "sa",
-            "create",
-            "--name",
-            "Doomed",
-            "--email",
-            "doomed@acme.example",
-            "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
+    let created = create_sa(&m, "Doomed", "doomed@acme.example");
     let (client_id, secret) = (
         created["client_id"].as_str().unwrap().to_string(),
         created["client_secret"].as_str().unwrap().to_string(),
@@ -598,20 +582,7 @@ fn tool_permissions_bind_service_accounts_and_dmsas() {
     let sb = Sandbox::start();
     let admin = sb.bootstrap().user("admin").clone();
     let (m, _) = signed_in(&sb, &admin.login, &admin.password);
-    let created: Value = serde_json::from_str(
-        &m.run(&[
-            "sa",
-            "create",
-            "--name",
-            "Bare",
-            "--email",
-            "bare@acme.example",
-            "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
+    let created = create_sa(&m, "Bare", "bare@acme.example");
     let mint = || {
         let (_, body) = curl(&[
             "-u",
@@ -720,20 +691,7 @@ fn the_cli_sends_idempotency_keys() {
     let sb = Sandbox::start();
     let owner = sb.bootstrap().user("owner").clone();
     let (m, _) = signed_in(&sb, &owner.login, &owner.password);
-    let created: Value = serde_json::from_str(
-        &m.run(&[
-            "sa",
-            "create",
-            "--name",
-            "Keyed",
-            "--email",
-            "keyed-cli@acme.example",
-            "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
+    let created = create_sa(&m, "Keyed", "keyed-cli@acme.example");
     assert_eq!(
         sb.running().keyed_posts("/service-accounts"),
         1,
