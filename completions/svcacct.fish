@@ -478,7 +478,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_su
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s f -l raw-field -d 'A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s F -l field -d 'A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l input -d 'The request body from a file (- for stdin)' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s H -l header -d 'An extra request header \'Name: value\' (repeatable)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s H -l header -d 'An extra request header \'Name: value\' (repeatable); \'Name: @FILE\' or \'Name: @-\' reads the value from a file or stdin (for keys: never put a secret on the command line)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r

@@ -36,6 +36,9 @@ fn sensitive(key: &str) -> bool {
 }
 
 pub fn header(name: &HeaderName, value: &HeaderValue) -> String {
+    if value.is_sensitive() && !SENSITIVE_HEADERS.contains(&name.as_str()) {
+        return MASK.to_string();
+    }
     if SENSITIVE_HEADERS.contains(&name.as_str()) {
         let scheme = value
             .to_str()

@@ -115,8 +115,11 @@ async fn handle(mut stream: TcpStream, expected_state: &str) -> Option<Callback>
             &format!("The server answered {error}{detail}. You can close this window."),
         )
         .await;
+        // The provider's words are shown as it said them; access_denied is also what a server
+        // answers when it grants nothing (a scope it needs was not asked for), so the hint
+        // does not assume the user pressed Deny.
         let hint = if error == "access_denied" {
-            "run `svcacct login` again and approve access"
+            "if you denied access, run `svcacct login` again and approve it; otherwise the provider refused: check the scopes asked for (--scope) and the app's registration"
         } else {
             "run `svcacct login` again"
         };

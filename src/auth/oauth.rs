@@ -33,12 +33,29 @@ struct Metadata {
     revocation_endpoint: Option<String>,
     #[serde(default)]
     token_endpoint_auth_methods_supported: Vec<String>,
+    #[serde(default)]
+    scopes_supported: Vec<String>,
 }
 
 /// What discovery found, plus the client authentication methods the server accepts.
 pub struct Discovered {
     pub endpoints: Endpoints,
     pub auth_methods: Vec<String>,
+    /// The scopes a sign-in asks for when `--scope` is not given: `openid` (and
+    /// `offline_access`, for a refresh token, where offered) from an OpenID provider; none
+    /// otherwise.
+    pub default_scopes: Vec<String>,
+}
+
+impl Discovered {
+    /// `--scope` values, else the provider's default for a sign-in.
+    pub fn scopes_for_sign_in(&self, asked: &[String]) -> Vec<String> {
+        if asked.is_empty() {
+            self.default_scopes.clone()
+        } else {
+            asked.to_vec()
+        }
+    }
 }
 
 /// Flags that override discovery, for providers without RFC 8414 metadata.
@@ -47,6 +64,21 @@ pub struct EndpointOverrides {
     pub authorize_url: Option<String>,
     pub token_url: Option<String>,
     pub revocation_url: Option<String>,
+}
+
+/// An OpenID provider (found through OpenID discovery, or listing `openid`) grants nothing to a
+/// request without a scope: ask for `openid`, and `offline_access` where offered so that a
+/// refresh token comes back. A plain OAuth server gets no scope (its default).
+fn default_scopes(openid_discovery: bool, supported: &[String]) -> Vec<String> {
+    let has = |s: &str| supported.iter().any(|x| x == s);
+    if !(openid_discovery || has("openid")) {
+        return Vec::new();
+    }
+    let mut scopes = vec!["openid".to_string()];
+    if has("offline_access") {
+        scopes.push("offline_access".to_string());
+    }
+    scopes
 }
 
 /// RFC 8414 metadata at `/.well-known/oauth-authorization-server`, falling back to OpenID
@@ -61,6 +93,7 @@ pub async fn discover(
     let complete =
         overrides.token_url.is_some() && (!need_authorize || overrides.authorize_url.is_some());
     let mut found: Option<Metadata> = None;
+    let mut openid_discovery = false;
     if !complete {
         for well_known in [
             "/.well-known/oauth-authorization-server",
@@ -77,6 +110,7 @@ pub async fn discover(
                 Error::new(e.kind, format!("OAuth discovery failed: {}", e.message))
                     .with_hint("pass --token-url and --authorize-url if this provider has no RFC 8414 metadata")
             })?);
+            openid_discovery = well_known == "/.well-known/openid-configuration";
             break;
         }
     }
@@ -85,7 +119,9 @@ pub async fn discover(
         token_endpoint: None,
         revocation_endpoint: None,
         token_endpoint_auth_methods_supported: vec![],
+        scopes_supported: vec![],
     });
+    let default_scopes = default_scopes(openid_discovery, &meta.scopes_supported);
     let token_endpoint = overrides
         .token_url
         .clone()
@@ -127,6 +163,7 @@ pub async fn discover(
     }
     Ok(Discovered {
         endpoints,
+        default_scopes,
         auth_methods: meta.token_endpoint_auth_methods_supported,
     })
 }
@@ -413,4 +450,21 @@ pub fn idempotency_key() -> String {
     let mut bytes = [0u8; 16];
     rand::rng().fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_scopes;
+
+    #[test]
+    fn openid_providers_get_openid_and_offline_access_by_default() {
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(default_scopes(true, &[]), list(&["openid"]));
+        assert_eq!(
+            default_scopes(false, &list(&["openid", "offline_access", "api"])),
+            list(&["openid", "offline_access"])
+        );
+        assert!(default_scopes(false, &list(&["credentials"])).is_empty());
+        assert!(default_scopes(false, &[]).is_empty());
+    }
 }

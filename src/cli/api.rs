@@ -29,7 +29,8 @@ pub struct ApiArgs {
     /// The request body from a file (- for stdin)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["raw_fields", "fields"])]
     pub input: Option<std::path::PathBuf>,
-    /// An extra request header 'Name: value' (repeatable)
+    /// An extra request header 'Name: value' (repeatable); 'Name: @FILE' or 'Name: @-' reads
+    /// the value from a file or stdin (for keys: never put a secret on the command line)
     #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
     pub headers: Vec<String>,
     /// Follow `Link: rel="next"` and print every page (arrays are merged into one)

@@ -77,6 +77,8 @@ pub async fn run(ctx: &Context, args: &ApiArgs) -> Result<()> {
         fields.insert(k, v);
     }
     let mut headers = HeaderMap::new();
+    // `--input -` and one `-H 'Name: @-'` may not both read stdin.
+    let mut stdin_used = args.input.as_deref() == Some(std::path::Path::new("-"));
     for raw in &args.headers {
         let (name, value) = raw.split_once(':').ok_or_else(|| {
             Error::usage(format!("header '{raw}' has no colon"))
@@ -84,8 +86,7 @@ pub async fn run(ctx: &Context, args: &ApiArgs) -> Result<()> {
         })?;
         let name = HeaderName::from_bytes(name.trim().as_bytes())
             .map_err(|_| Error::usage(format!("'{}' is not a header name", name.trim())))?;
-        let value = HeaderValue::from_str(value.trim())
-            .map_err(|_| Error::usage(format!("the value of header {name} is not valid")))?;
+        let value = header_value(&name, value.trim(), &mut stdin_used)?;
         headers.insert(name, value);
     }
     let mut body = body_bytes(args)?.map(|b| (b, "application/json"));
@@ -150,4 +151,29 @@ pub async fn run(ctx: &Context, args: &ApiArgs) -> Result<()> {
         ctx.out.json_value(&items)?;
     }
     Ok(())
+}
+
+/// A header value as given, or (`@FILE`, `@-` for stdin) read from a file or stdin, so that a
+/// key such as `X-PlanRadar-API-Key` never sits in argv; such a value is marked sensitive, and
+/// `-v` logs show it redacted.
+fn header_value(name: &HeaderName, given: &str, stdin_used: &mut bool) -> Result<HeaderValue> {
+    let what = format!("the value of header {name}");
+    let secret = match given.strip_prefix('@') {
+        None => {
+            return HeaderValue::from_str(given)
+                .map_err(|_| Error::usage(format!("{what} is not valid")));
+        }
+        Some("-") => {
+            if std::mem::replace(stdin_used, true) {
+                return Err(Error::usage(format!("{what}: stdin is already read for another value"))
+                    .with_hint("read at most one of --input and the -H values from stdin (-); use @FILE for the others"));
+            }
+            crate::secret::from_stdin(&what)?
+        }
+        Some(path) => crate::secret::from_file(std::path::Path::new(path), &what)?,
+    };
+    let mut value = HeaderValue::from_str(secret.expose())
+        .map_err(|_| Error::usage(format!("{what} (from {given}) is not a valid header value")))?;
+    value.set_sensitive(true);
+    Ok(value)
 }

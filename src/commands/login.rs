@@ -205,7 +205,7 @@ async fn authorization_code(
             &discovered.endpoints,
             &client_id,
             &redirect_uri,
-            &args.scopes,
+            &discovered.scopes_for_sign_in(&args.scopes),
         )?;
         ctx.out.status(&format!(
             "Open this URL in a browser, sign in and approve access:\n\n  {url}\n"
@@ -226,7 +226,7 @@ async fn authorization_code(
             &discovered.endpoints,
             &client_id,
             &redirect_uri,
-            &args.scopes,
+            &discovered.scopes_for_sign_in(&args.scopes),
         )?;
         match open_browser(url.as_str()) {
             Ok(()) => ctx.out.status(&format!(

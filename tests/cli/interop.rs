@@ -30,9 +30,11 @@ impl OidcProvider {
             .spawn()
             .expect("node runs (scripts/test.sh installs interop/node_modules)");
         let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        out.read_line(&mut first).unwrap();
+        // Keep reading what it prints later (oidc-provider logs to stdout on some paths, such
+        // as revoking an OpenID grant): a closed pipe would kill it with EPIPE.
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
         let url = first
             .trim()
             .strip_prefix("listening on ")
@@ -177,14 +179,19 @@ fn authorization_code_pkce_refresh_rotation_and_revocation() {
             &op.url,
             "--client-id",
             "interop-cli",
-            "--scope",
-            "api",
             "--insecure-storage",
             "--timeout",
             "60",
         ])
         .ok();
     assert!(run.stderr.contains("Logged in to"), "{}", run.stderr);
+    // No --scope: an OpenID provider is asked for openid and offline_access, as it offers.
+    assert!(
+        run.stderr.contains("scope=openid+offline_access")
+            || run.stderr.contains("scope=openid%20offline_access"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(op.grants("authorization_code"), 1);
     let first_refresh = stored(&m, "default")["refresh_token"]
         .as_str()

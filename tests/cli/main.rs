@@ -13,6 +13,7 @@ mod interop;
 mod openapi;
 mod permission_matrix;
 mod profiles;
+mod providers;
 mod release;
 mod sandbox;
 mod service_accounts;
