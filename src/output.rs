@@ -58,6 +58,7 @@ pub struct JsonArray<'a> {
 impl JsonArray<'_> {
     pub fn push<T: Serialize>(&mut self, item: &T) -> Result<()> {
         let text = serde_json::to_string(item).map_err(|e| Error::internal(e.to_string()))?;
+        let text = json_escape_controls(&text);
         let sep = if self.count == 0 { "[\n  " } else { ",\n  " };
         self.count += 1;
         self.out.raw(&format!("{sep}{text}"))
@@ -172,7 +173,7 @@ impl Output {
             );
         }
         let answer = dialoguer::Confirm::new()
-            .with_prompt(question)
+            .with_prompt(escape_controls(question, true))
             .default(false)
             .interact()
             .map_err(|e| Error::new(ErrorKind::Interrupted, format!("no answer: {e}")))?;
@@ -209,7 +210,7 @@ impl Output {
     pub fn json_value<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         let text =
             serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
-        self.line(&text)
+        self.raw(&format!("{}\n", json_escape_controls(&text)))
     }
 
     /// A status message on stderr (progress, confirmations, notices).
@@ -254,6 +255,7 @@ impl Output {
 
     /// Prompt text on stderr without a newline.
     pub fn prompt(&self, text: &str) {
+        let text = escape_controls(text, true);
         let mut err = io::stderr().lock();
         let _ = write!(err, "{text}");
         let _ = err.flush();
@@ -284,6 +286,24 @@ pub fn escape_controls(text: &str, keep_lines: bool) -> std::borrow::Cow<'_, str
     std::borrow::Cow::Owned(out)
 }
 
+/// JSON text with DEL and the C1 controls (which serde leaves raw) written as `\u` escapes: the
+/// same value, exact, and nothing a terminal could obey. (C0 controls serde escapes already.)
+pub fn json_escape_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    let raw = |c: char| ('\u{7f}'..='\u{9f}').contains(&c);
+    if !json.chars().any(raw) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 12);
+    for c in json.chars() {
+        if raw(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn write_error(e: io::Error) -> Error {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Error::new(ErrorKind::BrokenPipe, "stdout was closed")
@@ -305,5 +325,17 @@ mod tests {
         );
         assert_eq!(escape_controls("two\nlines\tok", true), "two\nlines\tok");
         assert_eq!(escape_controls("one\ncell", false), "one\\x0acell");
+    }
+
+    #[test]
+    fn json_stays_exact_and_valid() {
+        let value = serde_json::json!({"name": "a\u{7f}b\u{9b}c\u{1b}d"});
+        let text = serde_json::to_string(&value).unwrap();
+        let safe = super::json_escape_controls(&text);
+        assert!(!safe.contains('\u{7f}') && !safe.contains('\u{9b}') && !safe.contains('\u{1b}'));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&safe).unwrap(),
+            value
+        );
     }
 }

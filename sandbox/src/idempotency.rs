@@ -46,14 +46,17 @@ pub fn store(
     store::store(conn, &state.seal, user_id, i, status.as_u16(), body, now())
 }
 
-/// Who is asking, as far as a replay is concerned: the same user through the same kind of
-/// credential and client, with the same authority (a demoted admin gets no replayed secret).
+/// Who is asking, as far as a replay is concerned: the same token (so the same user, kind of
+/// credential, client and granted scope) with the same authority (a demoted admin gets no
+/// replayed secret). A token renewed since gets no replay: a retry comes within seconds.
 fn principal_fingerprint(p: &crate::platform::Principal) -> String {
     format!(
-        "{}|{}|{}|owner={} admin={} api={} users={}",
+        "{}|{}|{}|{}|scope={}|owner={} admin={} api={} users={}",
         p.id,
         p.token_kind,
+        p.token_id,
         p.client_id.as_deref().unwrap_or("-"),
+        p.scope,
         p.is_owner,
         p.is_admin,
         p.api_access,

@@ -68,8 +68,11 @@ pub async fn current(ctx: &Context) -> Result<Credentials> {
     let name = ctx.profile_name(&config);
     if !ctx.profile_is_explicit() {
         if let Some(token) = env_secret("SVCACCT_TOKEN") {
-            let profile = config.profiles.get(&name);
-            let api = ctx.api_url(profile)?;
+            // The token goes only where the environment says: never to a stored profile's
+            // API, which may be another deployment.
+            let api = ctx.api_url(None).map_err(|e| {
+                e.with_hint("SVCACCT_TOKEN needs SVCACCT_API_URL (or --api) naming its API")
+            })?;
             return Ok(Credentials {
                 api,
                 token,

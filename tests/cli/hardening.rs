@@ -178,6 +178,43 @@ fn a_reset_secret_is_delivered_even_when_restoring_permissions_fails() {
         assert_eq!(code, 200, "the delivered secret is the live one");
         m.set("SVCACCT_MAX_WAIT", "60");
     }
+    // When the restore works, the one document says what it restored.
+    let created: Value = serde_json::from_str(
+        &m.run(&[
+            "sa",
+            "create",
+            "--name",
+            "Sturdy",
+            "--email",
+            "sturdy@acme.example",
+            "--permission",
+            "documents=read",
+            "--json",
+        ])
+        .ok()
+        .stdout,
+    )
+    .unwrap();
+    let id = created["id"].to_string();
+    let run = m
+        .run(&[
+            "reset-secret",
+            &id,
+            "--yes",
+            "--json",
+            "--reapply-permissions",
+        ])
+        .ok();
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        doc["restored_permissions"]["company"]["documents"], "read",
+        "{doc}"
+    );
+    assert!(
+        doc["client_secret"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("sas_"))
+    );
 }
 
 /// A symlink planted where the secret file goes is replaced, never followed: the victim file is
@@ -369,4 +406,33 @@ fn verbose_logs_of_sign_in_and_refresh_carry_no_token() {
         "the scan knows the tokens: {}",
         issued.len()
     );
+}
+
+/// With a token from the environment, `tokens create --save` refuses (before creating anything)
+/// instead of replacing the stored profile with another principal's token; and SVCACCT_TOKEN is
+/// sent only to the API the environment names, never to a stored profile's.
+#[test]
+fn environment_tokens_never_touch_the_stored_profile() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &[]).ok();
+    let config_before = read(&m.config_path()).unwrap();
+    let mut owner = Machine::new();
+    login_browser(&mut owner, &sb, "owner", &[]).ok();
+    let owner_token = owner.run(&["token"]).ok().stdout.trim().to_string();
+    m.set("SVCACCT_TOKEN", &owner_token);
+    // No API named: refused, not sent to the admin profile's API.
+    m.run(&["status"])
+        .fails_with(2)
+        .one_line_error("no API URL");
+    m.set("SVCACCT_API_URL", sb.url());
+    let run = m.run(&["tokens", "create", "--name", "sneaky", "--save"]);
+    run.fails_with(2).one_line_error("--save");
+    assert_eq!(
+        read(&m.config_path()).unwrap(),
+        config_before,
+        "the stored profile changed"
+    );
+    let listed = owner.run(&["tokens", "list", "--json"]).ok().stdout;
+    assert!(!listed.contains("sneaky"), "a token was created: {listed}");
 }

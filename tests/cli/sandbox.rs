@@ -381,3 +381,51 @@ fn malformed_requests_get_the_api_error_shape() {
             .contains("ratelimit-remaining:")
     );
 }
+
+/// Guesses sent all at once are counted before any password is checked: at most five of thirty
+/// parallel wrong passwords are even tried (the rest are refused with 429).
+#[test]
+fn parallel_password_guessing_is_throttled_too() {
+    let sb = Sandbox::start();
+    let jar = tempfile::NamedTempFile::new().unwrap();
+    let jar = jar.path().to_str().unwrap().to_string();
+    let url = format!(
+        "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256",
+        sb.url()
+    );
+    let (_, _, page) = curl(&["-c", &jar, &url]);
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let login_url = format!("{}/oauth/authorize/login", sb.url());
+    let guesses: Vec<_> = (0..30)
+        .map(|i| {
+            let (jar, csrf, login_url) = (jar.clone(), csrf.clone(), login_url.clone());
+            std::thread::spawn(move || {
+                curl(&[
+                    "-b",
+                    &jar,
+                    "-d",
+                    "login=admin",
+                    "-d",
+                    &format!("password=guess-{i}"),
+                    "-d",
+                    &format!("csrf={csrf}"),
+                    &login_url,
+                ])
+                .0
+            })
+        })
+        .collect();
+    let codes: Vec<u16> = guesses.into_iter().map(|g| g.join().unwrap()).collect();
+    let tried = codes.iter().filter(|c| **c == 401).count();
+    assert!(
+        tried <= 5 && codes.iter().all(|c| *c == 401 || *c == 429),
+        "{codes:?}"
+    );
+}

@@ -813,3 +813,95 @@ fn an_app_token_is_bound_to_its_company() {
     let me = api(&borealis, "GET", &format!("{}/api/v1/me", sb.url()), None).1;
     assert_eq!(me["company_id"], other.id, "{me}");
 }
+
+/// Denying a version that asks for more stops the app at once: an install is denied or in
+/// force, never both (its service user is disabled and its tokens revoked).
+#[test]
+fn denying_a_reapproval_stops_the_app() {
+    let sb = Sandbox::start();
+    let admin = sb.bootstrap().user("admin").clone();
+    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let install: Value = serde_json::from_str(
+        &m.run(&["apps", "request", "sitesync-erp", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let id = install["id"].to_string();
+    m.run(&["apps", "approve", &id, "--project", "1", "--yes"])
+        .ok();
+    let app = sb.bootstrap().apps["sitesync-erp"].clone();
+    let (code, body) = curl(&[
+        "-u",
+        &format!("{}:{}", app.client_id, app.client_secret),
+        "-d",
+        "grant_type=client_credentials",
+        "-d",
+        "company_id=1",
+        &format!("{}/oauth/token", sb.url()),
+    ]);
+    assert_eq!(code, 200, "{body}");
+    let token = serde_json::from_str::<Value>(&body).unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let users = format!("{}/api/v1/companies/1/users", sb.url());
+    assert_eq!(api(&token, "GET", &users, None).0, 200);
+    sb.running()
+        .publish_app_version("sitesync-erp", &[("directory", "admin")], &[])
+        .unwrap();
+    m.run(&["apps", "deny", &id, "--reason", "too much"]).ok();
+    assert_eq!(
+        api(&token, "GET", &users, None).0,
+        401,
+        "the denied app still works"
+    );
+}
+
+/// A webhook's write-only values (basic-auth password, hidden headers) cannot be redirected:
+/// moving it to another origin needs them again.
+#[test]
+fn moving_a_webhook_needs_its_secrets_again() {
+    let sb = Sandbox::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (_, token) = signed_in(&sb, &owner.login, &owner.password);
+    let base = format!("{}/api/v1/companies/1/webhooks", sb.url());
+    let (code, made) = api(
+        &token,
+        "POST",
+        &base,
+        Some(
+            json!({"url": "https://hooks.acme.example/in", "events": ["ticket.created"],
+                    "basic_auth": {"username": "acme", "password": "pw-for-acme"},
+                    "headers": [{"name": "X-Sig", "value": "sig-for-acme", "hidden": true}]}),
+        ),
+    );
+    assert_eq!(code, 201, "{made}");
+    let hook = format!("{base}/{}", made["id"]);
+    let (code, err) = api(
+        &token,
+        "PATCH",
+        &hook,
+        Some(json!({"url": "https://attacker.example/in"})),
+    );
+    assert_eq!(code, 422, "{err}");
+    assert_eq!(err["error"]["code"], "secrets_for_old_destination");
+    // Another path on the same origin keeps them.
+    let (code, _) = api(
+        &token,
+        "PATCH",
+        &hook,
+        Some(json!({"url": "https://hooks.acme.example/v2"})),
+    );
+    assert_eq!(code, 200);
+    // Given again, the move is fine.
+    let (code, moved) = api(
+        &token,
+        "PATCH",
+        &hook,
+        Some(json!({"url": "https://hooks.other.example/in",
+                    "basic_auth": {"username": "acme", "password": "new-pw"},
+                    "headers": [{"name": "X-Sig", "value": "new-sig", "hidden": true}]})),
+    );
+    assert_eq!(code, 200, "{moved}");
+}

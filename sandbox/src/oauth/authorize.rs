@@ -336,7 +336,17 @@ pub async fn login(
     };
     let login = form.get("login").cloned().unwrap_or_default();
     let password = form.get("password").cloned().unwrap_or_default();
-    if let Err(wait) = state.login_throttle.check(&login, peer.ip()) {
+    if login.len() > super::throttle::MAX_LOGIN {
+        return (
+            StatusCode::BAD_REQUEST,
+            Html(pages::login(
+                &session.csrf,
+                Some("Wrong login or password."),
+            )),
+        )
+            .into_response();
+    }
+    if let Err(wait) = state.login_throttle.attempt(&login, peer.ip()) {
         let mut resp = (
             StatusCode::TOO_MANY_REQUESTS,
             Html(pages::login(
@@ -375,9 +385,8 @@ pub async fn login(
         .await
         .unwrap_or(false);
     let verified = known.filter(|_| ok);
-    match &verified {
-        Some(_) => state.login_throttle.succeeded(&login),
-        None => state.login_throttle.failed(&login, peer.ip()),
+    if verified.is_some() {
+        state.login_throttle.succeeded(&login, peer.ip());
     }
     let Some((user_id, name)) = verified else {
         return (

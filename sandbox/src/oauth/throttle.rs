@@ -1,6 +1,8 @@
-//! Sign-in throttling: failed passwords are counted per account and per client address in a
-//! fixed window; past the limit, sign-in is refused (429 with `Retry-After`) until the window
-//! ends, whether the password is right or not. Memory is bounded: old windows are dropped.
+//! Sign-in throttling: attempts are counted per account and per client address (an IPv6 /64)
+//! in a fixed window, before the password is checked; a right password gives its attempt back.
+//! Past the limit, sign-in is refused (429 with `Retry-After`) until the window ends, whether
+//! the password is right or not. Memory is bounded: expired windows are dropped, logins are at
+//! most 256 bytes, and a full table refuses rather than forgets a lockout.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -19,7 +21,18 @@ pub struct LoginThrottle {
     windows: Mutex<HashMap<String, (Instant, u32)>>,
 }
 
+/// The longest login counted (longer ones are refused before anything is stored).
+pub const MAX_LOGIN: usize = 256;
+
 fn keys(login: &str, addr: IpAddr) -> [(String, u32); 2] {
+    // An IPv6 client owns at least a /64: count the network, not the address.
+    let addr = match addr {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        v4 => v4.to_string(),
+    };
     [
         (
             format!("account:{}", login.trim().to_lowercase()),
@@ -30,49 +43,52 @@ fn keys(login: &str, addr: IpAddr) -> [(String, u32); 2] {
 }
 
 impl LoginThrottle {
-    /// `Err(seconds)` when this account or address must wait before trying again.
-    pub fn check(&self, login: &str, addr: IpAddr) -> Result<(), u64> {
+    /// Count an attempt before the password is checked, under one lock, so that guesses sent
+    /// in parallel cannot all pass the check before any of them is counted. `Err(seconds)` when
+    /// this account or address must wait. A right password gives the attempt back
+    /// ([`LoginThrottle::succeeded`]).
+    pub fn attempt(&self, login: &str, addr: IpAddr) -> Result<(), u64> {
         let now = Instant::now();
-        let windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
+        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
+        let keys = keys(login, addr);
         let mut wait = None;
-        for (key, limit) in keys(login, addr) {
-            if let Some((started, failures)) = windows.get(&key)
+        for (key, limit) in &keys {
+            if let Some((started, failures)) = windows.get(key)
                 && now.duration_since(*started) < WINDOW
-                && *failures >= limit
+                && *failures >= *limit
             {
                 let left = (WINDOW - now.duration_since(*started)).as_secs().max(1);
                 wait = Some(wait.map_or(left, |w: u64| w.max(left)));
             }
         }
-        wait.map_or(Ok(()), Err)
-    }
-
-    pub fn failed(&self, login: &str, addr: IpAddr) {
-        let now = Instant::now();
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() >= MAX_ENTRIES {
-            windows.retain(|_, (started, _)| now.duration_since(*started) < WINDOW);
-            if windows.len() >= MAX_ENTRIES {
-                // Still full of live windows: forget the oldest half rather than grow.
-                let mut ages: Vec<Instant> = windows.values().map(|(s, _)| *s).collect();
-                ages.sort();
-                let cut = ages[ages.len() / 2];
-                windows.retain(|_, (started, _)| *started > cut);
-            }
+        if let Some(wait) = wait {
+            return Err(wait);
         }
-        for (key, _) in keys(login, addr) {
+        if windows.len() + 2 > MAX_ENTRIES {
+            windows.retain(|_, (started, _)| now.duration_since(*started) < WINDOW);
+        }
+        if windows.len() + 2 > MAX_ENTRIES {
+            // Full of live windows: refuse rather than forget a lockout (fail closed).
+            return Err(WINDOW.as_secs());
+        }
+        for (key, _) in keys {
             let entry = windows.entry(key).or_insert((now, 0));
             if now.duration_since(entry.0) >= WINDOW {
                 *entry = (now, 0);
             }
             entry.1 += 1;
         }
+        Ok(())
     }
 
-    /// A right password clears the account's count (not the address's).
-    pub fn succeeded(&self, login: &str) {
+    /// A right password: the account's count is cleared and the address gets its attempt back.
+    pub fn succeeded(&self, login: &str, addr: IpAddr) {
         let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        windows.remove(&format!("account:{}", login.trim().to_lowercase()));
+        let [(account, _), (address, _)] = keys(login, addr);
+        windows.remove(&account);
+        if let Some(entry) = windows.get_mut(&address) {
+            entry.1 = entry.1.saturating_sub(1);
+        }
     }
 }
 
@@ -85,21 +101,31 @@ mod tests {
         let t = LoginThrottle::default();
         let a: IpAddr = "192.0.2.1".parse().unwrap();
         for _ in 0..PER_ACCOUNT {
-            assert!(t.check("Admin", a).is_ok());
-            t.failed("Admin", a);
+            assert!(t.attempt("Admin", a).is_ok());
         }
-        let wait = t.check("admin", a).unwrap_err();
+        let wait = t.attempt("admin", a).unwrap_err();
         assert!(wait > 0 && wait <= WINDOW.as_secs());
         assert!(
-            t.check("viewer", a).is_ok(),
+            t.attempt("viewer", a).is_ok(),
             "another account is not locked"
         );
+        t.succeeded("viewer", a);
         // One address trying many accounts is stopped too.
-        for i in 0..PER_ADDRESS {
-            t.failed(&format!("user{i}"), a);
+        for i in 0..PER_ADDRESS - PER_ACCOUNT {
+            assert!(t.attempt(&format!("user{i}"), a).is_ok());
         }
-        assert!(t.check("someone-else", a).is_err());
+        assert!(t.attempt("someone-else", a).is_err());
         let b: IpAddr = "192.0.2.2".parse().unwrap();
-        assert!(t.check("someone-else", b).is_ok());
+        assert!(t.attempt("someone-else", b).is_ok());
+        // Addresses of one IPv6 /64 are one client.
+        let v6 = |s: &str| s.parse::<IpAddr>().unwrap();
+        for i in 0..PER_ADDRESS {
+            let _ = t.attempt(
+                &format!("v6user{i}"),
+                v6(&format!("2001:db8:1:2::{:x}", i + 1)),
+            );
+        }
+        assert!(t.attempt("fresh", v6("2001:db8:1:2:ffff::1")).is_err());
+        assert!(t.attempt("fresh", v6("2001:db8:1:3::1")).is_ok());
     }
 }

@@ -142,6 +142,8 @@ pub fn approve(
     Ok(())
 }
 
+/// Deny: and an app service user left from an earlier approval stops at once, like an
+/// uninstall (an install is denied or in force, never both).
 pub fn deny(
     conn: &Connection,
     company_id: i64,
@@ -150,6 +152,15 @@ pub fn deny(
     decided_by: i64,
     now: i64,
 ) -> rusqlite::Result<()> {
+    let dmsa: Option<i64> = conn
+        .query_row(
+            "SELECT dmsa_user_id FROM app_installs WHERE id = ?1 AND company_id = ?2",
+            params![id, company_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    disable_service_user(conn, company_id, dmsa)?;
     conn.execute(
         "UPDATE app_installs SET state = 'denied', deny_reason = ?1, decided_by = ?2, updated_at = ?3
          WHERE id = ?4 AND company_id = ?5",
@@ -167,6 +178,20 @@ pub fn uninstall(
     decided_by: i64,
     now: i64,
 ) -> rusqlite::Result<()> {
+    disable_service_user(conn, company_id, dmsa)?;
+    conn.execute(
+        "UPDATE app_installs SET state = 'uninstalled', decided_by = ?1, updated_at = ?2 WHERE id = ?3 AND company_id = ?4",
+        params![decided_by, now, id, company_id],
+    )?;
+    Ok(())
+}
+
+/// The app's service user (if any) disabled, and every token of it revoked.
+fn disable_service_user(
+    conn: &Connection,
+    company_id: i64,
+    dmsa: Option<i64>,
+) -> rusqlite::Result<()> {
     if let Some(user) = dmsa {
         conn.execute(
             "UPDATE users SET disabled = 1 WHERE id = ?1 AND company_id = ?2",
@@ -177,9 +202,5 @@ pub fn uninstall(
             params![user, company_id],
         )?;
     }
-    conn.execute(
-        "UPDATE app_installs SET state = 'uninstalled', decided_by = ?1, updated_at = ?2 WHERE id = ?3 AND company_id = ?4",
-        params![decided_by, now, id, company_id],
-    )?;
     Ok(())
 }

@@ -93,6 +93,8 @@ pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiv
     let client = reqwest::Client::builder()
         .timeout(config.timeout)
         .redirect(reqwest::redirect::Policy::none())
+        // A proxy from the environment would resolve names itself, past the resolver below.
+        .no_proxy()
         .dns_resolver(Arc::new(destination::GuardedResolver {
             allow_loopback: config.allow_loopback,
         }))

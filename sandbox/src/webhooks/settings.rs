@@ -278,9 +278,36 @@ pub async fn update(
     require_owner(&p, company_id)?;
     let conn = state.db();
     let mut w = existing(&conn, company_id, id)?;
+    let origin = |u: &str| {
+        url::Url::parse(u)
+            .map(|u| u.origin().ascii_serialization())
+            .ok()
+    };
+    let moved = body
+        .url
+        .as_deref()
+        .is_some_and(|new| origin(new) != origin(&w.url));
     if let Some(url) = body.url {
         check_url(&state, &url)?;
         w.url = url;
+    }
+    // Write-only values were given for one destination: moving the webhook to another origin
+    // needs them again, or a caller could send them anywhere without ever knowing them.
+    let password_kept = w.sealed_password.is_some()
+        && match &body.basic_auth {
+            None => true,
+            Some(None) => false,
+            Some(Some(b)) => b.password.is_none(),
+        };
+    let hidden_kept = match &body.headers {
+        None => w.headers.iter().any(|h| h.hidden),
+        Some(new) => new.iter().any(|h| h.hidden && h.value.is_none()),
+    };
+    if moved && (password_kept || hidden_kept) {
+        return Err(unprocessable(
+            "secrets_for_old_destination",
+            "moving a webhook to another destination needs its basic-auth password and hidden header values again (they were given for the old one), or their removal",
+        ));
     }
     if let Some(evs) = body.events {
         check_events(&evs)?;

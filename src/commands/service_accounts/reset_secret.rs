@@ -46,19 +46,22 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     // can fail (a file or the keychain at once; stdout in the report below).
     let delivered = deliver_secret(ctx, &session.creds.api, &dest, &reset).await?;
     let restore = args.reapply_permissions && !previous.is_empty();
-    if ctx.out.json {
-        // JSON is one document: it says what the restore did, or why it failed.
-        let restored = match restore {
-            true => Some(reapply_permissions(&session, company, args.id, &previous).await),
-            false => None,
+    if ctx.out.json && restore {
+        // One document, written in two parts: everything but its end goes out (secret
+        // included) before the restore's network call, so an interrupt or a hang there cannot
+        // lose the secret; the end says what the restore did, or why it failed.
+        delivered.annotate(&mut out, "client_secret", &reset.client_secret);
+        let text = serde_json::to_string_pretty(&out).expect("serialisable");
+        let open = text.strip_suffix("\n}").unwrap_or(&text);
+        ctx.out.raw(&crate::output::json_escape_controls(open))?;
+        let restored = reapply_permissions(&session, company, args.id, &previous).await;
+        let (key, value) = match &restored {
+            Ok(perms) => ("restored_permissions", json!(perms)),
+            Err(e) => ("restore_error", json!(e.to_string())),
         };
-        match &restored {
-            Some(Ok(perms)) => out["restored_permissions"] = json!(perms),
-            Some(Err(e)) => out["restore_error"] = json!(e.to_string()),
-            None => {}
-        }
-        report_secret(ctx, &reset, &delivered, out)?;
-        return restored.map_or(Ok(()), |r| r.map(|_| ()));
+        let tail = format!(",\n  \"{key}\": {value}\n}}\n");
+        ctx.out.raw(&crate::output::json_escape_controls(&tail))?;
+        return restored.map(|_| ());
     }
     report_secret(ctx, &reset, &delivered, out)?;
     if restore {

@@ -1,15 +1,27 @@
 //! `svcacct tokens create --name N [--expires-in 30d]`: the value goes to stdout alone (so
 //! `TOKEN=$(svcacct tokens create …)` works), a 0600 file, or this profile's credential.
 
+use crate::auth::session::Origin;
 use crate::cli::TokensCreateArgs;
 use crate::context::Context;
 use crate::delivery::{Delivered, SaveAs, SecretDestination};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
     let dest = SecretDestination::new(&args.secret);
     dest.check()?;
     let session = ctx.session().await?;
+    // --save makes the token the credential of the profile it was created through; with
+    // credentials from the environment there is none, and the stored profile (another
+    // principal, perhaps) must not be replaced. Refused before anything is created.
+    if matches!(dest, SecretDestination::Keychain)
+        && !matches!(session.creds.origin, Origin::Profile { .. })
+    {
+        return Err(Error::usage(
+            "--save keeps the new token as the credential of the stored profile it was created with, and this command runs with credentials from the environment",
+        )
+        .with_hint("unset SVCACCT_TOKEN / SVCACCT_CLIENT_ID, or pass --profile NAME, or use --secret-file"));
+    }
     let created = session
         .api
         .create_token(&args.name, args.expires_in)
