@@ -50,6 +50,9 @@ SVCACCT_CONFIG_DIR="$work/config" BROWSER="python3 $root/tests/cli/browser.py" S
 
 echo "==> schemathesis $(st --version | awk '{print $NF}') against $api/openapi.json"
 # One worker: schemathesis' coverage phase hits a CPython 3.11 AST error when threaded.
+# From the temp dir: schemathesis and hypothesis keep caches in the working directory, and a
+# run must neither leave them in the repository nor replay an earlier run's.
+cd "$work"
 st --config-file "$work/schemathesis.toml" run "$api/openapi.json" --url "$api" \
     --checks all --exclude-checks positive_data_acceptance,ensure_resource_availability \
     --max-examples "${FUZZ_EXAMPLES:-100}" --seed "${FUZZ_SEED:-20261123}" --workers 1 \
