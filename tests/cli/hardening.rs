@@ -168,14 +168,12 @@ fn a_reset_secret_is_delivered_even_when_restoring_permissions_fails() {
                 read(&file).unwrap().trim().to_string()
             }
         };
-        let (code, _) = curl(&[
-            "-u",
-            &format!("{}:{secret}", created["client_id"].as_str().unwrap()),
-            "-d",
-            "grant_type=client_credentials",
-            &format!("{}/oauth/token", sb.url()),
-        ]);
-        assert_eq!(code, 200, "the delivered secret is the live one");
+        let minted =
+            client_credentials_token(&sb, created["client_id"].as_str().unwrap(), &secret, &[]);
+        assert!(
+            minted.is_ok(),
+            "the delivered secret is the live one: {minted:?}"
+        );
         m.set("SVCACCT_MAX_WAIT", "60");
     }
     // When the restore works, the one document says what it restored.

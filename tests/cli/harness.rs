@@ -395,6 +395,34 @@ pub fn api(
     )
 }
 
+/// A client-credentials token for `client_id` and `secret` (with extra form fields such as
+/// `company_id=1`), or the server's refusal (status, body).
+pub fn client_credentials_token(
+    sb: &Sandbox,
+    client_id: &str,
+    secret: &str,
+    extra: &[&str],
+) -> Result<String, (u16, String)> {
+    let mut args = vec![
+        "-u".to_string(),
+        format!("{client_id}:{secret}"),
+        "-d".into(),
+        "grant_type=client_credentials".into(),
+    ];
+    for e in extra {
+        args.extend(["-d".to_string(), e.to_string()]);
+    }
+    args.push(format!("{}/oauth/token", sb.url()));
+    let (code, body) = curl(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    match serde_json::from_str::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v["access_token"].as_str().map(str::to_string))
+    {
+        Some(token) if code == 200 => Ok(token),
+        _ => Err((code, body)),
+    }
+}
+
 /// Read a TOML config file, if any.
 pub fn read(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()

@@ -294,22 +294,7 @@ impl World<'_> {
 }
 
 fn client_credentials(sb: &Sandbox, client_id: &str, secret: &str, extra: &[&str]) -> String {
-    let mut args = vec![
-        "-u".to_string(),
-        format!("{client_id}:{secret}"),
-        "-d".into(),
-        "grant_type=client_credentials".into(),
-    ];
-    for e in extra {
-        args.extend(["-d".to_string(), e.to_string()]);
-    }
-    args.push(format!("{}/oauth/token", sb.url()));
-    let (code, body) = curl(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    assert_eq!(code, 200, "{body}");
-    serde_json::from_str::<Value>(&body).unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    client_credentials_token(sb, client_id, secret, extra).expect("a client-credentials token")
 }
 
 fn cli_token(sb: &Sandbox, login: &str, password: &str) -> String {

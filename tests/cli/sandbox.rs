@@ -21,6 +21,25 @@ fn curl(args: &[&str]) -> (u16, String, String) {
     )
 }
 
+/// A started sign-in: the cookie jar holding its session, and the login form's CSRF token.
+fn sign_in_form(sb: &Sandbox) -> (tempfile::NamedTempFile, String) {
+    let jar = tempfile::NamedTempFile::new().unwrap();
+    let url = format!(
+        "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256",
+        sb.url()
+    );
+    let (_, _, page) = curl(&["-c", jar.path().to_str().unwrap(), &url]);
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    (jar, csrf)
+}
+
 fn authorize(sb: &Sandbox, extra: &str) -> (u16, String, String) {
     let url = format!(
         "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&state=s1{extra}",
@@ -211,21 +230,8 @@ fn oversized_authorization_requests_store_nothing() {
 #[test]
 fn password_guessing_is_throttled() {
     let sb = Sandbox::start();
-    let jar = tempfile::NamedTempFile::new().unwrap();
-    let jar = jar.path().to_str().unwrap();
-    let url = format!(
-        "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256",
-        sb.url()
-    );
-    let (_, _, page) = curl(&["-c", jar, &url]);
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let (jar_file, csrf) = sign_in_form(&sb);
+    let jar = jar_file.path().to_str().unwrap();
     let admin = sb.bootstrap().user("admin").clone();
     let attempt = |password: &str| {
         let out = std::process::Command::new("curl")
@@ -264,21 +270,8 @@ fn password_guessing_is_throttled() {
 #[test]
 fn wrong_password_shows_the_form_again() {
     let sb = Sandbox::start();
-    let jar = tempfile::NamedTempFile::new().unwrap();
-    let jar = jar.path().to_str().unwrap();
-    let url = format!(
-        "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256",
-        sb.url()
-    );
-    let (_, _, page) = curl(&["-c", jar, &url]);
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let (jar_file, csrf) = sign_in_form(&sb);
+    let jar = jar_file.path().to_str().unwrap();
     let (status, _, body) = curl(&[
         "-b",
         jar,
@@ -387,21 +380,8 @@ fn malformed_requests_get_the_api_error_shape() {
 #[test]
 fn parallel_password_guessing_is_throttled_too() {
     let sb = Sandbox::start();
-    let jar = tempfile::NamedTempFile::new().unwrap();
-    let jar = jar.path().to_str().unwrap().to_string();
-    let url = format!(
-        "{}/oauth/authorize?response_type=code&client_id=svcacct-cli&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=S256",
-        sb.url()
-    );
-    let (_, _, page) = curl(&["-c", &jar, &url]);
-    let csrf = page
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let (jar_file, csrf) = sign_in_form(&sb);
+    let jar = jar_file.path().to_str().unwrap().to_string();
     let login_url = format!("{}/oauth/authorize/login", sb.url());
     let guesses: Vec<_> = (0..30)
         .map(|i| {

@@ -551,17 +551,7 @@ fn third_party_app_tokens_cannot_manage_credentials() {
     assert_eq!(code, 201, "{body}");
     // A service account's own client-credentials token is not first-party either.
     let sa = sb.bootstrap().service_account.clone();
-    let (_, minted) = curl(&[
-        "-u",
-        &format!("{}:{}", sa.client_id, sa.client_secret),
-        "-d",
-        "grant_type=client_credentials",
-        &format!("{}/oauth/token", sb.url()),
-    ]);
-    let sa_token = serde_json::from_str::<Value>(&minted).unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let sa_token = client_credentials_token(&sb, &sa.client_id, &sa.client_secret, &[]).unwrap();
     assert_eq!(
         api(
             &sa_token,
@@ -583,24 +573,13 @@ fn tool_permissions_bind_service_accounts_and_dmsas() {
     let admin = sb.bootstrap().user("admin").clone();
     let (m, _) = signed_in(&sb, &admin.login, &admin.password);
     let created = create_sa(&m, "Bare", "bare@acme.example");
-    let mint = || {
-        let (_, body) = curl(&[
-            "-u",
-            &format!(
-                "{}:{}",
-                created["client_id"].as_str().unwrap(),
-                created["client_secret"].as_str().unwrap()
-            ),
-            "-d",
-            "grant_type=client_credentials",
-            &format!("{}/oauth/token", sb.url()),
-        ]);
-        serde_json::from_str::<Value>(&body).unwrap()["access_token"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    let token = mint();
+    let token = client_credentials_token(
+        &sb,
+        created["client_id"].as_str().unwrap(),
+        created["client_secret"].as_str().unwrap(),
+        &[],
+    )
+    .unwrap();
     let base = format!("{}/api/v1/companies/1", sb.url());
     let ticket = json!({"title": "from a bare integration"});
     assert_eq!(api(&token, "GET", &format!("{base}/users"), None).0, 403);
@@ -789,20 +768,8 @@ fn an_app_token_is_bound_to_its_company() {
         .ok();
     }
     let mint = |company: i64| {
-        let (code, body) = curl(&[
-            "-u",
-            &format!("{}:{}", app.client_id, app.client_secret),
-            "-d",
-            "grant_type=client_credentials",
-            "-d",
-            &format!("company_id={company}"),
-            &format!("{}/oauth/token", sb.url()),
-        ]);
-        assert_eq!(code, 200, "{body}");
-        serde_json::from_str::<Value>(&body).unwrap()["access_token"]
-            .as_str()
-            .unwrap()
-            .to_string()
+        let extra = format!("company_id={company}");
+        client_credentials_token(&sb, &app.client_id, &app.client_secret, &[&extra]).unwrap()
     };
     let users = |company: i64| format!("{}/api/v1/companies/{company}/users", sb.url());
     let (acme, borealis) = (mint(1), mint(other.id));
@@ -831,20 +798,9 @@ fn denying_a_reapproval_stops_the_app() {
     m.run(&["apps", "approve", &id, "--project", "1", "--yes"])
         .ok();
     let app = sb.bootstrap().apps["sitesync-erp"].clone();
-    let (code, body) = curl(&[
-        "-u",
-        &format!("{}:{}", app.client_id, app.client_secret),
-        "-d",
-        "grant_type=client_credentials",
-        "-d",
-        "company_id=1",
-        &format!("{}/oauth/token", sb.url()),
-    ]);
-    assert_eq!(code, 200, "{body}");
-    let token = serde_json::from_str::<Value>(&body).unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let token =
+        client_credentials_token(&sb, &app.client_id, &app.client_secret, &["company_id=1"])
+            .unwrap();
     let users = format!("{}/api/v1/companies/1/users", sb.url());
     assert_eq!(api(&token, "GET", &users, None).0, 200);
     sb.running()
