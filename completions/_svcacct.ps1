@@ -50,7 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;login' {
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (default for browser login: svcacct-cli)')
             [CompletionResult]::new('--auth-method', '--auth-method', [CompletionResultType]::ParameterName, 'How to send the client secret to the token endpoint (default: what the server supports, basic first)')
-            [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Redirect URI for --no-browser (default: urn:ietf:wg:oauth:2.0:oob)')
+            [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'The registered redirect URI: with --no-browser the one the provider shows the code on (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact http://localhost:PORT/PATH, listened on at that port and path (default: any free port)')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'OAuth scope to request (repeatable)')
             [CompletionResult]::new('--authorize-url', '--authorize-url', [CompletionResultType]::ParameterName, 'Authorization endpoint, for providers without RFC 8414 metadata')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint, for providers without RFC 8414 metadata')
@@ -60,7 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
             [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
             [CompletionResult]::new('--client-credentials', '--client-credentials', [CompletionResultType]::ParameterName, 'Use the client credentials grant (a service account) instead of the browser')
-            [CompletionResult]::new('--client-secret-stdin', '--client-secret-stdin', [CompletionResultType]::ParameterName, 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as marketplace apps)')
+            [CompletionResult]::new('--client-secret-stdin', '--client-secret-stdin', [CompletionResultType]::ParameterName, 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as Procore or marketplace apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)')
             [CompletionResult]::new('--with-token', '--with-token', [CompletionResultType]::ParameterName, 'Store a personal access token read from stdin')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Print the sign-in URL and read the pasted redirect URL or code from stdin')
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'Keep credentials in a plaintext 0600 file instead of the OS keychain')

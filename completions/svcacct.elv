@@ -46,7 +46,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;login'= {
             cand --client-id 'OAuth client id (default for browser login: svcacct-cli)'
             cand --auth-method 'How to send the client secret to the token endpoint (default: what the server supports, basic first)'
-            cand --redirect-uri 'Redirect URI for --no-browser (default: urn:ietf:wg:oauth:2.0:oob)'
+            cand --redirect-uri 'The registered redirect URI: with --no-browser the one the provider shows the code on (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact http://localhost:PORT/PATH, listened on at that port and path (default: any free port)'
             cand --scope 'OAuth scope to request (repeatable)'
             cand --authorize-url 'Authorization endpoint, for providers without RFC 8414 metadata'
             cand --token-url 'Token endpoint, for providers without RFC 8414 metadata'
@@ -56,7 +56,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --api 'Platform API base URL (https, or http to loopback only)'
             cand --company 'Company to act on (default: the signed-in user''s company)'
             cand --client-credentials 'Use the client credentials grant (a service account) instead of the browser'
-            cand --client-secret-stdin 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as marketplace apps)'
+            cand --client-secret-stdin 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as Procore or marketplace apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)'
             cand --with-token 'Store a personal access token read from stdin'
             cand --no-browser 'Print the sign-in URL and read the pasted redirect URL or code from stdin'
             cand --insecure-storage 'Keep credentials in a plaintext 0600 file instead of the OS keychain'

@@ -48,7 +48,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "help" -d 'Help for 
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-id -d 'OAuth client id (default for browser login: svcacct-cli)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l auth-method -d 'How to send the client secret to the token endpoint (default: what the server supports, basic first)' -r -f -a "basic\t'HTTP Basic (client_secret_basic)'
 post\t'In the form body (client_secret_post)'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l redirect-uri -d 'Redirect URI for --no-browser (default: urn:ietf:wg:oauth:2.0:oob)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l redirect-uri -d 'The registered redirect URI: with --no-browser the one the provider shows the code on (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact http://localhost:PORT/PATH, listened on at that port and path (default: any free port)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l scope -d 'OAuth scope to request (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l authorize-url -d 'Authorization endpoint, for providers without RFC 8414 metadata' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l token-url -d 'Token endpoint, for providers without RFC 8414 metadata' -r
@@ -58,7 +58,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l profile -d 'Pr
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-credentials -d 'Use the client credentials grant (a service account) instead of the browser'
-complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-secret-stdin -d 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as marketplace apps)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-secret-stdin -d 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as Procore or marketplace apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l with-token -d 'Store a personal access token read from stdin'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l no-browser -d 'Print the sign-in URL and read the pasted redirect URL or code from stdin'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l insecure-storage -d 'Keep credentials in a plaintext 0600 file instead of the OS keychain'

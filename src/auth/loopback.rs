@@ -13,7 +13,9 @@ const MAX_REQUEST: usize = 16 * 1024;
 
 pub struct Loopback {
     listener: TcpListener,
-    port: u16,
+    /// The redirect URI the provider sends the browser to, and the path it arrives on.
+    redirect_uri: String,
+    path: String,
 }
 
 /// What the browser brought back.
@@ -23,6 +25,7 @@ enum Callback {
 }
 
 impl Loopback {
+    /// A random port on 127.0.0.1 (RFC 8252 §7.3), for providers that accept any loopback port.
     pub async fn bind() -> Result<Self> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {
             Error::internal(format!(
@@ -33,11 +36,49 @@ impl Loopback {
             .local_addr()
             .map_err(|e| Error::internal(e.to_string()))?
             .port();
-        Ok(Loopback { listener, port })
+        Ok(Loopback {
+            listener,
+            redirect_uri: format!("http://127.0.0.1:{port}{CALLBACK_PATH}"),
+            path: CALLBACK_PATH.to_string(),
+        })
+    }
+
+    /// Exactly the registered redirect URI `http://localhost:PORT/PATH` (or 127.0.0.1, [::1]):
+    /// providers such as Procore accept only the URI registered for the app, port and path
+    /// included. Anything else is a usage error naming the accepted form.
+    pub async fn bind_exact(redirect_uri: &str) -> Result<Self> {
+        let form = "--redirect-uri for a browser sign-in must be the registered http://localhost:PORT/PATH (or 127.0.0.1, [::1]); for urn:ietf:wg:oauth:2.0:oob use --no-browser";
+        let url = url::Url::parse(redirect_uri)
+            .map_err(|_| Error::usage(format!("{form}; got '{redirect_uri}'")))?;
+        let host = match url.host() {
+            Some(url::Host::Domain("localhost")) => std::net::IpAddr::from([127, 0, 0, 1]),
+            Some(url::Host::Ipv4(ip)) if ip.is_loopback() => ip.into(),
+            Some(url::Host::Ipv6(ip)) if ip.is_loopback() => ip.into(),
+            _ => return Err(Error::usage(format!("{form}; got '{redirect_uri}'"))),
+        };
+        let Some(port) = url.port().filter(|p| *p != 0) else {
+            return Err(Error::usage(format!(
+                "{form}; '{redirect_uri}' names no port"
+            )));
+        };
+        if url.scheme() != "http" || url.query().is_some() || url.fragment().is_some() {
+            return Err(Error::usage(format!("{form}; got '{redirect_uri}'")));
+        }
+        let listener = TcpListener::bind((host, port)).await.map_err(|e| {
+            Error::usage(format!(
+                "cannot listen on {host}:{port} for the sign-in callback ({e})"
+            ))
+            .with_hint("free that port (another program or svcacct is using it), or register another redirect URI")
+        })?;
+        Ok(Loopback {
+            listener,
+            redirect_uri: redirect_uri.to_string(),
+            path: url.path().to_string(),
+        })
     }
 
     pub fn redirect_uri(&self) -> String {
-        format!("http://127.0.0.1:{}{CALLBACK_PATH}", self.port)
+        self.redirect_uri.clone()
     }
 
     /// Wait for the callback carrying `expected_state`, answering the browser with a page.
@@ -49,7 +90,7 @@ impl Loopback {
                     Ok(s) => s,
                     Err(_) => continue,
                 };
-                match handle(stream, expected_state).await {
+                match handle(stream, &self.path, expected_state).await {
                     Some(Callback::Code(code)) => return Ok(code),
                     Some(Callback::Failed(e)) => return Err(e),
                     None => continue,
@@ -63,7 +104,7 @@ impl Loopback {
     }
 }
 
-async fn handle(mut stream: TcpStream, expected_state: &str) -> Option<Callback> {
+async fn handle(mut stream: TcpStream, path: &str, expected_state: &str) -> Option<Callback> {
     let mut buf = Vec::with_capacity(2048);
     let read = tokio::time::timeout(Duration::from_secs(5), async {
         let mut chunk = [0u8; 2048];
@@ -83,7 +124,7 @@ async fn handle(mut stream: TcpStream, expected_state: &str) -> Option<Callback>
     let text = String::from_utf8_lossy(&buf);
     let target = text.lines().next()?.split_whitespace().nth(1)?.to_string();
     let url = url::Url::parse(&format!("http://127.0.0.1{target}")).ok()?;
-    if url.path() != CALLBACK_PATH {
+    if url.path() != path {
         respond(
             &mut stream,
             "404 Not Found",

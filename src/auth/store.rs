@@ -284,7 +284,10 @@ mod tests {
         let service = format!("svcacct-test-{}", std::process::id());
         let value = r#"{"access_token":"round-trip"}"#;
         keyring_set(&service, "ci", value).expect("write");
-        assert_eq!(keyring_get(&service, "ci").expect("read").as_deref(), Some(value));
+        assert_eq!(
+            keyring_get(&service, "ci").expect("read").as_deref(),
+            Some(value)
+        );
         assert!(keyring_delete(&service, "ci").expect("delete"));
         assert_eq!(keyring_get(&service, "ci").expect("read again"), None);
     }

@@ -19,8 +19,9 @@ pub struct LoginArgs {
     #[arg(long, env = "SVCACCT_CLIENT_ID", value_name = "ID")]
     pub client_id: Option<String>,
     /// Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a
-    /// hidden prompt; browser login: for confidential clients such as marketplace apps)
-    #[arg(long, conflicts_with = "no_browser")]
+    /// hidden prompt; browser login: for confidential clients such as Procore or marketplace
+    /// apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)
+    #[arg(long)]
     pub client_secret_stdin: bool,
     /// How to send the client secret to the token endpoint (default: what the server supports, basic first)
     #[arg(long, value_enum, value_name = "METHOD")]
@@ -31,8 +32,10 @@ pub struct LoginArgs {
     /// Print the sign-in URL and read the pasted redirect URL or code from stdin
     #[arg(long)]
     pub no_browser: bool,
-    /// Redirect URI for --no-browser (default: urn:ietf:wg:oauth:2.0:oob)
-    #[arg(long, value_name = "URI", requires = "no_browser")]
+    /// The registered redirect URI: with --no-browser the one the provider shows the code on
+    /// (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact
+    /// http://localhost:PORT/PATH, listened on at that port and path (default: any free port)
+    #[arg(long, value_name = "URI")]
     pub redirect_uri: Option<String>,
     /// OAuth scope to request (repeatable)
     #[arg(long = "scope", value_name = "SCOPE")]

@@ -193,10 +193,16 @@ async fn authorization_code(
         .client_id
         .clone()
         .unwrap_or_else(|| DEFAULT_CLI_CLIENT.to_string());
-    let secret = if args.client_secret_stdin {
-        Some(crate::secret::from_stdin("client secret")?)
-    } else {
-        None
+    // A confidential client (a Procore app, a marketplace app) authenticates the code exchange:
+    // its secret from stdin (with --no-browser, the first line; the pasted code follows), else
+    // SVCACCT_CLIENT_SECRET when the client id was given; never from argv.
+    let secret = match (args.client_secret_stdin, args.no_browser) {
+        (true, false) => Some(crate::secret::from_stdin("client secret")?),
+        (true, true) => Some(first_line_secret("client secret")?),
+        (false, _) if args.client_id.is_some() => {
+            crate::auth::session::env_secret("SVCACCT_CLIENT_SECRET")
+        }
+        (false, _) => None,
     };
     let discovered = oauth::discover(ctx.http()?, api, overrides, true).await?;
     let (code, verifier, redirect_uri) = if args.no_browser {
@@ -220,7 +226,10 @@ async fn authorization_code(
             .map_err(|e| Error::usage(format!("cannot read the pasted code: {e}")))?;
         (pasted_code(line.trim(), &state)?, verifier, redirect_uri)
     } else {
-        let listener = Loopback::bind().await?;
+        let listener = match &args.redirect_uri {
+            Some(exact) => Loopback::bind_exact(exact).await?,
+            None => Loopback::bind().await?,
+        };
         let redirect_uri = listener.redirect_uri();
         let (url, state, verifier) = oauth::authorization_url(
             &discovered.endpoints,
@@ -272,6 +281,22 @@ async fn authorization_code(
 }
 
 /// A pasted redirect URL (checked like the loopback callback) or a bare code.
+/// One line of stdin as a secret (the rest of stdin is left for what follows).
+fn first_line_secret(what: &str) -> Result<crate::secret::Secret> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .take(16 * 1024)
+        .read_line(&mut line)
+        .map_err(|e| Error::usage(format!("cannot read the {what} from stdin: {e}")))?;
+    let line = line.trim();
+    if line.is_empty() {
+        return Err(Error::usage(format!("no {what} on stdin"))
+            .with_hint("put it on the first line of stdin; the pasted code follows on the next"));
+    }
+    Ok(crate::secret::Secret::new(line.to_string()))
+}
+
 fn pasted_code(pasted: &str, expected_state: &str) -> Result<String> {
     if pasted.is_empty() {
         return Err(Error::usage("nothing was pasted")

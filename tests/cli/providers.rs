@@ -54,3 +54,133 @@ fn api_header_values_come_from_a_file_or_stdin_never_argv() {
     m.run(&["api", "GET", "/api/v1/me", "-H", "X-Key: @/nonexistent/key"])
         .fails_with(2);
 }
+
+/// Procore-style apps accept only their registered redirect URI: the browser sign-in listens on
+/// exactly `http://localhost:PORT/PATH`, and the confidential app's secret comes from stdin.
+#[test]
+fn browser_sign_in_on_the_exact_registered_redirect_uri() {
+    let sb = Sandbox::start();
+    let app = sb.bootstrap().apps["photovault"].clone();
+    let owner = sb.bootstrap().user("owner").clone();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let redirect = format!("http://localhost:{port}/procore/callback");
+    let mut m = Machine::new();
+    m.set("BROWSER", format!("python3 {}", browser_script().display()))
+        .set("SIM_LOGIN", &owner.login)
+        .set("SIM_PASSWORD", &owner.password)
+        .set("SIM_DECISION", "approve");
+    let url = sb.url();
+    let args = [
+        "login",
+        "--api",
+        &url,
+        "--client-id",
+        &app.client_id,
+        "--client-secret-stdin",
+        "--redirect-uri",
+        &redirect,
+        "--timeout",
+        "60",
+    ];
+    let run = m.run_with_stdin(&args, &app.client_secret).ok();
+    let encoded = format!("redirect_uri=http%3A%2F%2Flocalhost%3A{port}%2Fprocore%2Fcallback");
+    assert!(run.stderr.contains(&encoded), "{}", run.stderr);
+    assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
+    // Not a loopback URI with a port: refused before anything happens.
+    for bad in [
+        "https://hooks.example.com/cb",
+        "http://localhost/cb",
+        "http://localhost:0/cb",
+    ] {
+        let fresh = Machine::new();
+        fresh
+            .run_with_stdin(
+                &[
+                    "login",
+                    "--api",
+                    &url,
+                    "--client-id",
+                    &app.client_id,
+                    "--client-secret-stdin",
+                    "--redirect-uri",
+                    bad,
+                    "--timeout",
+                    "5",
+                ],
+                &app.client_secret,
+            )
+            .fails_with(2)
+            .one_line_error("--redirect-uri");
+    }
+}
+
+/// A confidential app's paste-the-code sign-in (Procore's out-of-band flow): the secret is the
+/// first line of stdin, the pasted code the next.
+#[test]
+fn confidential_no_browser_sign_in_reads_the_secret_then_the_code() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let sb = Sandbox::start();
+    let app = sb.bootstrap().apps["photovault"].clone();
+    let owner = sb.bootstrap().user("owner").clone();
+    let m = Machine::new();
+    let url = sb.url();
+    let mut child = m
+        .command(&[
+            "login",
+            "--api",
+            &url,
+            "--client-id",
+            &app.client_id,
+            "--client-secret-stdin",
+            "--no-browser",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(format!("{}\n", app.client_secret).as_bytes())
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let auth_url = loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no URL printed: {seen}"
+        );
+        seen.push_str(&line);
+        if let Some(u) = line
+            .split_whitespace()
+            .find(|w| w.contains("/oauth/authorize?"))
+        {
+            break u.to_string();
+        }
+    };
+    let browser = std::process::Command::new("python3")
+        .arg(browser_script())
+        .arg(&auth_url)
+        .env("SIM_LOGIN", &owner.login)
+        .env("SIM_PASSWORD", &owner.password)
+        .env("SIM_PRINT_CODE", "1")
+        .output()
+        .unwrap();
+    let code = String::from_utf8(browser.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(code.starts_with("sbc_"), "{code:?}");
+    stdin.write_all(format!("{code}\n").as_bytes()).unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    assert!(child.wait().unwrap().success(), "{seen}{rest}");
+    assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
+}
