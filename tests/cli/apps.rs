@@ -277,10 +277,7 @@ fn jane_and_john_with_the_authorization_code() {
     let app = sb.bootstrap().apps["photovault"].clone();
     let token_as = |user: &svcacct_sandbox::SeededUser| {
         let mut m = Machine::new();
-        m.set("BROWSER", format!("python3 {}", browser_script().display()));
-        m.set("SIM_LOGIN", &user.login)
-            .set("SIM_PASSWORD", &user.password)
-            .set("SIM_DECISION", "approve");
+        m.with_browser(&user.login, &user.password);
         let url = sb.url();
         let run = m.run_with_stdin(
             &[

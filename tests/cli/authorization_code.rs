@@ -1,7 +1,7 @@
 //! Browser sign-in (authorization code + PKCE on a loopback listener), paste-the-code, refresh
 //! rotation, reuse detection, and concurrent refresh under the lock.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -114,43 +114,13 @@ fn no_browser_paste_the_code() {
         .spawn()
         .unwrap();
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    let auth_url = loop {
-        let mut line = String::new();
-        assert!(
-            stderr.read_line(&mut line).unwrap() > 0,
-            "no URL printed: {seen}"
-        );
-        seen.push_str(&line);
-        if let Some(u) = line
-            .split_whitespace()
-            .find(|w| w.contains("/oauth/authorize?"))
-        {
-            break u.to_string();
-        }
-    };
+    let (auth_url, seen) = authorize_url_from(&mut stderr);
     assert!(
         auth_url.contains("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"),
         "{auth_url}"
     );
     // A person opens the URL elsewhere, signs in, approves and copies the code shown.
-    let browser = std::process::Command::new("python3")
-        .arg(browser_script())
-        .arg(&auth_url)
-        .env("SIM_LOGIN", "admin")
-        .env("SIM_PASSWORD", &admin.password)
-        .env("SIM_PRINT_CODE", "1")
-        .output()
-        .unwrap();
-    let code = String::from_utf8(browser.stdout)
-        .unwrap()
-        .trim()
-        .to_string();
-    assert!(
-        code.starts_with("sbc_"),
-        "code page: {code:?} {}",
-        String::from_utf8_lossy(&browser.stderr)
-    );
+    let code = code_from_browser(&auth_url, "admin", &admin.password);
     child
         .stdin
         .take()

@@ -202,6 +202,14 @@ impl Machine {
         self.config_dir().join("config.toml")
     }
 
+    /// The scripted browser as `$BROWSER`, signing in as `login` and approving.
+    pub fn with_browser(&mut self, login: &str, password: &str) -> &mut Self {
+        self.set("BROWSER", format!("python3 {}", browser_script().display()))
+            .set("SIM_LOGIN", login)
+            .set("SIM_PASSWORD", password)
+            .set("SIM_DECISION", "approve")
+    }
+
     /// Set an environment variable for every later run.
     pub fn set(&mut self, key: &str, value: impl AsRef<str>) -> &mut Self {
         self.env.retain(|(k, _)| k != key);
@@ -308,6 +316,49 @@ pub fn assert_no_secret(text: &str, secrets: &[&str]) {
     }
 }
 
+/// Read a running `svcacct login --no-browser`'s stderr until it prints the authorization URL:
+/// (the URL, everything read so far).
+pub fn authorize_url_from(stderr: &mut impl std::io::BufRead) -> (String, String) {
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no URL printed: {seen}"
+        );
+        seen.push_str(&line);
+        if let Some(u) = line
+            .split_whitespace()
+            .find(|w| w.contains("/oauth/authorize?"))
+        {
+            return (u.to_string(), seen);
+        }
+    }
+}
+
+/// What a person does with a printed sign-in URL elsewhere: opens it, signs in as `login`,
+/// approves and copies the out-of-band code shown.
+pub fn code_from_browser(auth_url: &str, login: &str, password: &str) -> String {
+    let browser = Command::new("python3")
+        .arg(browser_script())
+        .arg(auth_url)
+        .env("SIM_LOGIN", login)
+        .env("SIM_PASSWORD", password)
+        .env("SIM_PRINT_CODE", "1")
+        .output()
+        .unwrap();
+    let code = String::from_utf8(browser.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(
+        code.starts_with("sbc_"),
+        "code page: {code:?} {}",
+        String::from_utf8_lossy(&browser.stderr)
+    );
+    code
+}
+
 /// Log a machine in with the demo service account's client credentials (stdin).
 pub fn login_service_account(m: &Machine, sb: &Sandbox, extra: &[&str]) -> Run {
     let sa = &sb.bootstrap().service_account;
@@ -339,10 +390,7 @@ pub fn login_browser_at(
     password: &str,
     extra: &[&str],
 ) -> Run {
-    m.set("BROWSER", format!("python3 {}", browser_script().display()));
-    m.set("SIM_LOGIN", login);
-    m.set("SIM_PASSWORD", password);
-    m.set("SIM_DECISION", "approve");
+    m.with_browser(login, password);
     let mut args = vec!["login", "--api", url, "--timeout", "60"];
     args.extend_from_slice(extra);
     m.run(&args)

@@ -374,10 +374,7 @@ fn every_operation_by_every_kind_of_principal() {
     // A third-party app's user token for the owner (authorization code through its client).
     let forms = &boot.apps["field-forms"];
     let mut m = Machine::new();
-    m.set("BROWSER", format!("python3 {}", browser_script().display()))
-        .set("SIM_LOGIN", &boot.user("owner").login)
-        .set("SIM_PASSWORD", &boot.user("owner").password)
-        .set("SIM_DECISION", "approve");
+    m.with_browser(&boot.user("owner").login, &boot.user("owner").password);
     let url = sb.url();
     m.run_with_stdin(
         &[

@@ -69,10 +69,7 @@ fn browser_sign_in_on_the_exact_registered_redirect_uri() {
         .port();
     let redirect = format!("http://localhost:{port}/procore/callback");
     let mut m = Machine::new();
-    m.set("BROWSER", format!("python3 {}", browser_script().display()))
-        .set("SIM_LOGIN", &owner.login)
-        .set("SIM_PASSWORD", &owner.password)
-        .set("SIM_DECISION", "approve");
+    m.with_browser(&owner.login, &owner.password);
     let url = sb.url();
     let args = [
         "login",
@@ -122,7 +119,7 @@ fn browser_sign_in_on_the_exact_registered_redirect_uri() {
 /// first line of stdin, the pasted code the next.
 #[test]
 fn confidential_no_browser_sign_in_reads_the_secret_then_the_code() {
-    use std::io::{BufRead, BufReader, Write};
+    use std::io::{BufReader, Write};
     use std::process::Stdio;
     let sb = Sandbox::start();
     let app = sb.bootstrap().apps["photovault"].clone();
@@ -149,34 +146,8 @@ fn confidential_no_browser_sign_in_reads_the_secret_then_the_code() {
         .write_all(format!("{}\n", app.client_secret).as_bytes())
         .unwrap();
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut seen = String::new();
-    let auth_url = loop {
-        let mut line = String::new();
-        assert!(
-            stderr.read_line(&mut line).unwrap() > 0,
-            "no URL printed: {seen}"
-        );
-        seen.push_str(&line);
-        if let Some(u) = line
-            .split_whitespace()
-            .find(|w| w.contains("/oauth/authorize?"))
-        {
-            break u.to_string();
-        }
-    };
-    let browser = std::process::Command::new("python3")
-        .arg(browser_script())
-        .arg(&auth_url)
-        .env("SIM_LOGIN", &owner.login)
-        .env("SIM_PASSWORD", &owner.password)
-        .env("SIM_PRINT_CODE", "1")
-        .output()
-        .unwrap();
-    let code = String::from_utf8(browser.stdout)
-        .unwrap()
-        .trim()
-        .to_string();
-    assert!(code.starts_with("sbc_"), "{code:?}");
+    let (auth_url, seen) = authorize_url_from(&mut stderr);
+    let code = code_from_browser(&auth_url, &owner.login, &owner.password);
     stdin.write_all(format!("{code}\n").as_bytes()).unwrap();
     drop(stdin);
     let mut rest = String::new();

@@ -476,10 +476,7 @@ fn app_user_token(sb: &Sandbox, slug: &str, login: &str, scope: Option<&str>) ->
     let app = sb.bootstrap().apps[slug].clone();
     let user = sb.bootstrap().user(login).clone();
     let mut m = Machine::new();
-    m.set("BROWSER", format!("python3 {}", browser_script().display()))
-        .set("SIM_LOGIN", &user.login)
-        .set("SIM_PASSWORD", &user.password)
-        .set("SIM_DECISION", "approve");
+    m.with_browser(&user.login, &user.password);
     let url = sb.url();
     let mut args = vec![
         "login",
