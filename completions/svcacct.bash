@@ -25,6 +25,9 @@ _svcacct() {
             svcacct,completions)
                 cmd="svcacct__subcmd__completions"
                 ;;
+            svcacct,exec)
+                cmd="svcacct__subcmd__exec"
+                ;;
             svcacct,help)
                 cmd="svcacct__subcmd__help"
                 ;;
@@ -155,7 +158,7 @@ _svcacct() {
 
     case "${cmd}" in
         svcacct)
-            opts="-v -h -V --profile --api --verbose --json --company --help --version login logout token status service-accounts sa reset-secret tokens users webhooks apps api completions help"
+            opts="-v -h -V --profile --api --verbose --json --company --help --version login logout token exec status service-accounts sa reset-secret tokens users webhooks apps api completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +464,36 @@ _svcacct() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__exec)
+            opts="-v -h --env --profile --api --verbose --json --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -893,12 +926,16 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__token)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --format --profile --api --verbose --json --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand login 'Sign in: browser (authorization code + PKCE), client credentials, or a personal access token'
             cand logout 'Revoke the profile''s tokens at the server and delete them locally'
             cand token 'Print a valid access token (cached, refreshed or re-minted) and nothing else'
+            cand exec 'Run a command with a valid access token in its environment (never in its arguments)'
             cand status 'Show who you are signed in as, where credentials are stored and when the token expires'
             cand service-accounts 'Manage service accounts: client-credentials integrations of your company'
             cand sa 'Manage service accounts: client-credentials integrations of your company'
@@ -78,6 +79,18 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --help 'Print help'
         }
         &'svcacct;token'= {
+            cand --format 'How to print it (--json is the same as --format json)'
+            cand --profile 'Profile to use (a named set of API URL and credentials)'
+            cand --api 'Platform API base URL (https, or http to loopback only)'
+            cand --company 'Company to act on (default: the signed-in user''s company)'
+            cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'svcacct;exec'= {
+            cand --env 'The environment variable that carries the token'
             cand --profile 'Profile to use (a named set of API URL and credentials)'
             cand --api 'Platform API base URL (https, or http to loopback only)'
             cand --company 'Company to act on (default: the signed-in user''s company)'

@@ -34,6 +34,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -s V -l version -d 'Print 
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "login" -d 'Sign in: browser (authorization code + PKCE), client credentials, or a personal access token'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "logout" -d 'Revoke the profile\'s tokens at the server and delete them locally'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "token" -d 'Print a valid access token (cached, refreshed or re-minted) and nothing else'
+complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "exec" -d 'Run a command with a valid access token in its environment (never in its arguments)'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "status" -d 'Show who you are signed in as, where credentials are stored and when the token expires'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "service-accounts" -d 'Manage service accounts: client-credentials integrations of your company'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "sa" -d 'Manage service accounts: client-credentials integrations of your company'
@@ -72,12 +73,22 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l force -d 'Del
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l format -d 'How to print it (--json is the same as --format json)' -r -f -a "text\t'The token alone, for `$(svcacct token)`'
+json\t'{"access_token", "token_type", "expires_at"}'
+exec-credential\t'A Kubernetes client.authentication.k8s.io/v1 ExecCredential (kubectl exec plugins)'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l env -d 'The environment variable that carries the token' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l json -d 'Print machine-readable JSON on stdout'
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r

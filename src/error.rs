@@ -29,6 +29,8 @@ pub enum ErrorKind {
     Interrupted,
     /// stdout was closed by the reader (`| head`): stop quietly, exit 0.
     BrokenPipe,
+    /// `svcacct exec`: the command ran and exited with this status, passed through quietly.
+    ChildExited(u8),
 }
 
 impl ErrorKind {
@@ -45,6 +47,7 @@ impl ErrorKind {
             ErrorKind::Conflict => 9,
             ErrorKind::Interrupted => 130,
             ErrorKind::BrokenPipe => 0,
+            ErrorKind::ChildExited(code) => code,
         }
     }
 }
@@ -75,6 +78,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (
         9,
         "conflict with the current state on the server (HTTP 409)",
+    ),
+    (
+        127,
+        "svcacct exec: the command could not be started (otherwise exec exits with the command's own status)",
     ),
     (130, "interrupted"),
 ];

@@ -48,6 +48,10 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Error {
+            kind: ErrorKind::ChildExited(code),
+            ..
+        }) => ExitCode::from(code),
         Err(e) => {
             out.error(&e);
             ExitCode::from(e.kind.exit_code())

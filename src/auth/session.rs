@@ -34,6 +34,8 @@ pub enum Origin {
 pub struct Credentials {
     pub api: Url,
     pub token: Secret,
+    /// When the token expires (Unix seconds), where known.
+    pub expires_at: Option<i64>,
     pub origin: Origin,
 }
 
@@ -76,6 +78,7 @@ pub async fn current(ctx: &Context) -> Result<Credentials> {
             return Ok(Credentials {
                 api,
                 token,
+                expires_at: None,
                 origin: Origin::EnvToken,
             });
         }
@@ -102,6 +105,7 @@ pub async fn current(ctx: &Context) -> Result<Credentials> {
     Ok(Credentials {
         api,
         token,
+        expires_at: cred.expires_at,
         origin: Origin::Profile {
             name,
             profile: Box::new(profile),
@@ -141,12 +145,14 @@ async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
             method,
         };
         let cred = oauth::client_credentials(ctx.http()?, &discovered.endpoints, &who).await?;
+        let expires_at = cred.expires_at;
         let token = cred
             .access_token
             .expect("a token response has an access token");
         return Ok(Some(Credentials {
             api,
             token,
+            expires_at,
             origin: Origin::EnvClientCredentials { client_id },
         }));
     }

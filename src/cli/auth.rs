@@ -70,3 +70,50 @@ pub struct StatusArgs {
     #[arg(long)]
     pub offline: bool,
 }
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum TokenFormat {
+    /// The token alone, for `$(svcacct token)`
+    #[default]
+    Text,
+    /// {"access_token", "token_type", "expires_at"}
+    Json,
+    /// A Kubernetes client.authentication.k8s.io/v1 ExecCredential (kubectl exec plugins)
+    ExecCredential,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// How to print it (--json is the same as --format json)
+    #[arg(long, value_enum, default_value_t = TokenFormat::Text)]
+    pub format: TokenFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// The environment variable that carries the token
+    #[arg(long = "env", value_name = "NAME", default_value = "SVCACCT_TOKEN", value_parser = env_name)]
+    pub env: String,
+    /// The command and its arguments (after `--`); the token is never one of them
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "COMMAND"
+    )]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+/// An environment variable name: letters, digits and `_`, not starting with a digit.
+fn env_name(name: &str) -> Result<String, String> {
+    let ok = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(format!(
+            "'{name}' is not an environment variable name (letters, digits and _)"
+        ))
+    }
+}

@@ -60,7 +60,9 @@ pub enum Command {
     /// Revoke the profile's tokens at the server and delete them locally
     Logout(LogoutArgs),
     /// Print a valid access token (cached, refreshed or re-minted) and nothing else
-    Token,
+    Token(TokenArgs),
+    /// Run a command with a valid access token in its environment (never in its arguments)
+    Exec(ExecArgs),
     /// Show who you are signed in as, where credentials are stored and when the token expires
     Status(StatusArgs),
     /// Manage service accounts: client-credentials integrations of your company

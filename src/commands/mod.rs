@@ -23,7 +23,8 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
     match command {
         Command::Login(args) => login::run(ctx, &args).await,
         Command::Logout(args) => logout::run(ctx, &args).await,
-        Command::Token => token::run(ctx).await,
+        Command::Token(args) => token::run(ctx, &args).await,
+        Command::Exec(args) => token::exec(ctx, &args).await,
         Command::Status(args) => status::run(ctx, &args).await,
         Command::ServiceAccounts(cmd) => service_accounts::dispatch(ctx, cmd).await,
         Command::ResetSecret(args) => service_accounts::reset_secret::run(ctx, &args).await,

@@ -155,3 +155,58 @@ fn confidential_no_browser_sign_in_reads_the_secret_then_the_code() {
     assert!(child.wait().unwrap().success(), "{seen}{rest}");
     assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
 }
+
+/// `svcacct token --format json|exec-credential` and `svcacct exec` (issue 13's credential
+/// helpers): the same cached token, an expiry at least a minute ahead, no request on a second
+/// call, the token in the child's environment only, and the child's exit status passed through.
+#[test]
+fn token_formats_and_exec_use_the_cached_token() {
+    let sb = Sandbox::start();
+    let m = Machine::new();
+    login_service_account(&m, &sb, &[]).ok();
+    let token = m.run(&["token"]).ok().stdout.trim().to_string();
+    let before = sb.token_requests("client_credentials");
+    let json: serde_json::Value =
+        serde_json::from_str(&m.run(&["token", "--format", "json"]).ok().stdout).unwrap();
+    assert_eq!(json["access_token"], token);
+    assert_eq!(json["token_type"], "Bearer");
+    let expires = time::OffsetDateTime::parse(
+        json["expires_at"].as_str().unwrap(),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap();
+    assert!(expires - time::OffsetDateTime::now_utc() >= time::Duration::seconds(60));
+    let cred: serde_json::Value =
+        serde_json::from_str(&m.run(&["token", "--format", "exec-credential"]).ok().stdout)
+            .unwrap();
+    assert_eq!(cred["apiVersion"], "client.authentication.k8s.io/v1");
+    assert_eq!(cred["kind"], "ExecCredential");
+    assert_eq!(cred["status"]["token"], token);
+    assert!(cred["status"]["expirationTimestamp"].is_string());
+    // exec: the token in the environment, not in argv (the child reads its own cmdline).
+    let out = m.home.path().join("child.txt");
+    let script = format!(
+        "printf '%s\\n' \"$MY_TOKEN\" > {0}; tr '\\0' ' ' < /proc/$$/cmdline >> {0}; exit 7",
+        out.display()
+    );
+    let run = m.run(&["exec", "--env", "MY_TOKEN", "--", "sh", "-c", &script]);
+    run.fails_with(7);
+    let seen = read(&out).unwrap();
+    let mut lines = seen.lines();
+    assert_eq!(lines.next(), Some(token.as_str()), "{seen}");
+    assert!(
+        !lines.next().unwrap_or_default().contains(&token),
+        "the token is in argv"
+    );
+    m.run(&["exec", "--", "true"]).ok();
+    m.run(&["exec", "--", "/nonexistent/cmd"])
+        .fails_with(127)
+        .one_line_error("not found");
+    m.run(&["exec", "--env", "1BAD", "--", "true"])
+        .fails_with(2);
+    assert_eq!(
+        sb.token_requests("client_credentials"),
+        before,
+        "no request while the token is fresh"
+    );
+}
