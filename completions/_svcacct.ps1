@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke the profile''s tokens at the server and delete them locally')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token (cached, refreshed or re-minted) and nothing else')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with a valid access token in its environment (never in its arguments)')
+            [CompletionResult]::new('git-credential', 'git-credential', [CompletionResultType]::ParameterValue, 'Git''s credential helper: `git config credential.helper ''!svcacct git-credential''`')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show who you are signed in as, where credentials are stored and when the token expires')
             [CompletionResult]::new('service-accounts', 'service-accounts', [CompletionResultType]::ParameterValue, 'Manage service accounts: client-credentials integrations of your company')
             [CompletionResult]::new('sa', 'sa', [CompletionResultType]::ParameterValue, 'Manage service accounts: client-credentials integrations of your company')
@@ -106,6 +107,17 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;git-credential' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'svcacct;status' {

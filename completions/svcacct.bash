@@ -28,6 +28,9 @@ _svcacct() {
             svcacct,exec)
                 cmd="svcacct__subcmd__exec"
                 ;;
+            svcacct,git-credential)
+                cmd="svcacct__subcmd__git__subcmd__credential"
+                ;;
             svcacct,help)
                 cmd="svcacct__subcmd__help"
                 ;;
@@ -158,7 +161,7 @@ _svcacct() {
 
     case "${cmd}" in
         svcacct)
-            opts="-v -h -V --profile --api --verbose --json --company --help --version login logout token exec status service-accounts sa reset-secret tokens users webhooks apps api completions help"
+            opts="-v -h -V --profile --api --verbose --json --company --help --version login logout token exec git-credential status service-accounts sa reset-secret tokens users webhooks apps api completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -494,6 +497,32 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__git__subcmd__credential)
+            opts="-v -h --profile --api --verbose --json --company --help get store erase"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand logout 'Revoke the profile''s tokens at the server and delete them locally'
             cand token 'Print a valid access token (cached, refreshed or re-minted) and nothing else'
             cand exec 'Run a command with a valid access token in its environment (never in its arguments)'
+            cand git-credential 'Git''s credential helper: `git config credential.helper ''!svcacct git-credential''`'
             cand status 'Show who you are signed in as, where credentials are stored and when the token expires'
             cand service-accounts 'Manage service accounts: client-credentials integrations of your company'
             cand sa 'Manage service accounts: client-credentials integrations of your company'
@@ -99,6 +100,16 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --json 'Print machine-readable JSON on stdout'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'svcacct;git-credential'= {
+            cand --profile 'Profile to use (a named set of API URL and credentials)'
+            cand --api 'Platform API base URL (https, or http to loopback only)'
+            cand --company 'Company to act on (default: the signed-in user''s company)'
+            cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'svcacct;status'= {
             cand --profile 'Profile to use (a named set of API URL and credentials)'

@@ -35,6 +35,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "login" -d 'Sign in:
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "logout" -d 'Revoke the profile\'s tokens at the server and delete them locally'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "token" -d 'Print a valid access token (cached, refreshed or re-minted) and nothing else'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "exec" -d 'Run a command with a valid access token in its environment (never in its arguments)'
+complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "git-credential" -d 'Git\'s credential helper: `git config credential.helper \'!svcacct git-credential\'`'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "status" -d 'Show who you are signed in as, where credentials are stored and when the token expires'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "service-accounts" -d 'Manage service accounts: client-credentials integrations of your company'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "sa" -d 'Manage service accounts: client-credentials integrations of your company'
@@ -89,6 +90,12 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l company -d 'Com
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l json -d 'Print machine-readable JSON on stdout'
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r

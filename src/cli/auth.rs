@@ -117,3 +117,20 @@ fn env_name(name: &str) -> Result<String, String> {
         ))
     }
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GitCredentialOperation {
+    /// Answer with the access token for the profile's API host
+    Get,
+    /// Accepted and ignored (svcacct keeps its own credentials)
+    Store,
+    /// Accepted and ignored (`svcacct logout` removes credentials)
+    Erase,
+}
+
+#[derive(Debug, Args)]
+pub struct GitCredentialArgs {
+    /// What git asks (git passes it; the request is on stdin)
+    #[arg(value_enum)]
+    pub operation: GitCredentialOperation,
+}

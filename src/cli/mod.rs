@@ -63,6 +63,8 @@ pub enum Command {
     Token(TokenArgs),
     /// Run a command with a valid access token in its environment (never in its arguments)
     Exec(ExecArgs),
+    /// Git's credential helper: `git config credential.helper '!svcacct git-credential'`
+    GitCredential(GitCredentialArgs),
     /// Show who you are signed in as, where credentials are stored and when the token expires
     Status(StatusArgs),
     /// Manage service accounts: client-credentials integrations of your company

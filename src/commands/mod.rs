@@ -25,6 +25,7 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Logout(args) => logout::run(ctx, &args).await,
         Command::Token(args) => token::run(ctx, &args).await,
         Command::Exec(args) => token::exec(ctx, &args).await,
+        Command::GitCredential(args) => token::git_credential(ctx, &args).await,
         Command::Status(args) => status::run(ctx, &args).await,
         Command::ServiceAccounts(cmd) => service_accounts::dispatch(ctx, cmd).await,
         Command::ResetSecret(args) => service_accounts::reset_secret::run(ctx, &args).await,

@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use crate::auth::session;
-use crate::cli::{ExecArgs, TokenArgs, TokenFormat};
+use crate::cli::{ExecArgs, GitCredentialArgs, GitCredentialOperation, TokenArgs, TokenFormat};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -92,4 +92,55 @@ pub async fn exec(ctx: &Context, args: &ExecArgs) -> Result<()> {
             format!("the command exited with {code}"),
         ))
     }
+}
+
+/// Git's credential-helper protocol (`git help credential`): for `get`, when git asks for the
+/// profile's API host, answer with the access token — as a Bearer credential where git offers
+/// `capability[]=authtype`, else as the password — and its expiry. Other hosts get no answer
+/// (git asks its next helper); `store` and `erase` are read and ignored.
+pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<()> {
+    use std::io::BufRead;
+    let mut request = Vec::new();
+    for line in std::io::stdin().lock().lines().take(64) {
+        let line = line.map_err(|e| Error::usage(format!("cannot read git's request: {e}")))?;
+        if line.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once('=') {
+            request.push((k.to_string(), v.to_string()));
+        }
+    }
+    if args.operation != GitCredentialOperation::Get {
+        return Ok(());
+    }
+    let field = |name: &str| {
+        request
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let creds = session::current(ctx).await?;
+    let api = &creds.api;
+    let api_host = match api.port() {
+        Some(port) => format!("{}:{port}", api.host_str().unwrap_or_default()),
+        None => api.host_str().unwrap_or_default().to_string(),
+    };
+    if field("protocol") != Some(api.scheme()) || field("host") != Some(api_host.as_str()) {
+        return Ok(());
+    }
+    let bearer = request
+        .iter()
+        .any(|(k, v)| k == "capability[]" && v == "authtype");
+    let mut answer = String::new();
+    if bearer {
+        answer.push_str("capability[]=authtype\nauthtype=Bearer\n");
+        answer.push_str(&format!("credential={}\n", creds.token.expose()));
+    } else {
+        answer.push_str("username=svcacct\n");
+        answer.push_str(&format!("password={}\n", creds.token.expose()));
+    }
+    if let Some(at) = creds.expires_at {
+        answer.push_str(&format!("password_expiry_utc={at}\n"));
+    }
+    ctx.out.raw(&answer)
 }

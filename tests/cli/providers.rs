@@ -210,3 +210,76 @@ fn token_formats_and_exec_use_the_cached_token() {
         "no request while the token is fresh"
     );
 }
+
+/// A real git, with `credential.helper = !svcacct git-credential`, gets the access token for the
+/// profile's API host (as a Bearer credential when it offers `authtype`, else as the password),
+/// nothing for another host, and no token request while the cached token is fresh.
+#[test]
+fn git_credential_fill_through_a_real_git() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let sb = Sandbox::start();
+    let m = Machine::new();
+    login_service_account(&m, &sb, &[]).ok();
+    let token = m.run(&["token"]).ok().stdout.trim().to_string();
+    let before = sb.token_requests("client_credentials");
+    let host = sb.url().trim_start_matches("http://").to_string();
+    let helper = format!("!\"{}\" git-credential", env!("CARGO_BIN_EXE_svcacct"));
+    let fill = |request: &str| {
+        let mut child = m
+            .command_for("git")
+            .args([
+                "-c",
+                &format!("credential.helper={helper}"),
+                "credential",
+                "fill",
+            ])
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(request.as_bytes())
+            .unwrap();
+        let out = wait_bounded(child, std::time::Duration::from_secs(60));
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, out) = fill(&format!("protocol=http\nhost={host}\n\n"));
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&format!("password={token}")), "{out}");
+    assert!(out.contains("password_expiry_utc="), "{out}");
+    let (code, out) = fill(&format!(
+        "capability[]=authtype\nprotocol=http\nhost={host}\n\n"
+    ));
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("authtype=Bearer") && out.contains(&format!("credential={token}")),
+        "{out}"
+    );
+    // Another host: the helper says nothing, so git (prompts off) fails to find a credential.
+    let (code, out) = fill("protocol=https\nhost=git.example.com\n\n");
+    assert_ne!(code, Some(0));
+    assert!(!out.contains(&token));
+    // store and erase are accepted and change nothing.
+    for op in ["store", "erase"] {
+        m.run_with_stdin(
+            &["git-credential", op],
+            &format!("protocol=http\nhost={host}\npassword=x\n\n"),
+        )
+        .ok();
+    }
+    assert_eq!(m.run(&["token"]).ok().stdout.trim(), token);
+    assert_eq!(
+        sb.token_requests("client_credentials"),
+        before,
+        "no request: the cache served"
+    );
+}
