@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{APP_COLUMNS, Manifest, app_from_row, app_json};
+use super::{APP_COLUMNS, app_from_row, app_json};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::permissions;
@@ -16,29 +16,40 @@ use crate::platform::{Principal, require_company_admin, require_member, rfc3339}
 use crate::state::Shared;
 use crate::store::apps as store;
 
-fn install_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
-    let row = store::get(conn, company_id, id)?.map(|i| {
-        json!({
-            "id": id,
-            "company_id": company_id,
-            "state": i.state,
-            "requested_version": i.requested_version,
-            "approved_version": i.approved_version,
-            "approved_permissions": i.approved_permissions.and_then(|p| serde_json::from_str::<Value>(&p).ok()),
-            "requested_permissions": i.app.manifest,
-            "project_ids": serde_json::from_str::<Value>(&i.project_ids).unwrap_or(json!([])),
-            "dmsa_user_id": i.dmsa_user_id,
-            "deny_reason": i.deny_reason,
-            "created_at": rfc3339(i.created_at),
-            "updated_at": rfc3339(i.updated_at),
-            "app": app_json(&i.app),
-        })
-    });
-    row.ok_or_else(|| {
+/// Install `id` of the company as stored, or 404.
+fn install_row(conn: &Connection, company_id: i64, id: i64) -> Result<store::InstallRow, ApiError> {
+    store::get(conn, company_id, id)?.ok_or_else(|| {
         ApiError::not_found(format!(
             "app install {id} not found in company {company_id}"
         ))
     })
+}
+
+/// An install as the API shows it.
+fn install_value(company_id: i64, id: i64, i: &store::InstallRow) -> Value {
+    json!({
+        "id": id,
+        "company_id": company_id,
+        "state": i.state,
+        "requested_version": i.requested_version,
+        "approved_version": i.approved_version,
+        "approved_permissions": i.approved_permissions.as_deref().and_then(|p| serde_json::from_str::<Value>(p).ok()),
+        "requested_permissions": i.app.manifest,
+        "project_ids": serde_json::from_str::<Value>(&i.project_ids).unwrap_or(json!([])),
+        "dmsa_user_id": i.dmsa_user_id,
+        "deny_reason": i.deny_reason,
+        "created_at": rfc3339(i.created_at),
+        "updated_at": rfc3339(i.updated_at),
+        "app": app_json(&i.app),
+    })
+}
+
+fn install_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
+    Ok(install_value(
+        company_id,
+        id,
+        &install_row(conn, company_id, id)?,
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,13 +141,13 @@ pub async fn request(
 }
 
 /// Only a pending install can be approved or denied.
-fn require_pending(install: &Value, id: i64) -> Result<(), ApiError> {
-    match install["state"].as_str() {
-        Some("pending") => Ok(()),
+fn require_pending(install: &store::InstallRow, id: i64) -> Result<(), ApiError> {
+    match install.state.as_str() {
+        "pending" => Ok(()),
         other => Err(ApiError::new(
             StatusCode::CONFLICT,
             "not_pending",
-            format!("install {id} is {}, not pending", other.unwrap_or("?")),
+            format!("install {id} is {other}, not pending"),
         )),
     }
 }
@@ -157,13 +168,10 @@ pub async fn approve(
 ) -> Result<Json<Value>, ApiError> {
     require_company_admin(&p, company_id, "approve app installs")?;
     let conn = state.db();
-    let current = install_json(&conn, company_id, id)?;
-    require_pending(&current, id)?;
-    let manifest: Manifest =
-        serde_json::from_value(current["requested_permissions"].clone()).unwrap_or_default();
-    let uses_dmsa = current["app"]["flows"]
-        .as_array()
-        .is_some_and(|f| f.iter().any(|x| x == "client_credentials"));
+    let row = install_row(&conn, company_id, id)?;
+    require_pending(&row, id)?;
+    let manifest = row.app.manifest.clone();
+    let uses_dmsa = row.app.dmsa;
     if uses_dmsa && !manifest.project.is_empty() && body.project_ids.is_empty() {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -171,13 +179,10 @@ pub async fn approve(
             "this app asks for project permissions: choose the projects (project_ids)",
         ));
     }
-    let app = store::get(&conn, company_id, id)?
-        .map(|i| i.app)
-        .ok_or_else(|| ApiError::not_found(format!("app install {id} not found")))?;
     let tx = conn.unchecked_transaction()?;
-    let mut dmsa = current["dmsa_user_id"].as_i64();
+    let mut dmsa = row.dmsa_user_id;
     if uses_dmsa {
-        let user = store::dmsa_user(&tx, company_id, dmsa, &app, now())?;
+        let user = store::dmsa_user(&tx, company_id, dmsa, &row.app, now())?;
         permissions::clear(&tx, user)?;
         permissions::apply(&tx, company_id, user, &manifest.grant(&body.project_ids))?;
         dmsa = Some(user);
@@ -210,8 +215,7 @@ pub async fn deny(
 ) -> Result<Json<Value>, ApiError> {
     require_company_admin(&p, company_id, "deny app installs")?;
     let conn = state.db();
-    let current = install_json(&conn, company_id, id)?;
-    require_pending(&current, id)?;
+    require_pending(&install_row(&conn, company_id, id)?, id)?;
     store::deny(&conn, company_id, id, body.reason.as_deref(), p.id, now())?;
     Ok(Json(install_json(&conn, company_id, id)?))
 }
@@ -224,8 +228,8 @@ pub async fn uninstall(
 ) -> Result<StatusCode, ApiError> {
     require_company_admin(&p, company_id, "uninstall apps")?;
     let conn = state.db();
-    let current = install_json(&conn, company_id, id)?;
-    if current["state"] == "uninstalled" {
+    let current = install_row(&conn, company_id, id)?;
+    if current.state == "uninstalled" {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "not_installed",
@@ -233,14 +237,7 @@ pub async fn uninstall(
         ));
     }
     let tx = conn.unchecked_transaction()?;
-    store::uninstall(
-        &tx,
-        company_id,
-        id,
-        current["dmsa_user_id"].as_i64(),
-        p.id,
-        now(),
-    )?;
+    store::uninstall(&tx, company_id, id, current.dmsa_user_id, p.id, now())?;
     tx.commit()?;
     Ok(StatusCode::NO_CONTENT)
 }
