@@ -382,6 +382,32 @@ pub fn login_browser(m: &mut Machine, sb: &Sandbox, login: &str, extra: &[&str])
     login_browser_at(m, &sb.url(), &user.login, &user.password, extra)
 }
 
+/// A machine signed in through the browser flow as `login`, and its access token.
+pub fn signed_in_as(sb: &Sandbox, login: &str, password: &str) -> (Machine, String) {
+    let mut m = Machine::new();
+    login_browser_at(&mut m, &sb.url(), login, password, &[]).ok();
+    let token = m.run(&["token"]).ok().stdout.trim().to_string();
+    (m, token)
+}
+
+/// A webhook for ticket.created to `url`, made through the CLI; its id.
+pub fn ticket_hook(m: &Machine, url: &str) -> i64 {
+    let run = m
+        .run(&[
+            "webhooks",
+            "create",
+            "--url",
+            url,
+            "--event",
+            "ticket.created",
+            "--json",
+        ])
+        .ok();
+    serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
 /// The browser flow against any sandbox URL.
 pub fn login_browser_at(
     m: &mut Machine,

@@ -298,9 +298,7 @@ fn client_credentials(sb: &Sandbox, client_id: &str, secret: &str, extra: &[&str
 }
 
 fn cli_token(sb: &Sandbox, login: &str, password: &str) -> String {
-    let mut m = Machine::new();
-    login_browser_at(&mut m, &sb.url(), login, password, &[]).ok();
-    m.run(&["token"]).ok().stdout.trim().to_string()
+    signed_in_as(sb, login, password).1
 }
 
 #[test]

@@ -8,13 +8,6 @@ use serde_json::{Value, json};
 
 use crate::harness::*;
 
-fn signed_in(sb: &Sandbox, login: &str, password: &str) -> (Machine, String) {
-    let mut m = Machine::new();
-    login_browser_at(&mut m, &sb.url(), login, password, &[]).ok();
-    let token = m.run(&["token"]).ok().stdout.trim().to_string();
-    (m, token)
-}
-
 /// A service account created through the CLI (`sa create --json`): its JSON, secret included.
 fn create_sa(m: &Machine, name: &str, email: &str) -> Value {
     serde_json::from_str(
@@ -23,23 +16,6 @@ fn create_sa(m: &Machine, name: &str, email: &str) -> Value {
             .stdout,
     )
     .unwrap()
-}
-
-fn hook(m: &Machine, url: &str) -> i64 {
-    let run = m
-        .run(&[
-            "webhooks",
-            "create",
-            "--url",
-            url,
-            "--event",
-            "ticket.created",
-            "--json",
-        ])
-        .ok();
-    serde_json::from_str::<Value>(&run.stdout).unwrap()["id"]
-        .as_i64()
-        .unwrap()
 }
 
 /// A deleted webhook's id is never given to another company's webhook, and its deliveries
@@ -51,12 +27,12 @@ fn a_deleted_webhooks_id_and_deliveries_never_reach_another_company() {
     });
     let other = sb.add_company("Borealis Builders", "b-");
     let acme_owner = sb.bootstrap().user("owner").clone();
-    let (acme, acme_token) = signed_in(&sb, &acme_owner.login, &acme_owner.password);
+    let (acme, acme_token) = signed_in_as(&sb, &acme_owner.login, &acme_owner.password);
     let b_owner = &other.users["owner"];
-    let (borealis, b_token) = signed_in(&sb, &b_owner.login, &b_owner.password);
+    let (borealis, b_token) = signed_in_as(&sb, &b_owner.login, &b_owner.password);
 
     let rx = sb.receiver();
-    let first = hook(&acme, &rx.url());
+    let first = ticket_hook(&acme, &rx.url());
     let (code, _) = api(
         &acme_token,
         "POST",
@@ -78,7 +54,7 @@ fn a_deleted_webhooks_id_and_deliveries_never_reach_another_company() {
     assert_eq!(code, 404, "webhooks delete deleted it");
 
     // Borealis makes a webhook: it gets a fresh id, and sees no delivery of Acme's.
-    let theirs = hook(&borealis, &rx.url());
+    let theirs = ticket_hook(&borealis, &rx.url());
     assert_ne!(theirs, first, "a deleted webhook's id was reused");
     let (code, list) = api(
         &b_token,
@@ -127,12 +103,12 @@ fn every_webhook_route_is_owner_only_and_tenant_scoped() {
     let sb = Sandbox::start();
     let other = sb.add_company("Borealis Builders", "b-");
     let acme_owner = sb.bootstrap().user("owner").clone();
-    let (acme, _) = signed_in(&sb, &acme_owner.login, &acme_owner.password);
-    let id = hook(&acme, "https://hooks.acme.example/in");
+    let (acme, _) = signed_in_as(&sb, &acme_owner.login, &acme_owner.password);
+    let id = ticket_hook(&acme, "https://hooks.acme.example/in");
     let admin = sb.bootstrap().user("admin").clone();
-    let (_, admin_token) = signed_in(&sb, &admin.login, &admin.password);
+    let (_, admin_token) = signed_in_as(&sb, &admin.login, &admin.password);
     let b_owner = &other.users["owner"];
-    let (_, b_token) = signed_in(&sb, &b_owner.login, &b_owner.password);
+    let (_, b_token) = signed_in_as(&sb, &b_owner.login, &b_owner.password);
     let base = format!("{}/api/v1/companies/1/webhooks", sb.url());
     let routes: Vec<(&str, String, Option<Value>)> = vec![
         ("GET", base.clone(), None),
@@ -177,7 +153,7 @@ fn every_webhook_route_is_owner_only_and_tenant_scoped() {
 fn secrets_at_rest_are_sealed_and_replays_stay_with_their_principal() {
     let sb = Sandbox::start();
     let admin = sb.bootstrap().user("admin").clone();
-    let (m, token) = signed_in(&sb, &admin.login, &admin.password);
+    let (m, token) = signed_in_as(&sb, &admin.login, &admin.password);
     // Through the CLI (which sends an Idempotency-Key): a client secret and a PAT.
     let created = create_sa(&m, "Sealed", "sealed@acme.example");
     let client_secret = created["client_secret"].as_str().unwrap().to_string();
@@ -271,7 +247,7 @@ fn secrets_at_rest_are_sealed_and_replays_stay_with_their_principal() {
 fn webhook_destinations_and_values_that_are_refused() {
     let sb = Sandbox::start();
     let owner = sb.bootstrap().user("owner").clone();
-    let (m, token) = signed_in(&sb, &owner.login, &owner.password);
+    let (m, token) = signed_in_as(&sb, &owner.login, &owner.password);
     let base = format!("{}/api/v1/companies/1/webhooks", sb.url());
     for url in [
         "https://10.0.0.5/hook",
@@ -304,7 +280,7 @@ fn webhook_destinations_and_values_that_are_refused() {
             "the URL's password was echoed"
         );
     }
-    let id = hook(&m, "https://hooks.acme.example/in");
+    let id = ticket_hook(&m, "https://hooks.acme.example/in");
     let (code, _) = api(
         &token,
         "PATCH",
@@ -336,7 +312,7 @@ fn a_huge_webhook_answer_is_not_read_whole() {
     use std::io::{Read, Write};
     let sb = Sandbox::start();
     let owner = sb.bootstrap().user("owner").clone();
-    let (m, _) = signed_in(&sb, &owner.login, &owner.password);
+    let (m, _) = signed_in_as(&sb, &owner.login, &owner.password);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let server = std::thread::spawn(move || {
@@ -358,7 +334,7 @@ fn a_huge_webhook_answer_is_not_read_whole() {
         }
         written
     });
-    let id = hook(&m, &format!("http://127.0.0.1:{port}/in"));
+    let id = ticket_hook(&m, &format!("http://127.0.0.1:{port}/in"));
     let run = m.run(&["webhooks", "test", &id.to_string(), "--json"]).ok();
     let result: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(result["response_status"], 200, "{result}");
@@ -374,7 +350,7 @@ fn a_huge_webhook_answer_is_not_read_whole() {
 fn regranting_api_access_does_not_revive_revoked_tokens() {
     let sb = Sandbox::start();
     let admin = sb.bootstrap().user("admin").clone();
-    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let (m, _) = signed_in_as(&sb, &admin.login, &admin.password);
     let pat: Value = serde_json::from_str(
         &m.run(&["tokens", "create", "--name", "ci", "--json"])
             .ok()
@@ -385,7 +361,7 @@ fn regranting_api_access_does_not_revive_revoked_tokens() {
     let me = format!("{}/api/v1/me", sb.url());
     assert_eq!(api(&pat, "GET", &me, None).0, 200);
     let manager = sb.bootstrap().user("manager").clone();
-    let (_, manager_token) = signed_in(&sb, &manager.login, &manager.password);
+    let (_, manager_token) = signed_in_as(&sb, &manager.login, &manager.password);
     let user = format!("{}/api/v1/companies/1/users/{}", sb.url(), admin.id);
     for grant in [false, true] {
         let (code, body) = api(
@@ -406,7 +382,7 @@ fn regranting_api_access_does_not_revive_revoked_tokens() {
 fn a_deleted_service_accounts_client_never_authenticates() {
     let sb = Sandbox::start();
     let admin = sb.bootstrap().user("admin").clone();
-    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let (m, _) = signed_in_as(&sb, &admin.login, &admin.password);
     let created = create_sa(&m, "Doomed", "doomed@acme.example");
     let (client_id, secret) = (
         created["client_id"].as_str().unwrap().to_string(),
@@ -456,7 +432,7 @@ fn a_taken_email_does_not_disclose_its_holder() {
     let sb = Sandbox::start();
     let other = sb.add_company("Borealis Builders", "b-");
     let admin = sb.bootstrap().user("admin").clone();
-    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let (m, _) = signed_in_as(&sb, &admin.login, &admin.password);
     let taken = "b-owner@b.example";
     let run = m.run(&["sa", "create", "--name", "Snoop", "--email", taken]);
     run.fails_with(9);
@@ -568,7 +544,7 @@ fn third_party_app_tokens_cannot_manage_credentials() {
 fn tool_permissions_bind_service_accounts_and_dmsas() {
     let sb = Sandbox::start();
     let admin = sb.bootstrap().user("admin").clone();
-    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let (m, _) = signed_in_as(&sb, &admin.login, &admin.password);
     let created = create_sa(&m, "Bare", "bare@acme.example");
     let token = client_credentials_token(
         &sb,
@@ -666,7 +642,7 @@ fn tool_permissions_bind_service_accounts_and_dmsas() {
 fn the_cli_sends_idempotency_keys() {
     let sb = Sandbox::start();
     let owner = sb.bootstrap().user("owner").clone();
-    let (m, _) = signed_in(&sb, &owner.login, &owner.password);
+    let (m, _) = signed_in_as(&sb, &owner.login, &owner.password);
     let created = create_sa(&m, "Keyed", "keyed-cli@acme.example");
     assert_eq!(
         sb.running().keyed_posts("/service-accounts"),
@@ -684,7 +660,7 @@ fn the_cli_sends_idempotency_keys() {
     m.run(&["tokens", "create", "--name", "keyed", "--json"])
         .ok();
     assert_eq!(sb.running().keyed_posts("/me/tokens"), 1, "tokens create");
-    hook(&m, "https://hooks.acme.example/keyed");
+    ticket_hook(&m, "https://hooks.acme.example/keyed");
     assert_eq!(sb.running().keyed_posts("/webhooks"), 1, "webhooks create");
     let install: Value = serde_json::from_str(
         &m.run(&["apps", "request", "field-forms", "--json"])
@@ -705,10 +681,10 @@ fn the_rate_budget_is_per_company() {
     let other = sb.add_company("Borealis Builders", "b-");
     let admin = sb.bootstrap().user("admin").clone();
     let viewer = sb.bootstrap().user("viewer").clone();
-    let (_, a) = signed_in(&sb, &admin.login, &admin.password);
-    let (_, v) = signed_in(&sb, &viewer.login, &viewer.password);
+    let (_, a) = signed_in_as(&sb, &admin.login, &admin.password);
+    let (_, v) = signed_in_as(&sb, &viewer.login, &viewer.password);
     let b = &other.users["owner"];
-    let (_, o) = signed_in(&sb, &b.login, &b.password);
+    let (_, o) = signed_in_as(&sb, &b.login, &b.password);
     sb.running().set_rate_limit(6);
     let me = format!("{}/api/v1/me", sb.url());
     let mut spent = 0;
@@ -747,7 +723,7 @@ fn an_app_token_is_bound_to_its_company() {
             other.id,
         ),
     ] {
-        let (m, _) = signed_in(&sb, &login, &password);
+        let (m, _) = signed_in_as(&sb, &login, &password);
         let mut args = vec!["apps", "request", "sitesync-erp", "--json"];
         let company_arg = company.to_string();
         args.extend(["--company", &company_arg]);
@@ -784,7 +760,7 @@ fn an_app_token_is_bound_to_its_company() {
 fn denying_a_reapproval_stops_the_app() {
     let sb = Sandbox::start();
     let admin = sb.bootstrap().user("admin").clone();
-    let (m, _) = signed_in(&sb, &admin.login, &admin.password);
+    let (m, _) = signed_in_as(&sb, &admin.login, &admin.password);
     let install: Value = serde_json::from_str(
         &m.run(&["apps", "request", "sitesync-erp", "--json"])
             .ok()
@@ -817,7 +793,7 @@ fn denying_a_reapproval_stops_the_app() {
 fn moving_a_webhook_needs_its_secrets_again() {
     let sb = Sandbox::start();
     let owner = sb.bootstrap().user("owner").clone();
-    let (_, token) = signed_in(&sb, &owner.login, &owner.password);
+    let (_, token) = signed_in_as(&sb, &owner.login, &owner.password);
     let base = format!("{}/api/v1/companies/1/webhooks", sb.url());
     let (code, made) = api(
         &token,

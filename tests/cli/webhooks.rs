@@ -18,10 +18,8 @@ fn fast_deliveries(c: &mut svcacct_sandbox::Config) {
 }
 
 fn owner(sb: &Sandbox) -> (Machine, String) {
-    let mut m = Machine::new();
-    login_browser(&mut m, sb, "owner", &[]).ok();
-    let token = m.run(&["token"]).ok().stdout.trim().to_string();
-    (m, token)
+    let owner = sb.bootstrap().user("owner").clone();
+    signed_in_as(sb, &owner.login, &owner.password)
 }
 
 fn ticket(base: &str, token: &str, title: &str) -> i64 {
@@ -37,21 +35,7 @@ fn ticket(base: &str, token: &str, title: &str) -> i64 {
 
 /// A webhook for ticket.created to `url`; its id.
 fn ticket_created_hook(m: &Machine, url: &str) -> String {
-    let run = m
-        .run(&[
-            "webhooks",
-            "create",
-            "--url",
-            url,
-            "--event",
-            "ticket.created",
-            "--json",
-        ])
-        .ok();
-    serde_json::from_str::<Value>(&run.stdout).unwrap()["id"]
-        .as_i64()
-        .unwrap()
-        .to_string()
+    ticket_hook(m, url).to_string()
 }
 
 fn deliveries(m: &Machine, hook: &str, status: Option<&str>) -> Vec<Value> {
