@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;login' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'A platform preset: its endpoints, redirect rules, token header and rate limits, so no endpoint flag is needed (default: discovery from --api; kept in the profile)')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (default for browser login: svcacct-cli)')
             [CompletionResult]::new('--auth-method', '--auth-method', [CompletionResultType]::ParameterName, 'How to send the client secret to the token endpoint (default: what the server supports, basic first)')
             [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'The registered redirect URI: with --no-browser the one the provider shows the code on (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact http://localhost:PORT/PATH, listened on at that port and path (default: any free port)')
@@ -541,11 +542,12 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         }
         'svcacct;webhooks;create' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Destination (https; plain http only to 127.0.0.1, ::1, localhost)')
-            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event to send (repeatable); `ticket.*` means all ticket events')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'An event to send (repeatable); `ticket.*` means all ticket events. Procore profiles: RESOURCE.create|update|delete, e.g. `RFIs.create` or `Projects.*`')
             [CompletionResult]::new('--basic-auth-user', '--basic-auth-user', [CompletionResultType]::ParameterName, 'HTTP basic auth user name')
             [CompletionResult]::new('--basic-auth-password-file', '--basic-auth-password-file', [CompletionResultType]::ParameterName, 'Read the basic-auth password from a file')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'An extra header ''Name: value'' (repeatable)')
             [CompletionResult]::new('--hidden-header', '--hidden-header', [CompletionResultType]::ParameterName, 'A hidden header NAME (value from a prompt), NAME=@PATH (from a file) or NAME=- (stdin) (repeatable)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Procore profiles: the hook''s namespace (default svcacct)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
             [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')

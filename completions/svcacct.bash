@@ -569,12 +569,16 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__login)
-            opts="-v -h --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --company --help"
+            opts="-v -h --provider --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "svcacct procore planradar oidc" -- "${cur}"))
+                    return 0
+                    ;;
                 --client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1299,7 +1303,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__create)
-            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --inactive --profile --api --verbose --json --company --help"
+            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --inactive --namespace --profile --api --verbose --json --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,6 +1330,10 @@ _svcacct() {
                     return 0
                     ;;
                 --hidden-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand help 'Help for a command, or a topic: `svcacct help exit-codes`'
         }
         &'svcacct;login'= {
+            cand --provider 'A platform preset: its endpoints, redirect rules, token header and rate limits, so no endpoint flag is needed (default: discovery from --api; kept in the profile)'
             cand --client-id 'OAuth client id (default for browser login: svcacct-cli)'
             cand --auth-method 'How to send the client secret to the token endpoint (default: what the server supports, basic first)'
             cand --redirect-uri 'The registered redirect URI: with --no-browser the one the provider shows the code on (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact http://localhost:PORT/PATH, listened on at that port and path (default: any free port)'
@@ -503,11 +504,12 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;webhooks;create'= {
             cand --url 'Destination (https; plain http only to 127.0.0.1, ::1, localhost)'
-            cand --event 'An event to send (repeatable); `ticket.*` means all ticket events'
+            cand --event 'An event to send (repeatable); `ticket.*` means all ticket events. Procore profiles: RESOURCE.create|update|delete, e.g. `RFIs.create` or `Projects.*`'
             cand --basic-auth-user 'HTTP basic auth user name'
             cand --basic-auth-password-file 'Read the basic-auth password from a file'
             cand --header 'An extra header ''Name: value'' (repeatable)'
             cand --hidden-header 'A hidden header NAME (value from a prompt), NAME=@PATH (from a file) or NAME=- (stdin) (repeatable)'
+            cand --namespace 'Procore profiles: the hook''s namespace (default svcacct)'
             cand --profile 'Profile to use (a named set of API URL and credentials)'
             cand --api 'Platform API base URL (https, or http to loopback only)'
             cand --company 'Company to act on (default: the signed-in user''s company)'

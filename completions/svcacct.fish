@@ -47,6 +47,10 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "apps" -d 'App insta
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "api" -d 'Call any API endpoint with your credentials (like `gh api`): prints the JSON answer'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "completions" -d 'Print a shell completion script (never edits your shell\'s files)'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "help" -d 'Help for a command, or a topic: `svcacct help exit-codes`'
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l provider -d 'A platform preset: its endpoints, redirect rules, token header and rate limits, so no endpoint flag is needed (default: discovery from --api; kept in the profile)' -r -f -a "svcacct\t'svcacct\'s own platform (and svcacct-sandbox): RFC 8414 discovery, PKCE, Bearer tokens'
+procore\t'Procore: fixed OAuth endpoints, confidential apps without PKCE, Procore-Company-Id'
+planradar\t'PlanRadar: personal access tokens in X-PlanRadar-API-Key, 30 requests a minute'
+oidc\t'Any OpenID Connect provider: OpenID discovery, `openid` (+ `offline_access`) requested'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-id -d 'OAuth client id (default for browser login: svcacct-cli)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l auth-method -d 'How to send the client secret to the token endpoint (default: what the server supports, basic first)' -r -f -a "basic\t'HTTP Basic (client_secret_basic)'
 post\t'In the form body (client_secret_post)'"
@@ -362,11 +366,12 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l url -d 'Destination (https; plain http only to 127.0.0.1, ::1, localhost)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l event -d 'An event to send (repeatable); `ticket.*` means all ticket events' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l event -d 'An event to send (repeatable); `ticket.*` means all ticket events. Procore profiles: RESOURCE.create|update|delete, e.g. `RFIs.create` or `Projects.*`' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l basic-auth-user -d 'HTTP basic auth user name' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l basic-auth-password-file -d 'Read the basic-auth password from a file' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l header -d 'An extra header \'Name: value\' (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l hidden-header -d 'A hidden header NAME (value from a prompt), NAME=@PATH (from a file) or NAME=- (stdin) (repeatable)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l namespace -d 'Procore profiles: the hook\'s namespace (default svcacct)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r

@@ -16,6 +16,10 @@ if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
         echo "error: schemathesis is missing (pip install 'schemathesis==4.32.5')" >&2
         exit 2
     }
+    python3 -c 'import oauth2_provider' 2>/dev/null || {
+        echo "error: django-oauth-toolkit is missing (pip install -r interop/dot/requirements.txt)" >&2
+        exit 2
+    }
     export SVCACCT_TEST_SESSION=1
     exec dbus-run-session -- bash "$0" "$@"
 fi

@@ -81,6 +81,15 @@ pub struct Profile {
     pub user: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<i64>,
+    /// The provider preset chosen at login (`--provider`); none means discovery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<crate::provider::Provider>,
+}
+
+impl Profile {
+    pub fn provider(&self) -> crate::provider::Provider {
+        self.provider.unwrap_or(crate::provider::Provider::Svcacct)
+    }
 }
 
 /// Where the config lives, and reading/writing it.
@@ -358,6 +367,7 @@ mod tests {
                         endpoints: None,
                         user: None,
                         company_id: None,
+                        provider: None,
                     },
                 )
             })

@@ -6,12 +6,14 @@ use std::sync::OnceLock;
 use url::Url;
 
 use crate::api::Api;
-use crate::api::client::{HttpClient, parse_base_url};
+use crate::api::client::{Auth, HttpClient, parse_base_url};
+use crate::api::pacer::SharedPacer;
 use crate::auth::session::{self, Credentials, Origin};
 use crate::cli::GlobalArgs;
 use crate::config::{ConfigFile, ConfigStore, DEFAULT_PROFILE, Profile};
 use crate::error::{Error, Result};
 use crate::output::Output;
+use crate::provider::Provider;
 
 pub struct Context {
     pub out: Output,
@@ -73,6 +75,22 @@ impl Context {
     }
 }
 
+/// How a token is sent to `preset`'s API, with the company header where the platform has one.
+pub fn auth_for(
+    preset: Provider,
+    token: crate::secret::Secret,
+    company: Option<i64>,
+) -> Result<Auth> {
+    let mut auth = Auth::bearer(token);
+    auth.placement = preset.token_placement();
+    if let (Some(header), Some(company)) = (preset.company_header(), company) {
+        let value = reqwest::header::HeaderValue::from_str(&company.to_string())
+            .map_err(|e| Error::internal(e.to_string()))?;
+        auth.headers.insert(header, value);
+    }
+    Ok(auth)
+}
+
 /// An authenticated API and the credentials behind it.
 pub struct Session<'a> {
     pub api: Api<'a>,
@@ -83,8 +101,60 @@ impl Context {
     /// A valid token (renewed if needed) and the API to use it with.
     pub async fn session(&self) -> Result<Session<'_>> {
         let creds = session::current(self).await?;
-        let api = Api::new(self.http()?, creds.api.clone(), creds.token.clone());
+        let (preset, company, profile_name) = match &creds.origin {
+            Origin::Profile { name, profile, .. } => (
+                profile.provider(),
+                self.global.company.or(profile.company_id),
+                Some(name.clone()),
+            ),
+            _ => (Provider::Svcacct, self.global.company, None),
+        };
+        let auth = auth_for(preset, creds.token.clone(), company)?;
+        if let Some(name) = profile_name {
+            self.pace_as(preset, &name)?;
+        }
+        let api = Api::with_auth(self.http()?, creds.api.clone(), auth);
         Ok(Session { api, creds })
+    }
+
+    /// Pace authenticated requests by `preset`'s client-side budget (PlanRadar), shared by every
+    /// process of profile `name`.
+    pub fn pace_as(&self, preset: Provider, name: &str) -> Result<()> {
+        if let Some(rule) = preset.pacer() {
+            self.http()?.set_pacer(SharedPacer::new(
+                rule,
+                preset.name(),
+                self.config.dir().to_path_buf(),
+                name,
+                self.out.clone(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The provider of the stored profile the credentials will come from; `None` when the
+    /// environment supplies them (`SVCACCT_TOKEN`, `SVCACCT_CLIENT_ID`) or there is no profile.
+    pub fn stored_profile(&self) -> Result<Option<Profile>> {
+        let env_creds = ["SVCACCT_TOKEN", "SVCACCT_CLIENT_ID"]
+            .iter()
+            .any(|v| std::env::var(v).is_ok_and(|v| !v.trim().is_empty()));
+        if env_creds && !self.profile_is_explicit() {
+            return Ok(None);
+        }
+        let config = self.config.load()?;
+        Ok(config.profiles.get(&self.profile_name(&config)).cloned())
+    }
+
+    /// Refuse a command of svcacct's admin API on a platform that has none (exit 2, naming
+    /// where to do it instead).
+    pub fn require_admin_api(&self, what: &str) -> Result<()> {
+        if let Some(profile) = self.stored_profile()? {
+            let preset = profile.provider();
+            if !preset.has_admin_api() {
+                return Err(preset.unsupported(what, self.global.company.or(profile.company_id)));
+            }
+        }
+        Ok(())
     }
 
     /// `--company` / `SVCACCT_COMPANY_ID`, else the profile's, else the caller's own (`/me`).
@@ -92,10 +162,17 @@ impl Context {
         if let Some(id) = self.global.company {
             return Ok(id);
         }
-        if let Origin::Profile { profile, .. } = &session.creds.origin
-            && let Some(id) = profile.company_id
-        {
-            return Ok(id);
+        if let Origin::Profile { profile, .. } = &session.creds.origin {
+            if let Some(id) = profile.company_id {
+                return Ok(id);
+            }
+            if !profile.provider().has_admin_api() {
+                return Err(Error::usage(format!(
+                    "{} calls need the company to act on",
+                    profile.provider().name()
+                ))
+                .with_hint("pass --company ID (or set SVCACCT_COMPANY_ID), or sign in again with --company ID to keep it in the profile"));
+            }
         }
         Ok(session.api.me().await?.company_id)
     }

@@ -178,6 +178,7 @@ async fn save_service_account(
         endpoints: Some(discovered.endpoints),
         user: Some(account.client_id.clone()),
         company_id: Some(account.company_id),
+        provider: None,
     };
     ctx.config.update(|c| {
         c.profiles.insert(name.clone(), profile);
@@ -223,6 +224,7 @@ async fn save_personal_access_token(
         endpoints: old.as_ref().and_then(|p| p.endpoints.clone()),
         user: old.as_ref().and_then(|p| p.user.clone()),
         company_id: old.as_ref().and_then(|p| p.company_id),
+        provider: old.as_ref().and_then(|p| p.provider),
     };
     ctx.config.update(|c| {
         c.profiles.insert(name.clone(), profile);

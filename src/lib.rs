@@ -10,6 +10,7 @@ pub mod context;
 pub mod delivery;
 pub mod error;
 pub mod output;
+pub mod provider;
 pub mod secret;
 
 use std::process::ExitCode;

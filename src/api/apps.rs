@@ -28,7 +28,7 @@ impl Api<'_> {
 
     async fn post_install(&self, url: url::Url, body: serde_json::Value) -> Result<AppInstall> {
         let mut req = Request::new(Method::POST, url)
-            .bearer(&self.token)
+            .auth(&self.auth)
             .json_body(&body);
         req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
         decode(self.http.send(req).await?)

@@ -3,7 +3,7 @@
 //! jittered backoff and `Retry-After`, and `-v` logs with secrets redacted.
 
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rand::Rng;
@@ -11,10 +11,12 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::{Method, StatusCode};
 use url::Url;
 
+use super::pacer::SharedPacer;
 use super::rate::{RateBudget, retry_after};
 use super::redact;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Output;
+use crate::provider::TokenPlacement;
 use crate::secret::Secret;
 
 const USER_AGENT: &str = concat!("svcacct/", env!("CARGO_PKG_VERSION"));
@@ -46,7 +48,8 @@ pub struct Request {
     pub url: Url,
     pub headers: HeaderMap,
     pub body: Option<(Vec<u8>, &'static str)>,
-    pub bearer: Option<Secret>,
+    /// The credential and the headers that go with it (a company header).
+    pub auth: Option<Auth>,
     /// Makes a POST safe to retry: the server answers a repeat with the first response.
     pub idempotency_key: Option<String>,
 }
@@ -58,13 +61,18 @@ impl Request {
             url,
             headers: HeaderMap::new(),
             body: None,
-            bearer: None,
+            auth: None,
             idempotency_key: None,
         }
     }
 
     pub fn bearer(mut self, token: &Secret) -> Self {
-        self.bearer = Some(token.clone());
+        self.auth = Some(Auth::bearer(token.clone()));
+        self
+    }
+
+    pub fn auth(mut self, auth: &Auth) -> Self {
+        self.auth = Some(auth.clone());
         self
     }
 
@@ -82,6 +90,26 @@ impl Request {
             self.method,
             Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE
         ) || self.idempotency_key.is_some()
+    }
+}
+
+/// How an API request is authenticated: the token, where it goes (`Authorization: Bearer`, or
+/// a platform's own header), and headers every call of the profile carries
+/// (`Procore-Company-Id`).
+#[derive(Clone, Debug)]
+pub struct Auth {
+    pub token: Secret,
+    pub placement: TokenPlacement,
+    pub headers: HeaderMap,
+}
+
+impl Auth {
+    pub fn bearer(token: Secret) -> Self {
+        Auth {
+            token,
+            placement: TokenPlacement::Bearer,
+            headers: HeaderMap::new(),
+        }
     }
 }
 
@@ -119,6 +147,8 @@ pub struct HttpClient {
     out: Output,
     policy: RetryPolicy,
     budget: Mutex<RateBudget>,
+    /// A client-side budget shared with other processes (PlanRadar), for authenticated calls.
+    pacer: OnceLock<SharedPacer>,
 }
 
 /// The URL's host is this machine: 127.0.0.0/8, ::1 or localhost.
@@ -191,7 +221,13 @@ impl HttpClient {
             out,
             policy,
             budget: Mutex::new(RateBudget::default()),
+            pacer: OnceLock::new(),
         })
+    }
+
+    /// Pace every authenticated request by `pacer` from now on (set once, by the session).
+    pub fn set_pacer(&self, pacer: SharedPacer) {
+        let _ = self.pacer.set(pacer);
     }
 
     fn backoff(&self, attempt: u32) -> Duration {
@@ -238,6 +274,10 @@ impl HttpClient {
         loop {
             attempt += 1;
             self.pace().await?;
+            let pacer = self.pacer.get().filter(|_| req.auth.is_some());
+            if let Some(pacer) = pacer {
+                pacer.take_slot(self.policy.max_wait).await?;
+            }
             let started = Instant::now();
             self.log_request(&req);
             let result = self.send_once(&req).await;
@@ -264,6 +304,17 @@ impl HttpClient {
                             && resp.headers.contains_key(reqwest::header::RETRY_AFTER))
                     {
                         // The server did not process the request: repeating it is safe for any method.
+                        if let Some(pacer) = pacer
+                            && status == StatusCode::TOO_MANY_REQUESTS
+                        {
+                            // Every process of the profile waits out the cooldown; the next
+                            // slot is taken after it.
+                            let wait = pacer.cooled_down(retry_after(&resp.headers)).await?;
+                            if last || wait > self.policy.max_wait {
+                                return Err(pacer.cooldown_error(wait));
+                            }
+                            continue;
+                        }
                         let wait = retry_after(&resp.headers)
                             .or_else(|| self.budget.lock().expect("budget lock").wait_needed())
                             .unwrap_or_else(|| self.backoff(attempt));
@@ -315,8 +366,21 @@ impl HttpClient {
             .inner
             .request(req.method.clone(), req.url.clone())
             .headers(req.headers.clone());
-        if let Some(token) = &req.bearer {
-            builder = builder.bearer_auth(token.expose());
+        if let Some(auth) = &req.auth {
+            for (name, value) in &auth.headers {
+                if !req.headers.contains_key(name) {
+                    builder = builder.header(name, value);
+                }
+            }
+            builder = match auth.placement {
+                TokenPlacement::Bearer => builder.bearer_auth(auth.token.expose()),
+                TokenPlacement::Header(name) => {
+                    let mut value = HeaderValue::from_str(auth.token.expose())
+                        .unwrap_or_else(|_| HeaderValue::from_static(""));
+                    value.set_sensitive(true);
+                    builder.header(name, value)
+                }
+            };
         }
         if let Some(key) = &req.idempotency_key {
             builder = builder.header("idempotency-key", key);
@@ -352,8 +416,19 @@ impl HttpClient {
         self.out
             .status(&format!("> {} {}", req.method, redact::url(&req.url)));
         if self.verbose > 1 {
-            if req.bearer.is_some() {
-                self.out.status("> authorization: Bearer [redacted]");
+            if let Some(auth) = &req.auth {
+                match auth.placement {
+                    TokenPlacement::Bearer => {
+                        self.out.status("> authorization: Bearer [redacted]");
+                    }
+                    TokenPlacement::Header(name) => self
+                        .out
+                        .status(&format!("> {}: [redacted]", name.to_ascii_lowercase())),
+                }
+                for (name, value) in &auth.headers {
+                    self.out
+                        .status(&format!("> {name}: {}", redact::header(name, value)));
+                }
             }
             for (name, value) in &req.headers {
                 self.out

@@ -3,7 +3,9 @@
 pub mod apps;
 pub mod client;
 pub mod models;
+pub mod pacer;
 pub mod page;
+pub mod procore;
 pub mod rate;
 pub mod redact;
 pub mod service_accounts;
@@ -16,18 +18,31 @@ use url::Url;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
-use client::{HttpClient, Request, Response, not_json};
+use client::{Auth, HttpClient, Request, Response, not_json};
 
 /// An authenticated view of the API for one request sequence.
 pub struct Api<'a> {
     http: &'a HttpClient,
     base: Url,
-    token: Secret,
+    auth: Auth,
 }
 
 impl<'a> Api<'a> {
     pub fn new(http: &'a HttpClient, base: Url, token: Secret) -> Self {
-        Api { http, base, token }
+        Api {
+            http,
+            base,
+            auth: Auth::bearer(token),
+        }
+    }
+
+    /// With a platform's own way of sending the token, and headers for every call.
+    pub fn with_auth(http: &'a HttpClient, base: Url, auth: Auth) -> Self {
+        Api { http, base, auth }
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
     }
 
     /// `path` (which may carry a query) under the API base URL.
@@ -43,7 +58,7 @@ impl<'a> Api<'a> {
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
         let resp = self
             .http
-            .send(Request::new(Method::GET, self.url(path)).bearer(&self.token))
+            .send(Request::new(Method::GET, self.url(path)).auth(&self.auth))
             .await?;
         decode(resp)
     }
@@ -67,7 +82,7 @@ impl<'a> Api<'a> {
             }
             Err(_) => self.url(target),
         };
-        let mut req = Request::new(method, url).bearer(&self.token);
+        let mut req = Request::new(method, url).auth(&self.auth);
         req.headers = headers;
         req.body = body;
         self.http.send(req).await
@@ -77,7 +92,7 @@ impl<'a> Api<'a> {
     pub async fn page<T: DeserializeOwned>(&self, url: Url) -> Result<page::Page<T>> {
         let resp = self
             .http
-            .send(Request::new(Method::GET, url).bearer(&self.token))
+            .send(Request::new(Method::GET, url).auth(&self.auth))
             .await?;
         let total = page::total(&resp.headers);
         let next = page::next_url(&resp.headers, &self.base);
@@ -92,7 +107,7 @@ impl<'a> Api<'a> {
     async fn delete(&self, path: &str) -> Result<()> {
         let resp = self
             .http
-            .send(Request::new(Method::DELETE, self.url(path)).bearer(&self.token))
+            .send(Request::new(Method::DELETE, self.url(path)).auth(&self.auth))
             .await?;
         if resp.status.is_success() {
             Ok(())

@@ -67,7 +67,7 @@ impl Api<'_> {
             "permissions": new.permissions,
         });
         let mut req = Request::new(Method::POST, self.url(&sa_path(company)))
-            .bearer(&self.token)
+            .auth(&self.auth)
             .json_body(&body);
         req.idempotency_key = Some(idempotency_key);
         decode(self.http.send(req).await?)
@@ -103,7 +103,7 @@ impl Api<'_> {
             Method::PATCH,
             self.url(&format!("{}/{id}", sa_path(company))),
         )
-        .bearer(&self.token)
+        .auth(&self.auth)
         .json_body(&Value::Object(body));
         decode(self.http.send(req).await?)
     }
@@ -124,7 +124,7 @@ impl Api<'_> {
             Method::POST,
             self.url(&format!("{}/{id}/reset-secret", sa_path(company))),
         )
-        .bearer(&self.token);
+        .auth(&self.auth);
         req.idempotency_key = Some(idempotency_key);
         decode(self.http.send(req).await?)
     }

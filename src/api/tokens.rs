@@ -30,7 +30,7 @@ impl Api<'_> {
     pub async fn create_token(&self, name: &str, expires_in: Option<u64>) -> Result<NewPat> {
         let body = json!({"name": name, "expires_in": expires_in});
         let mut req = Request::new(Method::POST, self.url(&tokens_path(Owner::Me)))
-            .bearer(&self.token)
+            .auth(&self.auth)
             .json_body(&body);
         // A retry after a lost answer gets the same token back, not a second token.
         req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
@@ -69,7 +69,7 @@ impl Api<'_> {
             Method::PATCH,
             self.url(&format!("/api/v1/companies/{company}/users/{id}")),
         )
-        .bearer(&self.token)
+        .auth(&self.auth)
         .json_body(&json!({"permissions": permissions}));
         decode(self.http.send(req).await?)
     }
@@ -79,7 +79,7 @@ impl Api<'_> {
             Method::PATCH,
             self.url(&format!("/api/v1/companies/{company}/users/{id}")),
         )
-        .bearer(&self.token)
+        .auth(&self.auth)
         .json_body(&json!({"api_access": allowed}));
         decode(self.http.send(req).await?)
     }

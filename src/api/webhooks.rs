@@ -37,9 +37,7 @@ impl Api<'_> {
             Some(id) => (Method::PATCH, self.url(&format!("{}/{id}", path(company)))),
         };
         let post = method == Method::POST;
-        let mut req = Request::new(method, url)
-            .bearer(&self.token)
-            .json_body(body);
+        let mut req = Request::new(method, url).auth(&self.auth).json_body(body);
         if post {
             // A retry after a lost answer cannot create the webhook twice.
             req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
@@ -57,7 +55,7 @@ impl Api<'_> {
             Method::POST,
             self.url(&format!("{}/{id}/test", path(company))),
         )
-        .bearer(&self.token);
+        .auth(&self.auth);
         decode(self.http.send(req).await?)
     }
 
@@ -83,7 +81,7 @@ impl Api<'_> {
             path(company)
         ));
         // Re-queuing is idempotent: a repeat just re-queues the same delivery.
-        let mut req = Request::new(Method::POST, url).bearer(&self.token);
+        let mut req = Request::new(Method::POST, url).auth(&self.auth);
         req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
         decode(self.http.send(req).await?)
     }

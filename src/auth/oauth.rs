@@ -296,16 +296,18 @@ pub async fn exchange_code(
     endpoints: &Endpoints,
     who: &ClientIdentity<'_>,
     code: &str,
-    verifier: PkceCodeVerifier,
+    verifier: Option<PkceCodeVerifier>,
     redirect_uri: &str,
 ) -> Result<StoredCredential> {
     let redirect = RedirectUrl::new(redirect_uri.to_string())
         .map_err(|e| Error::usage(format!("redirect URI: {e}")))?;
     let client = token_client(endpoints, who)?.set_redirect_uri(redirect);
     let send = |req| http.send_oauth(req);
-    let resp = client
-        .exchange_code(AuthorizationCode::new(code.to_string()))
-        .set_pkce_verifier(verifier)
+    let mut req = client.exchange_code(AuthorizationCode::new(code.to_string()));
+    if let Some(verifier) = verifier {
+        req = req.set_pkce_verifier(verifier);
+    }
+    let resp = req
         .request_async(&send)
         .await
         .map_err(|e| token_error("exchanging the authorization code", e))?;
@@ -420,7 +422,8 @@ pub fn authorization_url(
     client_id: &str,
     redirect_uri: &str,
     scopes: &[String],
-) -> Result<(Url, String, PkceCodeVerifier)> {
+    pkce: bool,
+) -> Result<(Url, String, Option<PkceCodeVerifier>)> {
     let auth = endpoints.authorization_endpoint.clone().ok_or_else(|| {
         Error::usage("no authorization endpoint").with_hint("pass --authorize-url")
     })?;
@@ -433,10 +436,13 @@ pub fn authorization_url(
             RedirectUrl::new(redirect_uri.to_string())
                 .map_err(|e| Error::usage(format!("redirect URI: {e}")))?,
         );
-    let (challenge, verifier) = oauth2::PkceCodeChallenge::new_random_sha256();
-    let mut req = client
-        .authorize_url(oauth2::CsrfToken::new_random)
-        .set_pkce_challenge(challenge);
+    let mut req = client.authorize_url(oauth2::CsrfToken::new_random);
+    let mut verifier = None;
+    if pkce {
+        let (challenge, v) = oauth2::PkceCodeChallenge::new_random_sha256();
+        req = req.set_pkce_challenge(challenge);
+        verifier = Some(v);
+    }
     for s in scopes {
         req = req.add_scope(oauth2::Scope::new(s.clone()));
     }

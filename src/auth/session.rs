@@ -264,10 +264,16 @@ pub struct ProfileLock {
 
 impl ProfileLock {
     pub async fn acquire(ctx: &Context, profile: &str) -> Result<Self> {
-        let dir = ctx.config.dir().join("locks");
-        crate::config::private_dir(ctx.config.dir())?;
+        Self::named(ctx.config.dir(), &format!("{profile}.lock")).await
+    }
+
+    /// `NAME` in the config dir's `locks/` (0700), created 0600 and never through a symlink;
+    /// waits at most 30 s for another process to let go.
+    pub async fn named(config_dir: &std::path::Path, name: &str) -> Result<Self> {
+        let dir = config_dir.join("locks");
+        crate::config::private_dir(config_dir)?;
         crate::config::private_dir(&dir)?;
-        let path = dir.join(format!("{profile}.lock"));
+        let path = dir.join(name);
         let mut opts = OpenOptions::new();
         opts.create(true).truncate(false).write(true);
         #[cfg(unix)]

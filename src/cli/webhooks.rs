@@ -72,7 +72,8 @@ pub struct WebhookCreateArgs {
     /// Destination (https; plain http only to 127.0.0.1, ::1, localhost)
     #[arg(long)]
     pub url: String,
-    /// An event to send (repeatable); `ticket.*` means all ticket events
+    /// An event to send (repeatable); `ticket.*` means all ticket events. Procore profiles:
+    /// RESOURCE.create|update|delete, e.g. `RFIs.create` or `Projects.*`
     #[arg(long = "event", value_name = "EVENT", required = true)]
     pub events: Vec<String>,
     #[command(flatten)]
@@ -80,6 +81,9 @@ pub struct WebhookCreateArgs {
     /// Create it paused (no deliveries until activated)
     #[arg(long)]
     pub inactive: bool,
+    /// Procore profiles: the hook's namespace (default svcacct)
+    #[arg(long, value_name = "NAME")]
+    pub namespace: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -60,8 +60,12 @@ pub async fn run(ctx: &Context, args: &ApiArgs) -> Result<()> {
     let method = Method::from_bytes(args.method.to_ascii_uppercase().as_bytes())
         .map_err(|_| Error::usage(format!("unknown method '{}'", args.method)))?;
     let mut path = args.path.clone();
-    if path.contains("{company}") {
-        path = path.replace("{company}", &ctx.company_id(&session).await?.to_string());
+    // `{company}` (PlanRadar: `{customer}`) is the profile's company.
+    if path.contains("{company}") || path.contains("{customer}") {
+        let company = ctx.company_id(&session).await?.to_string();
+        path = path
+            .replace("{company}", &company)
+            .replace("{customer}", &company);
     }
     if !path.starts_with('/') && !path.starts_with("http") {
         path.insert(0, '/');

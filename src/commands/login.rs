@@ -14,6 +14,7 @@ use crate::cli::{AuthMethodArg, LoginArgs};
 use crate::config::{AuthKind, ClientAuthMethod, Endpoints, Profile, StorageKind};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
+use crate::provider::Provider;
 use crate::secret::Secret;
 
 const DEFAULT_CLI_CLIENT: &str = "svcacct-cli";
@@ -32,25 +33,64 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
     // Read the config first: a corrupt file stops us before anything changes.
     let config = ctx.config.load()?;
     let name = ctx.profile_name(&config);
-    let api = ctx.api_url(config.profiles.get(&name))?;
+    let old = config.profiles.get(&name);
+    // The preset asked for, else the one the profile already has (a re-login stays Procore).
+    let provider = args.provider.or_else(|| {
+        old.and_then(|p| p.provider)
+            .filter(|_| ctx.global.api.is_none())
+    });
+    let api = match (&ctx.global.api, provider.and_then(Provider::default_api)) {
+        (None, Some(default)) if old.and_then(|p| p.provider) != provider => {
+            crate::api::client::parse_base_url(default, "the provider's API URL")?
+        }
+        _ => ctx.api_url(old)?,
+    };
+    let preset = provider.unwrap_or(Provider::Svcacct);
+    preset.check_api(&api)?;
+    let company = ctx.global.company;
+    if preset == Provider::Planradar && !args.with_token {
+        return Err(Error::usage(
+            "PlanRadar signs in with a personal access token, not OAuth",
+        )
+        .with_hint("create one under Settings → Profile → Personal Access Tokens, then `svcacct login --provider planradar --company CUSTOMER_ID --with-token < key.txt`"));
+    }
+    if preset == Provider::Planradar && company.is_none() {
+        return Err(
+            Error::usage("PlanRadar's API needs your customer id").with_hint(
+                "pass --company CUSTOMER_ID (the number after /api/v1/ in PlanRadar's API URLs)",
+            ),
+        );
+    }
+    let fixed = preset.fixed_endpoints(&api).unwrap_or_default();
     let overrides = EndpointOverrides {
-        authorize_url: args.authorize_url.clone(),
-        token_url: args.token_url.clone(),
-        revocation_url: args.revocation_url.clone(),
+        authorize_url: args
+            .authorize_url
+            .clone()
+            .or(fixed.authorization_endpoint.clone()),
+        token_url: args
+            .token_url
+            .clone()
+            .or_else(|| (!fixed.token_endpoint.is_empty()).then(|| fixed.token_endpoint.clone())),
+        revocation_url: args
+            .revocation_url
+            .clone()
+            .or(fixed.revocation_endpoint.clone()),
     };
     let signed_in = if args.with_token {
         with_token(ctx)?
     } else if args.client_credentials {
-        client_credentials(ctx, args, &api, &overrides).await?
+        client_credentials(ctx, args, preset, &api, &overrides).await?
     } else {
-        authorization_code(ctx, args, &api, &overrides).await?
+        authorization_code(ctx, args, preset, &api, &overrides).await?
     };
     let token = signed_in
         .credential
         .access_token
         .clone()
         .expect("every sign-in yields an access token");
-    let me = identify(ctx, &api, &token).await?;
+    // The check call counts against the profile's request budget like any other.
+    ctx.pace_as(preset, &name)?;
+    let me = identify(ctx, preset, &api, &token, company).await?;
 
     let storage = if args.insecure_storage {
         StorageKind::InsecureFile
@@ -60,7 +100,7 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
     let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api.as_str());
     // Secrets first, then the config: a failure leaves the old profile as it was.
     store.save(&signed_in.credential)?;
-    if let Some(old) = config.profiles.get(&name) {
+    if let Some(old) = old {
         let old_store =
             CredentialStore::for_profile(old.storage, ctx.config.dir(), &name, &old.api_url);
         if old.storage != storage || old.api_url != api.as_str() {
@@ -75,7 +115,8 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
         storage,
         endpoints: signed_in.endpoints,
         user: me.as_ref().map(|m| m.login.clone()),
-        company_id: me.as_ref().map(|m| m.company_id),
+        company_id: company.or(me.as_ref().and_then(|m| m.company_id)),
+        provider,
     };
     ctx.config.update(|c| {
         c.profiles.insert(name.clone(), profile);
@@ -95,17 +136,78 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
     Ok(())
 }
 
-/// `GET /api/v1/me` with the new token. A platform that has no such endpoint (a plain OAuth
-/// provider) is fine; a rejected token is not, and nothing is stored then.
-async fn identify(ctx: &Context, api: &url::Url, token: &Secret) -> Result<Option<Me>> {
-    match Api::new(ctx.http()?, api.clone(), token.clone()).me().await {
+/// Who the new credentials act as, for the profile (display only).
+struct Identity {
+    login: String,
+    name: String,
+    company_id: Option<i64>,
+}
+
+/// Check the new token with one cheap call before anything is stored, and learn who it acts
+/// as where the platform says: `GET /api/v1/me` (svcacct), `GET /rest/v1.0/me` (Procore),
+/// `GET /{customer}/projects?pagesize=1` (PlanRadar: the key works for that customer). A
+/// platform without such an endpoint (a plain OAuth provider) is fine; a rejected token is
+/// not, and nothing is stored then.
+async fn identify(
+    ctx: &Context,
+    preset: Provider,
+    api: &url::Url,
+    token: &Secret,
+    company: Option<i64>,
+) -> Result<Option<Identity>> {
+    let auth = crate::context::auth_for(preset, token.clone(), company)?;
+    let client = Api::with_auth(ctx.http()?, api.clone(), auth);
+    let found = match preset {
+        Provider::Procore => client.procore_me().await.map(|me| Identity {
+            login: me.login,
+            name: me.name,
+            company_id: None,
+        }),
+        Provider::Planradar => {
+            let customer = company.expect("checked before signing in");
+            client
+                .raw(
+                    reqwest::Method::GET,
+                    &format!("/{customer}/projects?pagesize=1"),
+                    Default::default(),
+                    None,
+                )
+                .await
+                .and_then(|resp| {
+                    if resp.status.is_success() {
+                        Ok(Identity {
+                            login: format!("customer {customer}"),
+                            name: "PlanRadar personal access token".to_string(),
+                            company_id: Some(customer),
+                        })
+                    } else {
+                        Err(crate::api::error_from(&resp))
+                    }
+                })
+        }
+        _ => client.me().await.map(|me: Me| Identity {
+            login: me.login,
+            name: me.name,
+            company_id: Some(me.company_id),
+        }),
+    };
+    match found {
         Ok(me) => Ok(Some(me)),
-        Err(e) if e.kind == ErrorKind::Auth => Err(Error::auth(format!(
-            "the server rejected the new credentials: {}",
-            e.message
-        ))
-        .with_hint("check the token or client; nothing was saved")),
-        Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
+        Err(e)
+            if e.kind == ErrorKind::Auth
+                || (preset == Provider::Planradar && e.kind == ErrorKind::Permission) =>
+        {
+            Err(Error::auth(format!(
+                "the server rejected the new credentials: {}",
+                e.message
+            ))
+            .with_hint("check the token or client; nothing was saved"))
+        }
+        Err(e) if e.kind == ErrorKind::NotFound && preset != Provider::Planradar => Ok(None),
+        Err(e) if e.kind == ErrorKind::RateLimited => Err(e),
+        Err(e) if preset == Provider::Planradar => Err(e.with_hint(
+            "check --company (your PlanRadar customer id) and the key; nothing was saved",
+        )),
         Err(e) => {
             ctx.out.warn(&format!(
                 "signed in, but could not look up the user: {}",
@@ -154,6 +256,7 @@ fn client_secret(ctx: &Context, args: &LoginArgs, client_id: &str) -> Result<Sec
 async fn client_credentials(
     ctx: &Context,
     args: &LoginArgs,
+    preset: Provider,
     api: &url::Url,
     overrides: &EndpointOverrides,
 ) -> Result<SignedIn> {
@@ -167,6 +270,9 @@ async fn client_credentials(
         AuthMethodArg::Basic => ClientAuthMethod::ClientSecretBasic,
         AuthMethodArg::Post => ClientAuthMethod::ClientSecretPost,
     });
+    // Procore documents the client's id and secret in the form body.
+    let asked =
+        asked.or((preset == Provider::Procore).then_some(ClientAuthMethod::ClientSecretPost));
     let method = oauth::choose_auth_method(&discovered.auth_methods, asked);
     let who = ClientIdentity {
         client_id: &client_id,
@@ -186,6 +292,7 @@ async fn client_credentials(
 async fn authorization_code(
     ctx: &Context,
     args: &LoginArgs,
+    preset: Provider,
     api: &url::Url,
     overrides: &EndpointOverrides,
 ) -> Result<SignedIn> {
@@ -199,12 +306,33 @@ async fn authorization_code(
     let secret = match (args.client_secret_stdin, args.no_browser) {
         (true, false) => Some(crate::secret::from_stdin("client secret")?),
         (true, true) => Some(first_line_secret("client secret")?),
+        (false, _) if preset.needs_client_secret() => {
+            let client_id = args.client_id.as_deref().ok_or_else(|| {
+                Error::usage(format!(
+                    "{} sign-in needs your app's client id",
+                    preset.name()
+                ))
+                .with_hint("pass --client-id ID (the app's client id in the Developer Portal)")
+            })?;
+            Some(client_secret(ctx, args, client_id)?)
+        }
         (false, _) if args.client_id.is_some() => {
             crate::auth::session::env_secret("SVCACCT_CLIENT_SECRET")
         }
         (false, _) => None,
     };
-    let discovered = oauth::discover(ctx.http()?, api, overrides, true).await?;
+    if preset.needs_exact_redirect() && !args.no_browser && args.redirect_uri.is_none() {
+        return Err(Error::usage(format!(
+            "{} accepts only the redirect URI registered for your app, so a browser sign-in needs it",
+            preset.name()
+        ))
+        .with_hint("pass --redirect-uri http://localhost:PORT/PATH as registered, or use --no-browser (urn:ietf:wg:oauth:2.0:oob)"));
+    }
+    let mut discovered = oauth::discover(ctx.http()?, api, overrides, true).await?;
+    if preset == Provider::Oidc && discovered.default_scopes.is_empty() {
+        discovered.default_scopes = vec!["openid".to_string()];
+    }
+    let pkce = preset.uses_pkce();
     let (code, verifier, redirect_uri) = if args.no_browser {
         let redirect_uri = args.redirect_uri.clone().unwrap_or_else(|| OOB.to_string());
         let (url, state, verifier) = oauth::authorization_url(
@@ -212,6 +340,7 @@ async fn authorization_code(
             &client_id,
             &redirect_uri,
             &discovered.scopes_for_sign_in(&args.scopes),
+            pkce,
         )?;
         ctx.out.status(&format!(
             "Open this URL in a browser, sign in and approve access:\n\n  {url}\n"
@@ -236,6 +365,7 @@ async fn authorization_code(
             &client_id,
             &redirect_uri,
             &discovered.scopes_for_sign_in(&args.scopes),
+            pkce,
         )?;
         match open_browser(url.as_str()) {
             Ok(()) => ctx.out.status(&format!(
@@ -256,7 +386,11 @@ async fn authorization_code(
     };
     // A confidential client (a marketplace app) authenticates the code exchange, and later
     // refreshes, with its secret; a public client (the CLI's own) relies on PKCE alone.
-    let method = secret.as_ref().map(|_| ClientAuthMethod::ClientSecretBasic);
+    // Procore reads the client's id and secret from the form body.
+    let method = secret.as_ref().map(|_| match preset {
+        Provider::Procore => ClientAuthMethod::ClientSecretPost,
+        _ => ClientAuthMethod::ClientSecretBasic,
+    });
     let who = ClientIdentity {
         client_id: &client_id,
         secret: secret.as_ref(),

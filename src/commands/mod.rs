@@ -27,12 +27,27 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Exec(args) => token::exec(ctx, &args).await,
         Command::GitCredential(args) => token::git_credential(ctx, &args).await,
         Command::Status(args) => status::run(ctx, &args).await,
-        Command::ServiceAccounts(cmd) => service_accounts::dispatch(ctx, cmd).await,
-        Command::ResetSecret(args) => service_accounts::reset_secret::run(ctx, &args).await,
-        Command::Tokens(cmd) => tokens::dispatch(ctx, cmd).await,
-        Command::Users(cmd) => users::dispatch(ctx, cmd).await,
+        Command::ServiceAccounts(cmd) => {
+            ctx.require_admin_api("service accounts")?;
+            service_accounts::dispatch(ctx, cmd).await
+        }
+        Command::ResetSecret(args) => {
+            ctx.require_admin_api("service accounts")?;
+            service_accounts::reset_secret::run(ctx, &args).await
+        }
+        Command::Tokens(cmd) => {
+            ctx.require_admin_api("personal access tokens")?;
+            tokens::dispatch(ctx, cmd).await
+        }
+        Command::Users(cmd) => {
+            ctx.require_admin_api("the user directory's API-access permission")?;
+            users::dispatch(ctx, cmd).await
+        }
         Command::Webhooks(cmd) => webhooks::dispatch(ctx, cmd).await,
-        Command::Apps(cmd) => apps::dispatch(ctx, cmd).await,
+        Command::Apps(cmd) => {
+            ctx.require_admin_api("app install requests")?;
+            apps::dispatch(ctx, cmd).await
+        }
         Command::Api(args) => api::run(ctx, &args).await,
         Command::Completions(args) => completions::run(ctx, &args),
         Command::Help(args) => help::run(ctx, &args),

@@ -8,6 +8,7 @@ use crate::auth::session::{self, Origin};
 use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
+use crate::provider::Provider;
 
 fn human_duration(secs: i64) -> String {
     let secs = secs.max(0);
@@ -78,7 +79,14 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
             config.profiles.contains_key(&name).then_some(name)
         }
     };
-    let me = if args.offline {
+    // A preset platform (Procore, PlanRadar) is checked with its own cheap call by `login`;
+    // svcacct's `/api/v1/me` does not exist there.
+    let preset = match &creds.origin {
+        Origin::Profile { profile, .. } => profile.provider,
+        _ => None,
+    };
+    let foreign = preset.is_some_and(|p| p != Provider::Svcacct);
+    let me = if args.offline || foreign {
         None
     } else {
         match Api::new(ctx.http()?, creds.api.clone(), creds.token.clone())
@@ -101,6 +109,7 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
     if ctx.out.json {
         return ctx.out.json_value(&json!({
             "profile": profile_name,
+            "provider": preset,
             "source": source,
             "shadowed_profile": shadowed,
             "api_url": creds.api.as_str(),
@@ -145,6 +154,16 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
     ];
     for line in lines {
         ctx.out.line(&line)?;
+    }
+    if let Some(p) = preset.filter(|_| foreign) {
+        ctx.out.line(&format!(
+            "Provider:     {} (--provider {})",
+            p.name(),
+            serde_json::to_value(p)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        ))?;
     }
     Ok(())
 }

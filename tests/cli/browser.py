@@ -102,6 +102,8 @@ def main():
         fields = dict(form["fields"])
         if "login" in fields:
             fields["login"] = os.environ.get("SIM_LOGIN", "")
+        if "username" in fields:  # Django's login form (django-oauth-toolkit interop)
+            fields["username"] = os.environ.get("SIM_LOGIN", "")
         if "password" in fields:
             fields["password"] = os.environ.get("SIM_PASSWORD", "")
         wanted = os.environ.get("SIM_DECISION", "approve")

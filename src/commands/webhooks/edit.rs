@@ -25,7 +25,7 @@ const FORBIDDEN_HEADERS: &[&str] = &[
     "proxy-connection",
 ];
 
-fn check_url(raw: &str) -> Result<()> {
+pub(super) fn check_url(raw: &str) -> Result<()> {
     let url = url::Url::parse(raw).map_err(|e| {
         Error::usage(format!("--url '{raw}' is not a URL: {e}"))
             .with_hint("give a full URL such as https://hooks.example.com/svcacct")
@@ -126,7 +126,7 @@ fn check_header_name(name: &str) -> Result<()> {
 }
 
 /// Headers given on the command line: (name, value, hidden). Hidden values are read here.
-fn headers_from(
+pub(super) fn headers_from(
     ctx: &Context,
     auth: &WebhookAuthArgs,
     stdin_used: &mut bool,
@@ -193,7 +193,7 @@ fn take_stdin(used: &mut bool, what: &str) -> Result<()> {
 }
 
 /// The basic-auth password: stdin, a file, SVCACCT_WEBHOOK_PASSWORD, or a hidden prompt.
-fn password(
+pub(super) fn password(
     ctx: &Context,
     auth: &WebhookAuthArgs,
     stdin_used: &mut bool,

@@ -2,13 +2,33 @@
 
 pub mod deliveries;
 pub mod edit;
+pub mod procore;
 
 use crate::api::models::Webhook;
 use crate::cli::WebhooksCommand;
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::provider::Provider;
 
 pub async fn dispatch(ctx: &Context, command: WebhooksCommand) -> Result<()> {
+    let provider = ctx.stored_profile()?.map(|p| p.provider());
+    match provider {
+        Some(Provider::Procore) => {
+            let session = ctx.session().await?;
+            let company = ctx.company_id(&session).await?;
+            return procore::dispatch(ctx, &session.api, company, command).await;
+        }
+        Some(p) if !p.has_admin_api() => {
+            return Err(p.unsupported("webhooks", ctx.global.company));
+        }
+        _ => {}
+    }
+    if let WebhooksCommand::Create(args) = &command
+        && args.namespace.is_some()
+    {
+        return Err(Error::usage("--namespace is for Procore hooks only")
+            .with_hint("leave it out, or sign in with `svcacct login --provider procore`"));
+    }
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
     let api = &session.api;

@@ -1,0 +1,190 @@
+//! A request budget the server does not announce (PlanRadar: 30 requests a minute per account,
+//! then a 5-minute cooldown), shared by every svcacct process of a profile: the send times of
+//! the last window and any cooldown live in a small file in the config dir's `locks/`, read and
+//! rewritten under an exclusive lock before each request. The window slides (the server's
+//! window boundaries are unknown), so no span of `window` ever holds more than `requests`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth::session::ProfileLock;
+use crate::config::write_atomic;
+use crate::error::{Error, ErrorKind, Result};
+use crate::output::Output;
+use crate::provider::PacerRule;
+
+/// Slack added to the window: a request is stamped before it is sent and reaches the server a
+/// little later, so two stamps exactly a window apart could land inside one server window.
+const SLACK: Duration = Duration::from_secs(1);
+/// The longest a process keeps waiting for a free slot while other processes take them.
+const GIVE_UP_AFTER: Duration = Duration::from_secs(600);
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct State {
+    /// Unix milliseconds of the requests sent in the last window, oldest first.
+    #[serde(default)]
+    sent: Vec<u64>,
+    /// Unix milliseconds until which the server refuses everything (after a 429).
+    #[serde(default)]
+    cooldown_until: Option<u64>,
+}
+
+pub struct SharedPacer {
+    rule: PacerRule,
+    platform: &'static str,
+    config_dir: PathBuf,
+    lock_name: String,
+    state_path: PathBuf,
+    out: Output,
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+enum Verdict {
+    Go,
+    Cooldown(Duration),
+    Full(Duration),
+}
+
+impl SharedPacer {
+    pub fn new(
+        rule: PacerRule,
+        platform: &'static str,
+        config_dir: PathBuf,
+        profile: &str,
+        out: Output,
+    ) -> Self {
+        let state_path = config_dir.join("locks").join(format!("{profile}.budget"));
+        SharedPacer {
+            rule,
+            platform,
+            lock_name: format!("{profile}.budget.lock"),
+            config_dir,
+            state_path,
+            out,
+        }
+    }
+
+    /// A state file that cannot be read (a crash mid-write cannot make one: it is replaced
+    /// atomically) counts as full for one window rather than as empty: better late than a
+    /// 31st request.
+    fn read(&self) -> State {
+        match std::fs::read(&self.state_path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|_| State {
+                sent: vec![now_ms(); self.rule.requests],
+                cooldown_until: None,
+            }),
+            Err(_) => State::default(),
+        }
+    }
+
+    fn write(&self, state: &State) -> Result<()> {
+        let bytes = serde_json::to_vec(state).map_err(|e| Error::internal(e.to_string()))?;
+        write_atomic(&self.state_path, &bytes, 0o600).map_err(|e| {
+            Error::config(format!(
+                "cannot write the request budget {}: {e}",
+                self.state_path.display()
+            ))
+        })
+    }
+
+    fn window_ms(&self) -> u64 {
+        (self.rule.window + SLACK).as_millis() as u64
+    }
+
+    /// Take a slot for one request, waiting (bounded) while the window is full. A cooldown
+    /// longer than `max_wait` fails at once with exit 7, naming the wait.
+    pub async fn take_slot(&self, max_wait: Duration) -> Result<()> {
+        let started = Instant::now();
+        let mut said = false;
+        loop {
+            let verdict = {
+                let _lock = ProfileLock::named(&self.config_dir, &self.lock_name).await?;
+                let mut state = self.read();
+                let now = now_ms();
+                let window = self.window_ms();
+                state
+                    .sent
+                    .retain(|t| t + window > now && *t <= now + window);
+                match state.cooldown_until.filter(|until| *until > now) {
+                    Some(until) => Verdict::Cooldown(Duration::from_millis(until - now)),
+                    None if state.sent.len() >= self.rule.requests => {
+                        let oldest = state.sent[state.sent.len() - self.rule.requests];
+                        Verdict::Full(Duration::from_millis(oldest + window - now))
+                    }
+                    None => {
+                        state.cooldown_until = None;
+                        state.sent.push(now);
+                        self.write(&state)?;
+                        Verdict::Go
+                    }
+                }
+            };
+            let wait = match verdict {
+                Verdict::Go => return Ok(()),
+                Verdict::Cooldown(wait) => {
+                    if wait > max_wait {
+                        return Err(self.cooldown_error(wait));
+                    }
+                    wait
+                }
+                Verdict::Full(wait) => wait,
+            };
+            if started.elapsed() + wait > GIVE_UP_AFTER {
+                return Err(Error::new(
+                    ErrorKind::RateLimited,
+                    format!(
+                        "no free request in {}'s budget after {} s: other svcacct processes of this profile keep using it",
+                        self.platform,
+                        started.elapsed().as_secs()
+                    ),
+                )
+                .with_hint("run fewer svcacct commands at once"));
+            }
+            if !said {
+                self.out.status(&format!(
+                    "{} allows {} requests a minute: waiting {} s for a free one…",
+                    self.platform,
+                    self.rule.requests,
+                    wait.as_secs_f64().ceil()
+                ));
+                said = true;
+            }
+            tokio::time::sleep(wait.max(Duration::from_millis(10))).await;
+        }
+    }
+
+    /// The server answered 429: every process of the profile stays silent for the server's
+    /// `Retry-After`, else the platform's cooldown. Returns that wait.
+    pub async fn cooled_down(&self, retry_after: Option<Duration>) -> Result<Duration> {
+        let wait = retry_after.unwrap_or(self.rule.cooldown);
+        let _lock = ProfileLock::named(&self.config_dir, &self.lock_name).await?;
+        let mut state = self.read();
+        let until = now_ms() + wait.as_millis() as u64;
+        state.cooldown_until = Some(state.cooldown_until.unwrap_or(0).max(until));
+        self.write(&state)?;
+        Ok(wait)
+    }
+
+    pub fn cooldown_error(&self, wait: Duration) -> Error {
+        Error::new(
+            ErrorKind::RateLimited,
+            format!(
+                "{} is in its rate-limit cooldown: no request may be sent for another {} s",
+                self.platform,
+                wait.as_secs_f64().ceil()
+            ),
+        )
+        .with_hint(format!(
+            "wait {} s and run the command again (or set SVCACCT_MAX_WAIT to at least that to wait it out)",
+            wait.as_secs_f64().ceil()
+        ))
+    }
+}
