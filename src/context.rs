@@ -75,6 +75,21 @@ impl Context {
     }
 }
 
+/// `SVCACCT_PROVIDER`: the preset for credentials from the environment (`SVCACCT_TOKEN`, or
+/// client credentials), which have no profile to keep one in.
+pub fn env_provider() -> Result<Option<Provider>> {
+    use clap::ValueEnum;
+    match std::env::var("SVCACCT_PROVIDER") {
+        Ok(v) if !v.trim().is_empty() => {
+            Provider::from_str(v.trim(), true).map(Some).map_err(|_| {
+                Error::usage(format!("SVCACCT_PROVIDER '{v}' is not a provider"))
+                    .with_hint("use procore, planradar, oidc or svcacct")
+            })
+        }
+        _ => Ok(None),
+    }
+}
+
 /// How a token is sent to `preset`'s API, with the company header where the platform has one.
 pub fn auth_for(
     preset: Provider,
@@ -107,12 +122,15 @@ impl Context {
                 self.global.company.or(profile.company_id),
                 Some(name.clone()),
             ),
-            _ => (Provider::Svcacct, self.global.company, None),
+            _ => (
+                env_provider()?.unwrap_or(Provider::Svcacct),
+                self.global.company,
+                None,
+            ),
         };
         let auth = auth_for(preset, creds.token.clone(), company)?;
-        if let Some(name) = profile_name {
-            self.pace_as(preset, &name)?;
-        }
+        // Environment credentials share one budget per config dir.
+        self.pace_as(preset, profile_name.as_deref().unwrap_or("environment"))?;
         let api = Api::with_auth(self.http()?, creds.api.clone(), auth);
         Ok(Session { api, creds })
     }
@@ -147,14 +165,23 @@ impl Context {
 
     /// Refuse a command of svcacct's admin API on a platform that has none (exit 2, naming
     /// where to do it instead).
-    pub fn require_admin_api(&self, what: &str) -> Result<()> {
-        if let Some(profile) = self.stored_profile()? {
-            let preset = profile.provider();
-            if !preset.has_admin_api() {
-                return Err(preset.unsupported(what, self.global.company.or(profile.company_id)));
-            }
+    /// The preset of the credentials a command will use: the stored profile's, or
+    /// `SVCACCT_PROVIDER` for environment credentials.
+    pub fn provider_in_use(&self) -> Result<Option<Provider>> {
+        match self.stored_profile()? {
+            Some(profile) => Ok(profile.provider),
+            None => env_provider(),
         }
-        Ok(())
+    }
+
+    pub fn require_admin_api(&self, what: &str) -> Result<()> {
+        match self.provider_in_use()? {
+            Some(preset) if !preset.has_admin_api() => {
+                let stored = self.stored_profile()?.and_then(|p| p.company_id);
+                Err(preset.unsupported(what, self.global.company.or(stored)))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// `--company` / `SVCACCT_COMPANY_ID`, else the profile's, else the caller's own (`/me`).

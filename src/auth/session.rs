@@ -133,12 +133,17 @@ async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
     }
     if let (Some(client_id), Some(secret)) = (client_id, secret) {
         let api = ctx.api_url(None)?;
+        let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
+        let fixed = preset.fixed_endpoints(&api).map(|e| e.token_endpoint);
         let overrides = EndpointOverrides {
-            token_url: std::env::var("SVCACCT_TOKEN_URL").ok(),
+            token_url: std::env::var("SVCACCT_TOKEN_URL").ok().or(fixed),
             ..Default::default()
         };
         let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
-        let method = oauth::choose_auth_method(&discovered.auth_methods, None);
+        // Procore documents the client's id and secret in the form body.
+        let asked = (preset == crate::provider::Provider::Procore)
+            .then_some(ClientAuthMethod::ClientSecretPost);
+        let method = oauth::choose_auth_method(&discovered.auth_methods, asked);
         let who = ClientIdentity {
             client_id: &client_id,
             secret: Some(&secret),

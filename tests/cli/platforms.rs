@@ -400,6 +400,18 @@ fn procore_dmsa_client_credentials() {
         ])
         .ok();
     assert_eq!(run.stdout.trim(), "[]");
+    // The same DMSA in a CI job, from the environment: SVCACCT_PROVIDER=procore.
+    let mut ci = Machine::new();
+    ci.set("SVCACCT_API_URL", &url)
+        .set("SVCACCT_CLIENT_ID", PROCORE_DMSA_ID)
+        .set("SVCACCT_CLIENT_SECRET", PROCORE_DMSA_SECRET)
+        .set("SVCACCT_PROVIDER", "procore")
+        .set("SVCACCT_COMPANY_ID", &company);
+    let mints = procore.double.seen_at("/oauth/token").len();
+    ci.run(&["webhooks", "list"]).ok();
+    assert_eq!(procore.double.seen_at("/oauth/token").len(), mints + 1);
+    let last = procore.double.seen_at("/rest/").pop().unwrap();
+    assert_eq!(last.header("procore-company-id"), Some(company.as_str()));
 }
 
 /// `X-Rate-Limit-Remaining: 0` with a Unix `X-Rate-Limit-Reset`: the next request waits for the
@@ -536,6 +548,28 @@ fn planradar_key_header_check_and_no_admin_api() {
             .header("x-planradar-api-key"),
         Some(PLANRADAR_KEY)
     );
+    // A CI job with the key in the environment: SVCACCT_PROVIDER says how to send it.
+    let mut ci = Machine::new();
+    ci.set("SVCACCT_TOKEN", PLANRADAR_KEY)
+        .set("SVCACCT_API_URL", &api)
+        .set("SVCACCT_PROVIDER", "planradar");
+    let run = ci
+        .run(&["api", "GET", &format!("/{customer}/projects")])
+        .ok();
+    assert!(run.stdout.contains("Tower A"), "{}", run.stderr);
+    assert_eq!(
+        pr.double
+            .seen()
+            .pop()
+            .unwrap()
+            .header("x-planradar-api-key"),
+        Some(PLANRADAR_KEY)
+    );
+    ci.run(&["tokens", "list"]).fails_with(2);
+    ci.set("SVCACCT_PROVIDER", "nope");
+    ci.run(&["api", "GET", "/x"])
+        .fails_with(2)
+        .one_line_error("SVCACCT_PROVIDER");
     for args in [
         &["service-accounts", "list"][..],
         &["tokens", "list"],

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::provider::Provider;
 
 pub async fn dispatch(ctx: &Context, command: WebhooksCommand) -> Result<()> {
-    let provider = ctx.stored_profile()?.map(|p| p.provider());
+    let provider = ctx.provider_in_use()?;
     match provider {
         Some(Provider::Procore) => {
             let session = ctx.session().await?;
