@@ -96,6 +96,14 @@ pub fn auth_for(
     token: crate::secret::Secret,
     company: Option<i64>,
 ) -> Result<Auth> {
+    if let crate::provider::TokenPlacement::Header(name) = preset.token_placement()
+        && reqwest::header::HeaderValue::from_str(token.expose()).is_err()
+    {
+        return Err(Error::usage(format!(
+            "the token has characters that cannot be sent in the {name} header"
+        ))
+        .with_hint("check the token: it should be one line of printable characters"));
+    }
     let mut auth = Auth::bearer(token);
     auth.placement = preset.token_placement();
     if let (Some(header), Some(company)) = (preset.company_header(), company) {

@@ -164,10 +164,13 @@ impl SharedPacer {
     /// The server answered 429: every process of the profile stays silent for the server's
     /// `Retry-After`, else the platform's cooldown. Returns that wait.
     pub async fn cooled_down(&self, retry_after: Option<Duration>) -> Result<Duration> {
-        let wait = retry_after.unwrap_or(self.rule.cooldown);
+        // A hostile or broken server's huge Retry-After is held to a day.
+        let wait = retry_after
+            .unwrap_or(self.rule.cooldown)
+            .min(Duration::from_secs(86_400));
         let _lock = ProfileLock::named(&self.config_dir, &self.lock_name).await?;
         let mut state = self.read();
-        let until = now_ms() + wait.as_millis() as u64;
+        let until = now_ms().saturating_add(wait.as_millis() as u64);
         state.cooldown_until = Some(state.cooldown_until.unwrap_or(0).max(until));
         self.write(&state)?;
         Ok(wait)
@@ -186,5 +189,50 @@ impl SharedPacer {
             "wait {} s and run the command again (or set SVCACCT_MAX_WAIT to at least that to wait it out)",
             wait.as_secs_f64().ceil()
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pacer(dir: &std::path::Path) -> SharedPacer {
+        let rule = PacerRule {
+            requests: 3,
+            window: Duration::from_secs(60),
+            cooldown: Duration::from_secs(300),
+        };
+        SharedPacer::new(rule, "Test", dir.to_path_buf(), "p", Output::new(false))
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_full_window_or_a_cooldown_is_never_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = pacer(dir.path());
+        for _ in 0..3 {
+            p.take_slot(Duration::from_secs(5)).await.unwrap();
+        }
+        assert_eq!(p.read().sent.len(), 3);
+        // A cooldown longer than the caller waits: exit 7, naming it.
+        let wait = p.cooled_down(None).await.unwrap();
+        assert_eq!(wait, Duration::from_secs(300));
+        let err = p.take_slot(Duration::from_secs(5)).await.unwrap_err();
+        assert_eq!(err.kind, ErrorKind::RateLimited);
+        assert!(err.message.contains("300 s"), "{}", err.message);
+        // A huge Retry-After neither overflows nor is believed.
+        let wait = p
+            .cooled_down(Some(Duration::from_secs(u64::MAX / 2)))
+            .await
+            .unwrap();
+        assert_eq!(wait, Duration::from_secs(86_400));
+    }
+
+    #[test]
+    fn an_unreadable_budget_counts_as_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = pacer(dir.path());
+        std::fs::create_dir_all(dir.path().join("locks")).unwrap();
+        std::fs::write(dir.path().join("locks/p.budget"), "{not json").unwrap();
+        assert_eq!(p.read().sent.len(), 3);
     }
 }
