@@ -147,7 +147,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a service account and its permissions')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a service account''s name, description or permissions')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a service account; its tokens stop working at once')
-            [CompletionResult]::new('reset-secret', 'reset-secret', [CompletionResultType]::ParameterValue, 'Issue a new client secret; the old one, its tokens, and all permissions are reset')
+            [CompletionResult]::new('reset-secret', 'reset-secret', [CompletionResultType]::ParameterValue, 'Issue a new client secret; the old one, its tokens, and all permissions are reset (an incident); for a planned rotation without downtime use rotate-secret')
+            [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Planned rotation: a second secret, the old one valid for a grace period; --finish retires the old one early. Permissions are untouched')
             break
         }
         'svcacct;sa' {
@@ -164,7 +165,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a service account and its permissions')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a service account''s name, description or permissions')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a service account; its tokens stop working at once')
-            [CompletionResult]::new('reset-secret', 'reset-secret', [CompletionResultType]::ParameterValue, 'Issue a new client secret; the old one, its tokens, and all permissions are reset')
+            [CompletionResult]::new('reset-secret', 'reset-secret', [CompletionResultType]::ParameterValue, 'Issue a new client secret; the old one, its tokens, and all permissions are reset (an incident); for a planned rotation without downtime use rotate-secret')
+            [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Planned rotation: a second secret, the old one valid for a grace period; --finish retires the old one early. Permissions are untouched')
             break
         }
         'svcacct;service-accounts;list' {
@@ -342,6 +344,38 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--reapply-permissions', '--reapply-permissions', [CompletionResultType]::ParameterName, 'Afterwards, grant again the permissions the account had before the reset')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --secret-file: replace an existing file')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep it in the OS keychain instead: a service account''s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile''s credential')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;service-accounts;rotate-secret' {
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the new secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--finish', '--finish', [CompletionResultType]::ParameterName, 'Retire the old secret now (it and the tokens minted with it stop working)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep the new secret in the OS keychain as profile sa-ID instead')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'svcacct;sa;rotate-secret' {
+            [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the new secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Company to act on (default: the signed-in user''s company)')
+            [CompletionResult]::new('--finish', '--finish', [CompletionResultType]::ParameterName, 'Retire the old secret now (it and the tokens minted with it stop working)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep the new secret in the OS keychain as profile sa-ID instead')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')

@@ -97,6 +97,9 @@ _svcacct() {
             svcacct__subcmd__service__subcmd__accounts,reset-secret)
                 cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__reset__subcmd__secret"
                 ;;
+            svcacct__subcmd__service__subcmd__accounts,rotate-secret)
+                cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__rotate__subcmd__secret"
+                ;;
             svcacct__subcmd__service__subcmd__accounts,update)
                 cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__update"
                 ;;
@@ -687,7 +690,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts)
-            opts="-v -h --profile --api --verbose --json --company --help list create view update delete reset-secret"
+            opts="-v -h --profile --api --verbose --json --company --help list create view update delete reset-secret rotate-secret"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -837,6 +840,40 @@ _svcacct() {
                 return 0
             fi
             case "${prev}" in
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__service__subcmd__accounts__subcmd__rotate__subcmd__secret)
+            opts="-v -h --grace --finish --force --secret-file --save --profile --api --verbose --json --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

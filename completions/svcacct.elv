@@ -137,7 +137,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand view 'Show a service account and its permissions'
             cand update 'Change a service account''s name, description or permissions'
             cand delete 'Delete a service account; its tokens stop working at once'
-            cand reset-secret 'Issue a new client secret; the old one, its tokens, and all permissions are reset'
+            cand reset-secret 'Issue a new client secret; the old one, its tokens, and all permissions are reset (an incident); for a planned rotation without downtime use rotate-secret'
+            cand rotate-secret 'Planned rotation: a second secret, the old one valid for a grace period; --finish retires the old one early. Permissions are untouched'
         }
         &'svcacct;sa'= {
             cand --profile 'Profile to use (a named set of API URL and credentials)'
@@ -153,7 +154,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand view 'Show a service account and its permissions'
             cand update 'Change a service account''s name, description or permissions'
             cand delete 'Delete a service account; its tokens stop working at once'
-            cand reset-secret 'Issue a new client secret; the old one, its tokens, and all permissions are reset'
+            cand reset-secret 'Issue a new client secret; the old one, its tokens, and all permissions are reset (an incident); for a planned rotation without downtime use rotate-secret'
+            cand rotate-secret 'Planned rotation: a second secret, the old one valid for a grace period; --finish retires the old one early. Permissions are untouched'
         }
         &'svcacct;service-accounts;list'= {
             cand --q 'Only accounts whose name contains TEXT'
@@ -319,6 +321,36 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --reapply-permissions 'Afterwards, grant again the permissions the account had before the reset'
             cand --force 'With --secret-file: replace an existing file'
             cand --save 'Keep it in the OS keychain instead: a service account''s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile''s credential'
+            cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'svcacct;service-accounts;rotate-secret'= {
+            cand --grace 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8'
+            cand --secret-file 'Write the new secret to PATH (mode 0600) instead of stdout'
+            cand --profile 'Profile to use (a named set of API URL and credentials)'
+            cand --api 'Platform API base URL (https, or http to loopback only)'
+            cand --company 'Company to act on (default: the signed-in user''s company)'
+            cand --finish 'Retire the old secret now (it and the tokens minted with it stop working)'
+            cand --force 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
+            cand --save 'Keep the new secret in the OS keychain as profile sa-ID instead'
+            cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'svcacct;sa;rotate-secret'= {
+            cand --grace 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8'
+            cand --secret-file 'Write the new secret to PATH (mode 0600) instead of stdout'
+            cand --profile 'Profile to use (a named set of API URL and credentials)'
+            cand --api 'Platform API base URL (https, or http to loopback only)'
+            cand --company 'Company to act on (default: the signed-in user''s company)'
+            cand --finish 'Retire the old secret now (it and the tokens minted with it stop working)'
+            cand --force 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
+            cand --save 'Keep the new secret in the OS keychain as profile sa-ID instead'
             cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --json 'Print machine-readable JSON on stdout'

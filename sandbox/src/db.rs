@@ -73,6 +73,36 @@ CREATE TABLE IF NOT EXISTS tokens (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS tokens_grant ON tokens(grant_id);
+-- The secrets of a service account's client: at most two active during a rotation. The newest
+-- is also oauth_clients.secret_hash. Rows are made on first use for accounts from before.
+CREATE TABLE IF NOT EXISTS client_secrets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    expires_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS client_secrets_client ON client_secrets(client_id);
+-- Service accounts that trust an outside identity (RFC 7523 client assertions).
+CREATE TABLE IF NOT EXISTS federations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    company_id INTEGER NOT NULL,
+    service_account_id INTEGER NOT NULL,
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    claims TEXT NOT NULL DEFAULT '{}',            -- JSON {name: value} that must match exactly
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS federations_account ON federations(service_account_id);
+-- Assertion ids (jti) seen, until the assertion expires: a replay is refused.
+CREATE TABLE IF NOT EXISTS assertion_jtis (
+    issuer TEXT NOT NULL,
+    jti TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (issuer, jti)
+);
 CREATE INDEX IF NOT EXISTS tokens_client ON tokens(client_id);
 CREATE TABLE IF NOT EXISTS auth_codes (
     hash TEXT PRIMARY KEY,
@@ -318,6 +348,8 @@ pub fn open(dir: &Path) -> Result<Connection, StartError> {
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     for (table, column, decl) in [
         ("tokens", "hint", "TEXT"),
+        // The client secret a client-credentials token was minted with (rotation).
+        ("tokens", "secret_id", "INTEGER"),
         ("service_accounts", "secret_reset_at", "INTEGER"),
         ("auth_codes", "grant_id", "INTEGER"),
         // Rows from before: unsealed, so expired at once (purged below).

@@ -18,6 +18,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "service_account.secret_reset",
         "A service account's client secret was reset",
     ),
+    (
+        "service_account.secret_rotated",
+        "A service account got a second secret (rotation) or retired the old one",
+    ),
     ("service_account.deleted", "A service account was deleted"),
     ("token.created", "A personal access token was created"),
     ("token.revoked", "A personal access token was revoked"),

@@ -36,6 +36,14 @@ pub fn router(state: Shared) -> Router {
             post(service_accounts::reset_secret),
         )
         .route(
+            "/companies/{company_id}/service-accounts/{id}/rotate-secret",
+            post(service_accounts::rotate_secret),
+        )
+        .route(
+            "/companies/{company_id}/service-accounts/{id}/rotate-secret/finish",
+            post(service_accounts::finish_rotation),
+        )
+        .route(
             "/companies/{company_id}/users/{user_id}/tokens",
             get(tokens::list_users),
         )

@@ -1,5 +1,6 @@
 //! `/api/v1/companies/{company_id}/service-accounts`: list, create, view, update, delete,
-//! reset-secret. Only users with Admin level on the company Admin tool may call these.
+//! reset-secret, rotate-secret (and its finish). Only users with Admin level on the company
+//! Admin tool may call these.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -186,10 +187,142 @@ pub async fn view(
     require_company_admin(&p, company_id, "view service accounts")?;
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
-    Ok(Json(with_permissions(
-        &sa,
-        &permissions::load(&conn, user_id)?,
-    )))
+    let mut out = with_permissions(&sa, &permissions::load(&conn, user_id)?);
+    out["secrets"] = secrets_json(&conn, &sa)?;
+    Ok(Json(out))
+}
+
+/// The account's active secrets, oldest first: dates only, never a value.
+fn secrets_json(conn: &Connection, sa: &ServiceAccount) -> Result<Value, ApiError> {
+    let secrets = store::active_secrets(conn, &sa.client_id, now())?;
+    Ok(serde_json::to_value(secrets).expect("serialisable"))
+}
+
+/// A rotation's grace: 1 second to 30 days.
+const MAX_GRACE: i64 = 30 * 86_400;
+/// `finish` refuses while the old secret was used this recently (unless forced).
+const RECENT_USE: i64 = 15 * 60;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RotateBody {
+    /// Seconds the old secret stays valid (default 24 h).
+    grace_seconds: Option<i64>,
+}
+
+/// A second secret, the old one valid until the grace ends; permissions untouched. Refused
+/// (409) while two secrets are active: finish that rotation first.
+pub async fn rotate_secret(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+    idempotent: Option<Extension<idempotency::Idempotent>>,
+    body: Option<Json<RotateBody>>,
+) -> Result<Response, ApiError> {
+    require_company_admin(&p, company_id, "rotate service account secrets")?;
+    let grace = body.and_then(|Json(b)| b.grace_seconds).unwrap_or(86_400);
+    if !(1..=MAX_GRACE).contains(&grace) {
+        return Err(unprocessable(
+            "invalid_grace",
+            format!("grace_seconds must be between 1 and {MAX_GRACE} (30 days); got {grace}"),
+        ));
+    }
+    let conn = state.db();
+    let (sa, _) = find(&conn, company_id, id)?;
+    let tx = conn.unchecked_transaction()?;
+    let t = now();
+    let active = store::active_secrets(&tx, &sa.client_id, t)?;
+    if active.len() >= 2 {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "rotation_in_progress",
+            format!(
+                "service account {id} already has two active secrets (the old one valid until {}); finish that rotation first (rotate-secret --finish)",
+                active[0].expires_at.clone().unwrap_or_default()
+            ),
+        ));
+    }
+    let secret = random_token("sas_");
+    store::rotate_secret(&tx, &sa, &sha256_hex(&secret), t, t + grace)?;
+    crate::events::emit(
+        &tx,
+        company_id,
+        "service_account.secret_rotated",
+        json!({"service_account_id": id, "client_id": sa.client_id, "phase": "started",
+               "old_secret_expires_at": crate::platform::rfc3339(t + grace),
+               "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
+    let (sa, user_id) = find(&tx, company_id, id)?;
+    let mut out = with_permissions(&sa, &permissions::load(&tx, user_id)?);
+    out["secrets"] = secrets_json(&tx, &sa)?;
+    out["client_secret"] = json!(secret);
+    let text = out.to_string();
+    if let Some(Extension(i)) = &idempotent {
+        idempotency::store(&tx, &state, p.id, i, StatusCode::OK, &text)?;
+    }
+    tx.commit()?;
+    state.deliveries_due.notify_one();
+    Ok(json_response(StatusCode::OK, &text))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinishBody {
+    /// Retire the old secret even if it was used in the last 15 minutes.
+    force: Option<bool>,
+}
+
+/// Retire the old secret of a rotation now (and the tokens minted with it).
+pub async fn finish_rotation(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+    body: Option<Json<FinishBody>>,
+) -> Result<Json<Value>, ApiError> {
+    require_company_admin(&p, company_id, "rotate service account secrets")?;
+    let force = body.and_then(|Json(b)| b.force).unwrap_or(false);
+    let conn = state.db();
+    let (sa, user_id) = find(&conn, company_id, id)?;
+    let tx = conn.unchecked_transaction()?;
+    let t = now();
+    let active = store::active_secrets(&tx, &sa.client_id, t)?;
+    if active.len() < 2 {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "no_rotation",
+            format!("service account {id} has one active secret: there is no rotation to finish"),
+        ));
+    }
+    let old = &active[0];
+    if let Some(used) = old.last_used_unix
+        && t - used < RECENT_USE
+        && !force
+    {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "old_secret_in_use",
+            format!(
+                "the old secret of service account {id} was used {} s ago (at {}): something still uses it; retire it anyway with force",
+                t - used,
+                old.last_used_at.clone().unwrap_or_default()
+            ),
+        ));
+    }
+    store::retire_secret(&tx, &sa, old.id, t)?;
+    crate::events::emit(
+        &tx,
+        company_id,
+        "service_account.secret_rotated",
+        json!({"service_account_id": id, "client_id": sa.client_id, "phase": "finished",
+               "forced": force, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
+    let mut out = with_permissions(&sa, &permissions::load(&tx, user_id)?);
+    out["secrets"] = secrets_json(&tx, &sa)?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
+    Ok(Json(out))
 }
 
 #[derive(Debug, Deserialize)]

@@ -86,6 +86,20 @@ pub struct ServiceAccount {
     /// Present on view, create, update and reset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Permissions>,
+    /// The active secrets, with dates (view and rotation answers): two while a rotation runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrets: Option<Vec<SecretInfo>>,
+}
+
+/// One client secret of a service account, never its value.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SecretInfo {
+    pub id: i64,
+    pub created_at: String,
+    #[serde(default)]
+    pub last_used_at: Option<String>,
+    #[serde(default)]
+    pub expires_at: Option<String>,
 }
 
 /// Create and reset-secret answers: the account, and its secret (shown once).

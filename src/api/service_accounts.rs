@@ -129,6 +129,40 @@ impl Api<'_> {
         decode(self.http.send(req).await?)
     }
 
+    /// A second secret; the old one stays valid for `grace_seconds`. Idempotent like a reset.
+    pub async fn rotate_service_account_secret(
+        &self,
+        company: i64,
+        id: u64,
+        grace_seconds: u64,
+        idempotency_key: String,
+    ) -> Result<WithSecret> {
+        let mut req = Request::new(
+            Method::POST,
+            self.url(&format!("{}/{id}/rotate-secret", sa_path(company))),
+        )
+        .auth(&self.auth)
+        .json_body(&json!({"grace_seconds": grace_seconds}));
+        req.idempotency_key = Some(idempotency_key);
+        decode(self.http.send(req).await?)
+    }
+
+    /// Retire the old secret of a rotation now.
+    pub async fn finish_service_account_rotation(
+        &self,
+        company: i64,
+        id: u64,
+        force: bool,
+    ) -> Result<ServiceAccount> {
+        let req = Request::new(
+            Method::POST,
+            self.url(&format!("{}/{id}/rotate-secret/finish", sa_path(company))),
+        )
+        .auth(&self.auth)
+        .json_body(&json!({"force": force}));
+        decode(self.http.send(req).await?)
+    }
+
     pub async fn projects(&self, company: i64) -> Result<Vec<Project>> {
         self.get_json(&format!(
             "/api/v1/companies/{company}/projects?per_page=100"

@@ -15,8 +15,40 @@ pub enum ServiceAccountCommand {
     Update(SaUpdateArgs),
     /// Delete a service account; its tokens stop working at once
     Delete(SaDeleteArgs),
-    /// Issue a new client secret; the old one, its tokens, and all permissions are reset
+    /// Issue a new client secret; the old one, its tokens, and all permissions are reset (an
+    /// incident); for a planned rotation without downtime use rotate-secret
     ResetSecret(ResetSecretArgs),
+    /// Planned rotation: a second secret, the old one valid for a grace period; --finish
+    /// retires the old one early. Permissions are untouched
+    RotateSecret(RotateSecretArgs),
+}
+
+/// A rotation's grace: 1 second to 30 days.
+fn grace(s: &str) -> Result<u64, String> {
+    super::duration_in(s, 1, 30 * 86_400, "a grace lasts from 1 second to 30 days")
+}
+
+#[derive(Debug, Args)]
+pub struct RotateSecretArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+    /// How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8
+    #[arg(long, value_name = "DURATION", value_parser = grace, default_value = "24h", conflicts_with = "finish")]
+    pub grace: u64,
+    /// Retire the old secret now (it and the tokens minted with it stop working)
+    #[arg(long, conflicts_with_all = ["secret_file", "save"])]
+    pub finish: bool,
+    /// With --finish: even if the old secret was used in the last 15 minutes. With
+    /// --secret-file: replace an existing file
+    #[arg(long)]
+    pub force: bool,
+    /// Write the new secret to PATH (mode 0600) instead of stdout
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<std::path::PathBuf>,
+    /// Keep the new secret in the OS keychain as profile sa-ID instead
+    #[arg(long, conflicts_with = "secret_file")]
+    pub save: bool,
 }
 
 /// A permission: TOOL=LEVEL company-wide, or PROJECT:TOOL=LEVEL on one project.

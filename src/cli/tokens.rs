@@ -23,22 +23,31 @@ pub struct TokensListArgs {
 
 /// `30d`, `12h`, `90m`, `2w` or plain seconds.
 pub fn parse_duration(s: &str) -> Result<u64, String> {
+    duration_in(
+        s,
+        60,
+        366 * 86_400,
+        "a token may last from 1 minute to 366 days",
+    )
+}
+
+/// `N` seconds, or `N` with s, m, h, d or w, between `min` and `max` seconds.
+pub fn duration_in(s: &str, min: u64, max: u64, range: &str) -> Result<u64, String> {
     let s = s.trim();
     let bad = || format!("'{s}' is not a duration: use a number with s, m, h, d or w, e.g. 30d");
     let (digits, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
     let n: u64 = digits.parse().map_err(|_| bad())?;
     let secs = match unit {
-        "" | "s" => n,
-        "m" => n * 60,
-        "h" => n * 3600,
-        "d" => n * 86_400,
-        "w" => n * 604_800,
+        "" | "s" => Some(n),
+        "m" => n.checked_mul(60),
+        "h" => n.checked_mul(3600),
+        "d" => n.checked_mul(86_400),
+        "w" => n.checked_mul(604_800),
         _ => return Err(bad()),
-    };
-    if !(60..=366 * 86_400).contains(&secs) {
-        return Err(format!(
-            "'{s}' is out of range: a token may last from 1 minute to 366 days"
-        ));
+    }
+    .unwrap_or(u64::MAX);
+    if !(min..=max).contains(&secs) {
+        return Err(format!("'{s}' is out of range: {range}"));
     }
     Ok(secs)
 }

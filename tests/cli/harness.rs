@@ -532,7 +532,11 @@ pub mod leak_scan {
             ["token", ..]
                 | ["api", ..]
                 | ["reset-secret", ..]
-                | ["sa" | "service-accounts", "create" | "reset-secret", ..]
+                | [
+                    "sa" | "service-accounts",
+                    "create" | "reset-secret" | "rotate-secret",
+                    ..
+                ]
                 | ["tokens", "create", ..]
         ) || args
             .windows(2)

@@ -18,6 +18,7 @@ mod platforms;
 mod profiles;
 mod providers;
 mod release;
+mod rotation;
 mod sandbox;
 mod service_accounts;
 mod tenancy;

@@ -68,6 +68,16 @@ fn expectations() -> BTreeMap<&'static str, &'static [&'static str]> {
             leak(format!("POST {c}/service-accounts/{{id}}/reset-secret")),
             ADMINS,
         ),
+        (
+            leak(format!("POST {c}/service-accounts/{{id}}/rotate-secret")),
+            ADMINS,
+        ),
+        (
+            leak(format!(
+                "POST {c}/service-accounts/{{id}}/rotate-secret/finish"
+            )),
+            ADMINS,
+        ),
         (leak(format!("GET {c}/users")), DIRECTORY),
         (leak(format!("GET {c}/users/{{id}}")), DIRECTORY),
         (leak(format!("PATCH {c}/users/{{id}}")), USER_MANAGERS),
@@ -274,6 +284,7 @@ impl World<'_> {
                     json!({"name": format!("Made {n}"), "email": format!("made-{n}@acme.example")})
                 }
                 t if t.ends_with("/service-accounts/{id}") => json!({"description": "changed"}),
+                t if t.ends_with("/rotate-secret") => json!({"grace_seconds": 60}),
                 t if t.ends_with("/users/{id}") => json!({"api_access": true}),
                 "/api/v1/me/tokens" => json!({"name": format!("m{n}")}),
                 t if t.ends_with("/apps") => json!({"app": "photovault"}),

@@ -15,6 +15,8 @@ pub struct Client {
     pub kind: String,
     pub user_id: Option<i64>,
     pub loopback_redirects: bool,
+    /// The service-account secret it authenticated with (rotation: one of two).
+    pub secret_id: Option<i64>,
 }
 
 pub fn find_client(
@@ -26,7 +28,7 @@ pub fn find_client(
         [client_id],
         |r| {
             Ok((
-                Client { client_id: r.get(0)?, kind: r.get(1)?, user_id: r.get(2)?, loopback_redirects: r.get(3)? },
+                Client { client_id: r.get(0)?, kind: r.get(1)?, user_id: r.get(2)?, loopback_redirects: r.get(3)?, secret_id: None },
                 r.get(4)?,
             ))
         },
@@ -95,6 +97,26 @@ pub fn authenticate_client(
             "invalid_client",
             format!("client_id '{client_id}' was deleted"),
         )));
+    }
+    if client.kind == "service_account"
+        && let Some(presented) = &secret
+    {
+        // During a rotation two secrets are valid; each is checked, and its use noted.
+        return match crate::store::service_accounts::match_secret(
+            conn,
+            &client.client_id,
+            presented,
+            crate::db::now(),
+        )? {
+            Some(id) => Ok(Client {
+                secret_id: Some(id),
+                ..client
+            }),
+            None => Err(challenge(OAuthError::new(
+                "invalid_client",
+                format!("wrong client secret for client_id '{client_id}'"),
+            ))),
+        };
     }
     match (secret_hash, secret) {
         (Some(hash), Some(presented)) if secret_matches(&presented, &hash) => Ok(client),

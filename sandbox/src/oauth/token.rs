@@ -119,15 +119,36 @@ fn client_credentials(
         }
     };
     active_user(conn, user_id)?;
+    // A token never outlives the secret it was minted with (a rotation's grace).
+    let secret_expiry: Option<i64> = match client.secret_id {
+        Some(id) => conn
+            .query_row(
+                "SELECT expires_at FROM client_secrets WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten(),
+        None => None,
+    };
+    let expires_at = secret_expiry.map_or(now() + ttl, |e| e.min(now() + ttl));
     let access = insert_token(
         conn,
         "access",
         &client.client_id,
         user_id,
         None,
-        Some(now() + ttl),
+        Some(expires_at),
     )?;
-    Ok(json!({"access_token": access, "token_type": "Bearer", "expires_in": ttl}))
+    if let Some(id) = client.secret_id {
+        conn.execute(
+            "UPDATE tokens SET secret_id = ?1 WHERE hash = ?2",
+            params![id, sha256_hex(&access)],
+        )?;
+    }
+    Ok(
+        json!({"access_token": access, "token_type": "Bearer", "expires_in": (expires_at - now()).max(1)}),
+    )
 }
 
 fn issue_pair(

@@ -157,9 +157,144 @@ pub fn replace_secret(
         "UPDATE tokens SET revoked = 1 WHERE client_id = ?1",
         [&sa.client_id],
     )?;
+    // Every secret goes, those of a rotation in progress too.
+    conn.execute(
+        "DELETE FROM client_secrets WHERE client_id = ?1",
+        [&sa.client_id],
+    )?;
+    conn.execute(
+        "INSERT INTO client_secrets (client_id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
+        params![sa.client_id, secret_hash, now],
+    )?;
     conn.execute(
         "UPDATE service_accounts SET secret_reset_at = ?1 WHERE id = ?2 AND company_id = ?3",
         params![now, sa.id, company_id],
+    )?;
+    Ok(())
+}
+
+/// One client secret of an account, as `sa view` shows it (never its value or hash).
+#[derive(Clone, Debug, Serialize)]
+pub struct SecretInfo {
+    pub id: i64,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub expires_at: Option<String>,
+    #[serde(skip)]
+    pub last_used_unix: Option<i64>,
+    #[serde(skip)]
+    hash: String,
+}
+
+/// The client's secret rows, made from `oauth_clients.secret_hash` for accounts created before
+/// rotation existed (or by a path that writes only that column).
+fn ensure_secret_rows(conn: &Connection, client_id: &str, now: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO client_secrets (client_id, secret_hash, created_at)
+         SELECT c.client_id, c.secret_hash, COALESCE(sa.secret_reset_at, sa.created_at, c.created_at, ?2)
+         FROM oauth_clients c LEFT JOIN service_accounts sa ON sa.client_id = c.client_id
+         WHERE c.client_id = ?1 AND c.kind = 'service_account' AND c.secret_hash IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM client_secrets s WHERE s.client_id = c.client_id AND s.secret_hash = c.secret_hash)",
+        params![client_id, now],
+    )?;
+    Ok(())
+}
+
+/// The secrets of `client_id` still valid at `now`, oldest first.
+pub fn active_secrets(
+    conn: &Connection,
+    client_id: &str,
+    now: i64,
+) -> rusqlite::Result<Vec<SecretInfo>> {
+    ensure_secret_rows(conn, client_id, now)?;
+    conn.prepare_cached(
+        "SELECT id, created_at, last_used_at, expires_at, secret_hash FROM client_secrets
+         WHERE client_id = ?1 AND (expires_at IS NULL OR expires_at > ?2) ORDER BY id",
+    )?
+    .query_map(params![client_id, now], |r| {
+        let created: i64 = r.get(1)?;
+        let used: Option<i64> = r.get(2)?;
+        Ok(SecretInfo {
+            id: r.get(0)?,
+            created_at: rfc3339(created),
+            last_used_at: used.map(rfc3339),
+            expires_at: r.get::<_, Option<i64>>(3)?.map(rfc3339),
+            last_used_unix: used,
+            hash: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+/// Which active secret of a service-account client `presented` is (its id), noting its use.
+pub fn match_secret(
+    conn: &Connection,
+    client_id: &str,
+    presented: &str,
+    now: i64,
+) -> rusqlite::Result<Option<i64>> {
+    for s in active_secrets(conn, client_id, now)? {
+        if crate::crypto::secret_matches(presented, &s.hash) {
+            conn.execute(
+                "UPDATE client_secrets SET last_used_at = ?1 WHERE id = ?2",
+                params![now, s.id],
+            )?;
+            return Ok(Some(s.id));
+        }
+    }
+    Ok(None)
+}
+
+/// A second secret: the active one(s) before it stay valid until `grace_end`, and so do the
+/// tokens minted with them (never longer). Permissions are not touched.
+pub fn rotate_secret(
+    conn: &Connection,
+    sa: &ServiceAccount,
+    secret_hash: &str,
+    now: i64,
+    grace_end: i64,
+) -> rusqlite::Result<()> {
+    let old: Vec<i64> = active_secrets(conn, &sa.client_id, now)?
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    for id in &old {
+        conn.execute(
+            "UPDATE client_secrets SET expires_at = ?1 WHERE id = ?2",
+            params![grace_end, id],
+        )?;
+        conn.execute(
+            "UPDATE tokens SET expires_at = MIN(COALESCE(expires_at, ?1), ?1)
+             WHERE client_id = ?2 AND kind = 'access' AND (secret_id = ?3 OR secret_id IS NULL)",
+            params![grace_end, sa.client_id, id],
+        )?;
+    }
+    conn.execute(
+        "INSERT INTO client_secrets (client_id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
+        params![sa.client_id, secret_hash, now],
+    )?;
+    conn.execute(
+        "UPDATE oauth_clients SET secret_hash = ?1 WHERE client_id = ?2",
+        params![secret_hash, sa.client_id],
+    )?;
+    Ok(())
+}
+
+/// End the grace of secret `id` now: it and the tokens minted with it stop working.
+pub fn retire_secret(
+    conn: &Connection,
+    sa: &ServiceAccount,
+    id: i64,
+    now: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE client_secrets SET expires_at = ?1 WHERE id = ?2 AND client_id = ?3",
+        params![now, id, sa.client_id],
+    )?;
+    conn.execute(
+        "UPDATE tokens SET revoked = 1
+         WHERE client_id = ?1 AND kind = 'access' AND (secret_id = ?2 OR secret_id IS NULL)",
+        params![sa.client_id, id],
     )?;
     Ok(())
 }

@@ -4,6 +4,7 @@ pub mod create;
 pub mod delete;
 pub mod list;
 pub mod reset_secret;
+pub mod rotate_secret;
 pub mod update;
 pub mod view;
 
@@ -21,6 +22,7 @@ pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<(
         ServiceAccountCommand::Update(args) => update::run(ctx, &args).await,
         ServiceAccountCommand::Delete(args) => delete::run(ctx, &args).await,
         ServiceAccountCommand::ResetSecret(args) => reset_secret::run(ctx, &args).await,
+        ServiceAccountCommand::RotateSecret(args) => rotate_secret::run(ctx, &args).await,
     }
 }
 

@@ -29,6 +29,10 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
          • all permissions and project memberships of this account are reset to none{reapply}.",
         sa.id, sa.name, sa.client_id
     ));
+    ctx.out.status(&format!(
+        "  (For a planned rotation without downtime: `svcacct sa rotate-secret {}` keeps the old secret working for a grace period.)",
+        sa.id
+    ));
     ctx.out.confirm("Continue?", args.yes)?;
     let reset = session
         .api

@@ -37,6 +37,20 @@ pub async fn run(ctx: &Context, args: &SaIdArgs) -> Result<()> {
     for line in lines {
         ctx.out.line(&line)?;
     }
+    // The active secrets (two while a rotation runs), never their values.
+    for (i, secret) in sa.secrets.iter().flatten().enumerate() {
+        let label = if i == 0 { "Secrets:" } else { "" };
+        let until = secret
+            .expires_at
+            .as_deref()
+            .map(|e| format!(", valid until {e}"))
+            .unwrap_or_default();
+        ctx.out.line(&format!(
+            "{label:<15}created {}, last used {}{until}",
+            secret.created_at,
+            secret.last_used_at.as_deref().unwrap_or("never")
+        ))?;
+    }
     ctx.out.line("")?;
     crate::commands::permissions::show_table(ctx, &session.api, company, &perms).await
 }

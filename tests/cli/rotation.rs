@@ -1,0 +1,165 @@
+//! Issue 12, rotation: `svcacct sa rotate-secret` keeps the old secret (and its tokens) working
+//! for a grace period, leaves permissions alone, refuses a third secret, and `--finish` retires
+//! the old one early — refused while it is still in use, unless `--force`.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::harness::*;
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+}
+
+#[test]
+fn rotation_with_grace_finish_and_force() {
+    let sb = Sandbox::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (m, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let rx = sb.receiver();
+    let hook = m
+        .run(&[
+            "webhooks",
+            "create",
+            "--url",
+            &rx.url(),
+            "--event",
+            "service_account.*",
+            "--json",
+        ])
+        .ok();
+    assert!(
+        hook.stdout.contains("service_account.secret_rotated"),
+        "{}",
+        hook.stdout
+    );
+    let created = json(
+        &m.run(&[
+            "sa",
+            "create",
+            "--name",
+            "Nightly ERP sync",
+            "--email",
+            "erp-sync@acme.example",
+            "--permission",
+            "directory=read",
+            "--json",
+        ])
+        .ok(),
+    );
+    let id = created["id"].as_i64().unwrap().to_string();
+    let client_id = created["client_id"].as_str().unwrap().to_string();
+    let first = created["client_secret"].as_str().unwrap().to_string();
+    let before = json(&m.run(&["sa", "view", &id, "--json"]).ok());
+    let old_token = client_credentials_token(&sb, &client_id, &first, &[]).unwrap();
+
+    // Rotate with a generous grace: both secrets mint, the old token still works.
+    let rotated = m
+        .run(&["sa", "rotate-secret", &id, "--grace", "1h", "--json"])
+        .ok();
+    let rotated = json(&rotated);
+    let second = rotated["client_secret"].as_str().unwrap().to_string();
+    assert_ne!(first, second);
+    assert_eq!(rotated["secrets"].as_array().unwrap().len(), 2);
+    assert!(
+        client_credentials_token(&sb, &client_id, &first, &[]).is_ok(),
+        "old secret in grace"
+    );
+    let new_token = client_credentials_token(&sb, &client_id, &second, &[]).unwrap();
+    let me = format!("{}/api/v1/me", sb.url());
+    assert_eq!(api(&old_token, "GET", &me, None).0, 200);
+    assert_eq!(api(&new_token, "GET", &me, None).0, 200);
+    // Permissions untouched; view shows both secrets with dates, never a value.
+    let after = json(&m.run(&["sa", "view", &id, "--json"]).ok());
+    assert_eq!(before["permissions"], after["permissions"]);
+    assert!(!before["permissions"].as_object().unwrap().is_empty());
+    let secrets = after["secrets"].as_array().unwrap();
+    assert_eq!(secrets.len(), 2);
+    assert!(
+        secrets[0]["expires_at"].is_string(),
+        "the old one ends: {secrets:?}"
+    );
+    assert!(secrets[1]["expires_at"].is_null(), "the new one does not");
+    assert!(secrets[0]["last_used_at"].is_string(), "used just now");
+    let text = m.run(&["sa", "view", &id]).ok();
+    assert!(text.stdout.contains("valid until"), "{}", text.stdout);
+    assert_no_secret(&text.all(), &[&first, &second]);
+
+    // A third secret while two are active: refused (exit 9), naming --finish.
+    let third = m.run(&["sa", "rotate-secret", &id]);
+    third.fails_with(9);
+    assert!(third.stderr.contains("--finish"), "{}", third.stderr);
+
+    // The old secret was used a moment ago: --finish refuses (exit 9) and names --force.
+    let refused = m.run(&["sa", "rotate-secret", &id, "--finish"]);
+    refused.fails_with(9);
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    assert!(client_credentials_token(&sb, &client_id, &first, &[]).is_ok());
+    m.run(&["sa", "rotate-secret", &id, "--finish", "--force"])
+        .ok();
+    assert!(
+        client_credentials_token(&sb, &client_id, &first, &[]).is_err(),
+        "retired"
+    );
+    assert_eq!(api(&old_token, "GET", &me, None).0, 401, "its tokens too");
+    assert_eq!(api(&new_token, "GET", &me, None).0, 200);
+    // Nothing left to finish.
+    m.run(&["sa", "rotate-secret", &id, "--finish"])
+        .fails_with(9);
+
+    // The grace running out does the same by itself (plain seconds, as tests use).
+    let third = json(
+        &m.run(&["sa", "rotate-secret", &id, "--grace", "3", "--json"])
+            .ok(),
+    );
+    let third_secret = third["client_secret"].as_str().unwrap().to_string();
+    let in_grace = client_credentials_token(&sb, &client_id, &second, &[]).unwrap();
+    assert_eq!(api(&in_grace, "GET", &me, None).0, 200);
+    wait_until(Duration::from_secs(10), "the grace to end", || {
+        client_credentials_token(&sb, &client_id, &second, &[]).is_err()
+    });
+    assert_eq!(
+        api(&in_grace, "GET", &me, None).0,
+        401,
+        "minted with the old secret"
+    );
+    assert_eq!(
+        api(&new_token, "GET", &me, None).0,
+        401,
+        "also the old secret's"
+    );
+    let fresh = client_credentials_token(&sb, &client_id, &third_secret, &[]).unwrap();
+    assert_eq!(api(&fresh, "GET", &me, None).0, 200);
+    let view = json(&m.run(&["sa", "view", &id, "--json"]).ok());
+    assert_eq!(view["secrets"].as_array().unwrap().len(), 1);
+    assert_eq!(before["permissions"], view["permissions"]);
+
+    // The events went out.
+    wait_until(Duration::from_secs(20), "the rotation events", || {
+        rx.received()
+            .iter()
+            .filter(|r| r.json()["type"] == "service_account.secret_rotated")
+            .count()
+            >= 3
+    });
+    let events: Vec<Value> = rx
+        .received()
+        .iter()
+        .map(|r| r.json())
+        .filter(|e| e["type"] == "service_account.secret_rotated")
+        .collect();
+    for e in &events {
+        assert_no_secret(&e.to_string(), &[&first, &second, &third_secret]);
+    }
+    sb.stop_receiver(rx);
+
+    // Bad graces are refused before any request.
+    m.run(&["sa", "rotate-secret", &id, "--grace", "31d"])
+        .fails_with(2);
+    m.run(&["sa", "rotate-secret", &id, "--grace", "0"])
+        .fails_with(2);
+    // reset-secret points to rotate-secret for planned rotations.
+    let reset = m.run(&["reset-secret", &id]);
+    assert!(reset.stderr.contains("rotate-secret"), "{}", reset.stderr);
+}
