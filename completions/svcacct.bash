@@ -91,6 +91,9 @@ _svcacct() {
             svcacct__subcmd__service__subcmd__accounts,delete)
                 cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__delete"
                 ;;
+            svcacct__subcmd__service__subcmd__accounts,federation)
+                cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__federation"
+                ;;
             svcacct__subcmd__service__subcmd__accounts,list)
                 cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__list"
                 ;;
@@ -105,6 +108,18 @@ _svcacct() {
                 ;;
             svcacct__subcmd__service__subcmd__accounts,view)
                 cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__view"
+                ;;
+            svcacct__subcmd__service__subcmd__accounts__subcmd__federation,add)
+                cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__add"
+                ;;
+            svcacct__subcmd__service__subcmd__accounts__subcmd__federation,list)
+                cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__list"
+                ;;
+            svcacct__subcmd__service__subcmd__accounts__subcmd__federation,remove)
+                cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__remove"
+                ;;
+            svcacct__subcmd__service__subcmd__accounts__subcmd__federation,test)
+                cmd="svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__test"
                 ;;
             svcacct__subcmd__tokens,create)
                 cmd="svcacct__subcmd__tokens__subcmd__create"
@@ -690,7 +705,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts)
-            opts="-v -h --profile --api --verbose --json --company --help list create view update delete reset-secret rotate-secret"
+            opts="-v -h --profile --api --verbose --json --company --help list create view update delete reset-secret rotate-secret federation"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +787,156 @@ _svcacct() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__service__subcmd__accounts__subcmd__federation)
+            opts="-v -h --profile --api --verbose --json --company --help add list remove test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__add)
+            opts="-v -h --issuer --subject --audience --claim --profile --api --verbose --json --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --claim)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__list)
+            opts="-v -h --profile --api --verbose --json --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__remove)
+            opts="-v -h --profile --api --verbose --json --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__test)
+            opts="-v -h --assertion-file --profile --api --verbose --json --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --assertion-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -8,6 +8,7 @@ pub mod crypto;
 mod db;
 mod error;
 mod events;
+mod federation;
 mod idempotency;
 pub mod issued;
 mod oauth;

@@ -7,12 +7,13 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 
 use crate::error::ApiError;
 use crate::state::Shared;
 use crate::{
-    OPENAPI_JSON, apps, events, oauth, platform, service_accounts, tickets, tokens, users, webhooks,
+    OPENAPI_JSON, apps, events, federation, oauth, platform, service_accounts, tickets, tokens,
+    users, webhooks,
 };
 
 pub fn router(state: Shared) -> Router {
@@ -42,6 +43,18 @@ pub fn router(state: Shared) -> Router {
         .route(
             "/companies/{company_id}/service-accounts/{id}/rotate-secret/finish",
             post(service_accounts::finish_rotation),
+        )
+        .route(
+            "/companies/{company_id}/service-accounts/{id}/federations",
+            get(federation::list).post(federation::add),
+        )
+        .route(
+            "/companies/{company_id}/service-accounts/{id}/federations/test",
+            post(federation::test),
+        )
+        .route(
+            "/companies/{company_id}/service-accounts/{id}/federations/{federation_id}",
+            delete(federation::remove),
         )
         .route(
             "/companies/{company_id}/users/{user_id}/tokens",

@@ -22,7 +22,11 @@ use crate::store::service_accounts as store;
 pub use crate::store::service_accounts::ServiceAccount;
 
 /// The account and its directory user's id, or 404 naming the id.
-fn find(conn: &Connection, company_id: i64, id: i64) -> Result<(ServiceAccount, i64), ApiError> {
+pub(crate) fn find(
+    conn: &Connection,
+    company_id: i64,
+    id: i64,
+) -> Result<(ServiceAccount, i64), ApiError> {
     store::get(conn, company_id, id)?.ok_or_else(|| {
         ApiError::not_found(format!(
             "service account {id} not found in company {company_id}"
@@ -390,6 +394,7 @@ pub async fn delete(
         json!({"service_account": &sa, "actor": {"id": p.id, "login": p.login}}),
         None,
     )?;
+    crate::store::federations::delete_for_account(&tx, company_id, sa.id)?;
     store::delete(&tx, company_id, &sa, user_id)?;
     tx.commit()?;
     state.deliveries_due.notify_one();

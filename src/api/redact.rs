@@ -33,6 +33,7 @@ fn sensitive(key: &str) -> bool {
         || key.ends_with("_secret")
         || key.ends_with("_token")
         || key.ends_with("password")
+        || key.ends_with("assertion")
 }
 
 pub fn header(name: &HeaderName, value: &HeaderValue) -> String {

@@ -163,6 +163,45 @@ impl Api<'_> {
         decode(self.http.send(req).await?)
     }
 
+    pub async fn federations(&self, company: i64, id: u64) -> Result<Vec<Value>> {
+        self.get_json(&format!("{}/{id}/federations", sa_path(company)))
+            .await
+    }
+
+    pub async fn add_federation(&self, company: i64, id: u64, body: &Value) -> Result<Value> {
+        let req = Request::new(
+            Method::POST,
+            self.url(&format!("{}/{id}/federations", sa_path(company))),
+        )
+        .auth(&self.auth)
+        .json_body(body);
+        decode(self.http.send(req).await?)
+    }
+
+    pub async fn remove_federation(&self, company: i64, id: u64, federation: u64) -> Result<()> {
+        self.delete(&format!(
+            "{}/{id}/federations/{federation}",
+            sa_path(company)
+        ))
+        .await
+    }
+
+    /// The server's verdict on an assertion (its jti is not used up).
+    pub async fn test_federation(
+        &self,
+        company: i64,
+        id: u64,
+        assertion: &crate::secret::Secret,
+    ) -> Result<Value> {
+        let req = Request::new(
+            Method::POST,
+            self.url(&format!("{}/{id}/federations/test", sa_path(company))),
+        )
+        .auth(&self.auth)
+        .json_body(&json!({"assertion": assertion.expose()}));
+        decode(self.http.send(req).await?)
+    }
+
     pub async fn projects(&self, company: i64) -> Result<Vec<Project>> {
         self.get_json(&format!(
             "/api/v1/companies/{company}/projects?per_page=100"

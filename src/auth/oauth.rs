@@ -458,6 +458,76 @@ pub fn idempotency_key() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// RFC 7523 §2.2: the client-credentials grant with a client assertion (a CI system's OpenID
+/// token) instead of a secret. Sent by hand: the `oauth2` crate has no client assertions.
+pub async fn client_credentials_with_assertion(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    client_id: &str,
+    assertion: &Secret,
+) -> Result<StoredCredential> {
+    let url = Url::parse(&endpoints.token_endpoint).map_err(|e| {
+        Error::usage(format!(
+            "token endpoint '{}' is not a URL: {e}",
+            endpoints.token_endpoint
+        ))
+    })?;
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    form.append_pair("grant_type", "client_credentials")
+        .append_pair("client_id", client_id)
+        .append_pair(
+            "client_assertion_type",
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        )
+        .append_pair("client_assertion", assertion.expose());
+    let mut req = Request::new(Method::POST, url);
+    req.body = Some((
+        form.finish().into_bytes(),
+        "application/x-www-form-urlencoded",
+    ));
+    let resp = http.send(req).await?;
+    #[derive(Deserialize)]
+    struct Answer {
+        access_token: Option<String>,
+        expires_in: Option<i64>,
+        error: Option<String>,
+        error_description: Option<String>,
+    }
+    let answer: Answer = serde_json::from_slice(&resp.body).map_err(|_| {
+        Error::network(format!(
+            "{}: the server's answer is not an OAuth token response (status {})",
+            resp.what(),
+            resp.status.as_u16()
+        ))
+    })?;
+    match (resp.status.is_success(), answer.access_token) {
+        (true, Some(token)) => {
+            let now = unix_now();
+            Ok(StoredCredential {
+                access_token: Some(Secret::new(token)),
+                expires_at: answer.expires_in.map(|s| now + s),
+                issued_at: Some(now),
+                ..Default::default()
+            })
+        }
+        _ => {
+            let code = answer
+                .error
+                .unwrap_or_else(|| format!("HTTP {}", resp.status.as_u16()));
+            let detail = answer
+                .error_description
+                .map(|d| format!(": {d}"))
+                .unwrap_or_default();
+            Err(Error::auth(format!(
+                "the client assertion for '{client_id}' was refused ({code}{detail})"
+            ))
+            .with_hint(
+                "check the account's federations: svcacct sa federation list ID (and test one with `svcacct sa federation test ID --assertion-file PATH`)",
+            ))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::default_scopes;

@@ -124,11 +124,15 @@ async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
         .filter(|v| !v.trim().is_empty());
     let secret = env_secret("SVCACCT_CLIENT_SECRET");
     if let (Some(id), None) = (&client_id, &secret) {
+        // No secret: a federated assertion from the CI system, if it offers one.
+        if let Some(source) = AssertionSource::from_env() {
+            return federated(ctx, id, source).await.map(Some);
+        }
         return Err(Error::usage(format!(
-            "SVCACCT_CLIENT_ID is set ({id}) but SVCACCT_CLIENT_SECRET is not"
+            "SVCACCT_CLIENT_ID is set ({id}) but SVCACCT_CLIENT_SECRET is not, and there is no assertion to use instead"
         ))
         .with_hint(
-            "set SVCACCT_CLIENT_SECRET too, or unset SVCACCT_CLIENT_ID, or pass --profile NAME to use a stored profile",
+            "set SVCACCT_CLIENT_SECRET, or SVCACCT_CLIENT_ASSERTION_FILE (GitLab, Kubernetes), or run in GitHub Actions with `permissions: id-token: write`; or unset SVCACCT_CLIENT_ID, or pass --profile NAME",
         ));
     }
     if let (Some(client_id), Some(secret)) = (client_id, secret) {
@@ -162,6 +166,153 @@ async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
         }));
     }
     Ok(None)
+}
+
+/// Where a federated service account's assertion comes from (SPEC: never argv).
+enum AssertionSource {
+    /// GitHub Actions' OpenID token service (`ACTIONS_ID_TOKEN_REQUEST_URL` + `_TOKEN`).
+    GitHubActions { url: String, token: Secret },
+    /// A file the CI system keeps fresh (GitLab ID tokens, Kubernetes projected tokens): read
+    /// again on every mint, since it rotates.
+    File(std::path::PathBuf),
+}
+
+impl AssertionSource {
+    fn from_env() -> Option<Self> {
+        let url = std::env::var("ACTIONS_ID_TOKEN_REQUEST_URL")
+            .ok()
+            .filter(|v| !v.trim().is_empty());
+        if let (Some(url), Some(token)) = (url, env_secret("ACTIONS_ID_TOKEN_REQUEST_TOKEN")) {
+            return Some(AssertionSource::GitHubActions { url, token });
+        }
+        std::env::var_os("SVCACCT_CLIENT_ASSERTION_FILE")
+            .filter(|v| !v.is_empty())
+            .map(|p| AssertionSource::File(p.into()))
+    }
+
+    fn describe(&self) -> &'static str {
+        match self {
+            AssertionSource::GitHubActions { .. } => "GitHub Actions' OpenID token",
+            AssertionSource::File(_) => "the assertion in SVCACCT_CLIENT_ASSERTION_FILE",
+        }
+    }
+
+    /// A fresh assertion for `audience`.
+    async fn fetch(&self, ctx: &Context, audience: &str) -> Result<Secret> {
+        match self {
+            AssertionSource::File(path) => crate::secret::from_file(path, "client assertion"),
+            AssertionSource::GitHubActions { url, token } => {
+                let mut target = Url::parse(url).map_err(|e| {
+                    Error::config(format!("ACTIONS_ID_TOKEN_REQUEST_URL is not a URL: {e}"))
+                })?;
+                target.query_pairs_mut().append_pair("audience", audience);
+                let mut req =
+                    crate::api::client::Request::new(reqwest::Method::GET, target).bearer(token);
+                req.headers.insert(
+                    reqwest::header::ACCEPT,
+                    reqwest::header::HeaderValue::from_static("application/json"),
+                );
+                let resp = ctx.http()?.send(req).await?;
+                #[derive(serde::Deserialize)]
+                struct IdToken {
+                    value: String,
+                }
+                if !resp.status.is_success() {
+                    return Err(Error::auth(format!(
+                        "GitHub Actions refused an OpenID token (HTTP {})",
+                        resp.status.as_u16()
+                    ))
+                    .with_hint("give the job `permissions: id-token: write`"));
+                }
+                serde_json::from_slice::<IdToken>(&resp.body)
+                    .map(|t| Secret::new(t.value))
+                    .map_err(|_| Error::network("GitHub Actions' OpenID token answer has no value"))
+            }
+        }
+    }
+}
+
+/// Mint with a federated assertion (RFC 7523), caching the token like a stored profile's:
+/// in the keychain, under an entry for this client and API, renewed under the same lock.
+async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> Result<Credentials> {
+    let api = ctx.api_url(None)?;
+    let audience = std::env::var("SVCACCT_AUDIENCE")
+        .ok()
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| api.as_str().trim_end_matches('/').to_string());
+    let cache_name = {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(format!("{client_id}\n{api}\n{audience}").as_bytes());
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("federated-{hex}")
+    };
+    let store = CredentialStore::for_profile(
+        crate::config::StorageKind::Keyring,
+        ctx.config.dir(),
+        &cache_name,
+        api.as_str(),
+    );
+    let origin = || Origin::EnvClientCredentials {
+        client_id: client_id.to_string(),
+    };
+    // A keychain that cannot be reached (a CI runner without one) only costs the cache.
+    if let Ok(Some(cached)) = store.load()
+        && is_fresh(&cached, unix_now())
+        && let Some(token) = cached.access_token.clone()
+    {
+        return Ok(Credentials {
+            api,
+            token,
+            expires_at: cached.expires_at,
+            origin: origin(),
+        });
+    }
+    let _lock = ProfileLock::acquire(ctx, &cache_name).await?;
+    if let Ok(Some(cached)) = store.load()
+        && is_fresh(&cached, unix_now())
+        && let Some(token) = cached.access_token.clone()
+    {
+        return Ok(Credentials {
+            api,
+            token,
+            expires_at: cached.expires_at,
+            origin: origin(),
+        });
+    }
+    let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
+    let overrides = EndpointOverrides {
+        token_url: std::env::var("SVCACCT_TOKEN_URL")
+            .ok()
+            .or(preset.fixed_endpoints(&api).map(|e| e.token_endpoint)),
+        ..Default::default()
+    };
+    let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
+    let assertion = source.fetch(ctx, &audience).await.map_err(|mut e| {
+        e.message = format!("cannot get {}: {}", source.describe(), e.message);
+        e
+    })?;
+    let cred = oauth::client_credentials_with_assertion(
+        ctx.http()?,
+        &discovered.endpoints,
+        client_id,
+        &assertion,
+    )
+    .await?;
+    if let Err(e) = store.save(&cred)
+        && ctx.global.verbose > 0
+    {
+        ctx.out
+            .status(&format!("* the token is not cached: {}", e.message));
+    }
+    Ok(Credentials {
+        api,
+        token: cred
+            .access_token
+            .clone()
+            .expect("a token response has a token"),
+        expires_at: cred.expires_at,
+        origin: origin(),
+    })
 }
 
 /// Refresh (authorization code) or re-mint (client credentials) under the profile's lock, after

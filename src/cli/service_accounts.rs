@@ -21,6 +21,70 @@ pub enum ServiceAccountCommand {
     /// Planned rotation: a second secret, the old one valid for a grace period; --finish
     /// retires the old one early. Permissions are untouched
     RotateSecret(RotateSecretArgs),
+    /// Outside identities (CI systems' OpenID tokens) that may mint tokens for the account
+    /// without a secret
+    #[command(subcommand)]
+    Federation(FederationCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FederationCommand {
+    /// Trust tokens from ISSUER whose sub (and aud, and --claim values) match
+    Add(FederationAddArgs),
+    /// List the identities the account trusts
+    List(SaIdArgs),
+    /// Stop trusting one
+    Remove(FederationRemoveArgs),
+    /// Say whether an assertion would be accepted, and if not which check failed
+    Test(FederationTestArgs),
+}
+
+/// NAME=VALUE, a claim that must match exactly.
+fn claim(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!(
+            "'{s}' is not NAME=VALUE (e.g. environment=production)"
+        )),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct FederationAddArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+    /// The token issuer, e.g. https://token.actions.githubusercontent.com
+    #[arg(long, value_name = "URL")]
+    pub issuer: String,
+    /// The sub claim to trust, e.g. repo:acme/erp-sync:ref:refs/heads/main
+    #[arg(long, value_name = "SUBJECT")]
+    pub subject: String,
+    /// The aud claim expected (default: the platform's API URL)
+    #[arg(long, value_name = "AUD")]
+    pub audience: Option<String>,
+    /// Another claim that must match exactly (repeatable), e.g. environment=production
+    #[arg(long = "claim", value_name = "NAME=VALUE", value_parser = claim)]
+    pub claims: Vec<(String, String)>,
+}
+
+#[derive(Debug, Args)]
+pub struct FederationRemoveArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+    /// Federation id (see `svcacct sa federation list ID`)
+    pub federation_id: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct FederationTestArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    pub id: u64,
+    /// A file holding the assertion (an OpenID token from the CI system)
+    #[arg(long, value_name = "PATH")]
+    pub assertion_file: std::path::PathBuf,
 }
 
 /// A rotation's grace: 1 second to 30 days.

@@ -53,7 +53,7 @@ impl Seen {
     }
 }
 
-type Handler = dyn Fn(&Seen) -> (u16, Vec<(String, String)>, String) + Send + Sync;
+pub type Handler = dyn Fn(&Seen) -> (u16, Vec<(String, String)>, String) + Send + Sync;
 
 /// An HTTP server on 127.0.0.1:0 answering with `handler`, stopped when dropped.
 pub struct Double {
@@ -64,7 +64,7 @@ pub struct Double {
 }
 
 impl Double {
-    fn start(handler: Arc<Handler>) -> Self {
+    pub fn start(handler: Arc<Handler>) -> Self {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -155,7 +155,7 @@ impl Drop for Double {
     }
 }
 
-fn json_reply(status: u16, value: Value) -> (u16, Vec<(String, String)>, String) {
+pub fn json_reply(status: u16, value: Value) -> (u16, Vec<(String, String)>, String) {
     (
         status,
         vec![("content-type".into(), "application/json".into())],

@@ -7,6 +7,7 @@ mod chromium;
 mod client_credentials;
 mod doubles;
 mod failures;
+mod federation;
 mod hardening;
 mod harness;
 mod help;

@@ -78,6 +78,24 @@ fn expectations() -> BTreeMap<&'static str, &'static [&'static str]> {
             )),
             ADMINS,
         ),
+        (
+            leak(format!("GET {c}/service-accounts/{{id}}/federations")),
+            ADMINS,
+        ),
+        (
+            leak(format!("POST {c}/service-accounts/{{id}}/federations")),
+            ADMINS,
+        ),
+        (
+            leak(format!("POST {c}/service-accounts/{{id}}/federations/test")),
+            ADMINS,
+        ),
+        (
+            leak(format!(
+                "DELETE {c}/service-accounts/{{id}}/federations/{{federation_id}}"
+            )),
+            ADMINS,
+        ),
         (leak(format!("GET {c}/users")), DIRECTORY),
         (leak(format!("GET {c}/users/{{id}}")), DIRECTORY),
         (leak(format!("PATCH {c}/users/{{id}}")), USER_MANAGERS),
@@ -224,7 +242,17 @@ impl World<'_> {
                 json!({"title": format!("t{n}")}),
             )
         };
-        if template.contains("/service-accounts/{id}") {
+        if template.contains("/federations/{federation_id}") {
+            let id = sa();
+            let fed = self.make(
+                "admin",
+                &format!("{c}/service-accounts/{id}/federations"),
+                json!({"issuer": "https://token.actions.githubusercontent.com", "subject": format!("repo:acme/erp:ref:refs/heads/m{n}")}),
+            );
+            path = path
+                .replace("{id}", &id.to_string())
+                .replace("{federation_id}", &fed.to_string());
+        } else if template.contains("/service-accounts/{id}") {
             path = path.replace("{id}", &sa().to_string());
         } else if template.contains("/users/{user_id}/tokens/{id}") {
             let pat = self.make(
@@ -285,6 +313,11 @@ impl World<'_> {
                 }
                 t if t.ends_with("/service-accounts/{id}") => json!({"description": "changed"}),
                 t if t.ends_with("/rotate-secret") => json!({"grace_seconds": 60}),
+                t if t.ends_with("/federations") => json!({
+                    "issuer": "https://token.actions.githubusercontent.com",
+                    "subject": format!("repo:acme/erp:ref:refs/heads/b{n}"),
+                }),
+                t if t.ends_with("/federations/test") => json!({"assertion": "not.a.jwt"}),
                 t if t.ends_with("/users/{id}") => json!({"api_access": true}),
                 "/api/v1/me/tokens" => json!({"name": format!("m{n}")}),
                 t if t.ends_with("/apps") => json!({"app": "photovault"}),

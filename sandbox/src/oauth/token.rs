@@ -29,6 +29,12 @@ pub async fn token(
         .entry(grant_type.clone())
         .or_default() += 1;
     let ttl = state.token_ttl();
+    if form.contains_key("client_assertion") || form.contains_key("client_assertion_type") {
+        return match assertion_grant(&state, &headers, &form, &grant_type, ttl).await {
+            Ok(body) => no_store(body),
+            Err(e) => e.into_response(),
+        };
+    }
     let conn = state.db();
     let result = (|| {
         let client = authenticate_client(&conn, &headers, &form)?;
@@ -44,14 +50,82 @@ pub async fn token(
         }
     })();
     match result {
-        Ok(body) => {
-            let mut resp = (StatusCode::OK, Json(body)).into_response();
-            resp.headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            resp
-        }
+        Ok(body) => no_store(body),
         Err(e) => e.into_response(),
     }
+}
+
+fn no_store(body: serde_json::Value) -> Response {
+    let mut resp = (StatusCode::OK, Json(body)).into_response();
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
+}
+
+/// The client-credentials grant with an RFC 7523 client assertion (a federated service
+/// account): the assertion replaces the secret, and is good for one token.
+async fn assertion_grant(
+    state: &Shared,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+    grant_type: &str,
+    ttl: i64,
+) -> Result<serde_json::Value, OAuthError> {
+    use crate::federation::ASSERTION_TYPE;
+    if form.get("client_assertion_type").map(String::as_str) != Some(ASSERTION_TYPE) {
+        return Err(OAuthError::new(
+            "invalid_client",
+            format!("client_assertion_type must be {ASSERTION_TYPE}"),
+        ));
+    }
+    if headers.contains_key(header::AUTHORIZATION) || form.contains_key("client_secret") {
+        return Err(OAuthError::new(
+            "invalid_request",
+            "use one client authentication method: a client assertion, or a secret",
+        ));
+    }
+    if grant_type != "client_credentials" {
+        return Err(OAuthError::new(
+            "unauthorized_client",
+            "a client assertion is accepted with grant_type=client_credentials only",
+        ));
+    }
+    let client_id = form.get("client_id").cloned().ok_or_else(|| {
+        OAuthError::new(
+            "invalid_client",
+            "client_id is required with a client assertion",
+        )
+    })?;
+    let assertion = form
+        .get("client_assertion")
+        .map(|a| a.trim().to_string())
+        .unwrap_or_default();
+    let verified = crate::federation::verify(state, &client_id, &assertion)
+        .await
+        .map_err(|reason| OAuthError::new("invalid_client", reason))?;
+    let conn = state.db();
+    active_user(&conn, verified.user_id)?;
+    if !crate::store::federations::use_jti(
+        &conn,
+        &verified.issuer,
+        &verified.replay_key,
+        verified.expires_at,
+        now(),
+    )? {
+        return Err(OAuthError::new(
+            "invalid_client",
+            "the assertion was already used (jti): each one is good for one token",
+        ));
+    }
+    let access = insert_token(
+        &conn,
+        "access",
+        &client_id,
+        verified.user_id,
+        None,
+        Some(now() + ttl),
+    )?;
+    Ok(json!({"access_token": access, "token_type": "Bearer", "expires_in": ttl}))
 }
 
 fn active_user(conn: &Connection, user_id: i64) -> Result<(), OAuthError> {

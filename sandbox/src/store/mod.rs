@@ -2,7 +2,7 @@
 //! the company id, so a handler cannot forget the tenant. Handlers authenticate, authorize, call
 //! the store and shape the answer. One module per table family.
 //!
-//! Families: service accounts, users and their personal access tokens, app installs and their
+//! Families: service accounts (and the identities they trust), users and their personal access tokens, app installs and their
 //! service users, projects, tickets (and photos), webhooks and their deliveries, idempotent
 //! replays. Not a company's data, so outside this rule: the marketplace catalogue (apps/), the
 //! authentication tables (clients, grants, codes, sessions: oauth/, and the token lookup in
@@ -10,6 +10,7 @@
 //! the company), the event outbox (events.rs, by company) and the seed.
 
 pub mod apps;
+pub mod federations;
 pub mod idempotency;
 pub mod projects;
 pub mod service_accounts;

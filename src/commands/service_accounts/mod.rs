@@ -2,6 +2,7 @@
 
 pub mod create;
 pub mod delete;
+pub mod federation;
 pub mod list;
 pub mod reset_secret;
 pub mod rotate_secret;
@@ -23,6 +24,7 @@ pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<(
         ServiceAccountCommand::Delete(args) => delete::run(ctx, &args).await,
         ServiceAccountCommand::ResetSecret(args) => reset_secret::run(ctx, &args).await,
         ServiceAccountCommand::RotateSecret(args) => rotate_secret::run(ctx, &args).await,
+        ServiceAccountCommand::Federation(cmd) => federation::dispatch(ctx, cmd).await,
     }
 }
 

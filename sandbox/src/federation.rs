@@ -1,0 +1,447 @@
+//! Federated service accounts: an account may trust identities from outside (a CI system's
+//! OpenID tokens — GitHub Actions, GitLab, Kubernetes), and then the token endpoint accepts the
+//! client-credentials grant with an RFC 7523 client assertion instead of a secret.
+//!
+//! The assertion is checked against the issuer's keys, found through its OpenID discovery
+//! document (`{issuer}/.well-known/openid-configuration` → `jwks_uri`), cached five minutes and
+//! fetched again for an unknown `kid`. Checks: a trusted issuer (https, or http on loopback
+//! only), an asymmetric algorithm, the signature, `iss`, `aud`, `exp`/`nbf` (30 s leeway),
+//! `sub` and the claim matchers; a replayed `jti` (or, without one, the same assertion) is
+//! refused. Every refusal is `invalid_client` with the check that failed — never the token.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::crypto::sha256_hex;
+use crate::db::now;
+use crate::error::ApiError;
+use crate::platform::{Principal, require_company_admin};
+use crate::service_accounts::find;
+use crate::state::Shared;
+use crate::store::federations::{self as store, Federation};
+
+pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+const LEEWAY: u64 = 30;
+const KEYS_TTL: Duration = Duration::from_secs(300);
+const MAX_DOCUMENT: usize = 256 * 1024;
+const MAX_ASSERTION: usize = 16 * 1024;
+
+/// What a verified assertion grants: the account's user and the federation that matched.
+pub struct Verified {
+    pub user_id: i64,
+    pub federation_id: i64,
+    pub issuer: String,
+    /// The replay key (the `jti`, else the assertion's hash) and when it may be forgotten.
+    pub replay_key: String,
+    pub expires_at: i64,
+}
+
+fn is_loopback_host(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// An issuer URL we may fetch keys from: https, or plain http to this machine only.
+pub fn check_issuer(issuer: &str) -> Result<url::Url, String> {
+    let url =
+        url::Url::parse(issuer).map_err(|e| format!("issuer '{issuer}' is not a URL: {e}"))?;
+    if !url.username().is_empty()
+        || url.password().is_some()
+        || url.query().is_some()
+        || url.fragment().is_some()
+    {
+        return Err(format!(
+            "issuer '{issuer}' must be a plain URL (no credentials, query or fragment)"
+        ));
+    }
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if is_loopback_host(&url) => Ok(url),
+        "http" => Err(format!(
+            "issuer '{issuer}' uses plain http: only https issuers are trusted (http on loopback only)"
+        )),
+        other => Err(format!(
+            "issuer '{issuer}' has unsupported scheme '{other}'"
+        )),
+    }
+}
+
+static KEYS: OnceLock<Mutex<HashMap<String, (Instant, JwkSet)>>> = OnceLock::new();
+
+async fn fetch_json(client: &reqwest::Client, url: &str) -> Result<Value, String> {
+    let resp = client
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| format!("cannot fetch {url}: {e}"))?;
+    if !resp.status().is_success() {
+        return Err(format!("{url} answered {}", resp.status().as_u16()));
+    }
+    let mut body = Vec::new();
+    let mut resp = resp;
+    while let Some(chunk) = resp
+        .chunk()
+        .await
+        .map_err(|e| format!("reading {url}: {e}"))?
+    {
+        body.extend_from_slice(&chunk);
+        if body.len() > MAX_DOCUMENT {
+            return Err(format!("{url} is larger than {MAX_DOCUMENT} bytes"));
+        }
+    }
+    serde_json::from_slice(&body).map_err(|e| format!("{url} is not JSON: {e}"))
+}
+
+/// The issuer's keys (cached), fetched again when `refresh`.
+async fn issuer_keys(issuer: &str, refresh: bool) -> Result<JwkSet, String> {
+    let cache = KEYS.get_or_init(Default::default);
+    if !refresh
+        && let Some((at, set)) = cache.lock().expect("keys cache").get(issuer)
+        && at.elapsed() < KEYS_TTL
+    {
+        return Ok(set.clone());
+    }
+    check_issuer(issuer)?;
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(5))
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let discovery = format!(
+        "{}/.well-known/openid-configuration",
+        issuer.trim_end_matches('/')
+    );
+    let meta = fetch_json(&client, &discovery).await?;
+    if meta["issuer"].as_str().map(|i| i.trim_end_matches('/'))
+        != Some(issuer.trim_end_matches('/'))
+    {
+        return Err(format!(
+            "the discovery document of {issuer} names another issuer"
+        ));
+    }
+    let jwks_uri = meta["jwks_uri"]
+        .as_str()
+        .ok_or_else(|| format!("the discovery document of {issuer} has no jwks_uri"))?;
+    check_issuer(jwks_uri).map_err(|e| format!("jwks_uri: {e}"))?;
+    let set: JwkSet = serde_json::from_value(fetch_json(&client, jwks_uri).await?)
+        .map_err(|e| format!("the keys of {issuer} are not a JWK set: {e}"))?;
+    cache
+        .lock()
+        .expect("keys cache")
+        .insert(issuer.to_string(), (Instant::now(), set.clone()));
+    Ok(set)
+}
+
+const ALLOWED: &[Algorithm] = &[
+    Algorithm::RS256,
+    Algorithm::RS384,
+    Algorithm::RS512,
+    Algorithm::PS256,
+    Algorithm::PS384,
+    Algorithm::PS512,
+    Algorithm::ES256,
+    Algorithm::ES384,
+    Algorithm::EdDSA,
+];
+
+/// The unverified `iss` of an assertion, to choose which federations to try.
+fn peek_issuer(assertion: &str) -> Result<String, String> {
+    use base64::Engine;
+    let payload = assertion
+        .split('.')
+        .nth(1)
+        .ok_or("the assertion is not a JWT (header.payload.signature)")?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|_| "the assertion's payload is not base64url")?;
+    let claims: Value =
+        serde_json::from_slice(&bytes).map_err(|_| "the assertion's payload is not JSON")?;
+    claims["iss"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| "the assertion has no iss claim".to_string())
+}
+
+/// Check `assertion` against one federation: the reason it fails, naming the check.
+async fn check_one(f: &Federation, assertion: &str) -> Result<Value, String> {
+    let header = jsonwebtoken::decode_header(assertion)
+        .map_err(|e| format!("the assertion's header is invalid: {e}"))?;
+    if !ALLOWED.contains(&header.alg) {
+        return Err(format!(
+            "algorithm {:?} is not accepted (asymmetric signatures only)",
+            header.alg
+        ));
+    }
+    let mut keys = issuer_keys(&f.issuer, false).await?;
+    let pick = |set: &JwkSet| match &header.kid {
+        Some(kid) => set.find(kid).cloned(),
+        None => set.keys.first().cloned(),
+    };
+    let jwk = match pick(&keys) {
+        Some(k) => k,
+        None => {
+            keys = issuer_keys(&f.issuer, true).await?;
+            pick(&keys).ok_or_else(|| {
+                format!(
+                    "the issuer {} has no key with the assertion's kid",
+                    f.issuer
+                )
+            })?
+        }
+    };
+    let key =
+        DecodingKey::from_jwk(&jwk).map_err(|e| format!("the issuer's key cannot be used: {e}"))?;
+    let mut v = Validation::new(header.alg);
+    v.leeway = LEEWAY;
+    v.validate_nbf = true;
+    v.set_issuer(&[f.issuer.as_str()]);
+    v.set_audience(&[f.audience.as_str()]);
+    v.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+    let data = jsonwebtoken::decode::<Value>(assertion, &key, &v).map_err(|e| {
+        use jsonwebtoken::errors::ErrorKind as K;
+        match e.kind() {
+            K::InvalidSignature => format!(
+                "the signature does not verify with the keys of {}",
+                f.issuer
+            ),
+            K::ExpiredSignature => "the assertion has expired (exp)".to_string(),
+            K::ImmatureSignature => "the assertion is not valid yet (nbf)".to_string(),
+            K::InvalidAudience => format!(
+                "aud does not match: this federation expects '{}'",
+                f.audience
+            ),
+            K::InvalidIssuer => {
+                format!("iss does not match: this federation expects '{}'", f.issuer)
+            }
+            K::MissingRequiredClaim(c) => format!("the assertion has no {c} claim"),
+            K::InvalidAlgorithm => {
+                "the algorithm does not match the issuer's key (alg)".to_string()
+            }
+            other => format!("the assertion is invalid: {other:?}"),
+        }
+    })?;
+    let claims = data.claims;
+    if claims["sub"].as_str() != Some(f.subject.as_str()) {
+        return Err(format!(
+            "sub does not match: this federation expects '{}', the assertion has '{}'",
+            f.subject,
+            claims["sub"].as_str().unwrap_or("")
+        ));
+    }
+    for (name, want) in &f.claims {
+        let got = &claims[name.as_str()];
+        if got != want {
+            return Err(format!(
+                "claim '{name}' does not match: this federation expects {want}, the assertion has {}",
+                if got.is_null() {
+                    "none".to_string()
+                } else {
+                    got.to_string()
+                }
+            ));
+        }
+    }
+    Ok(claims)
+}
+
+/// Verify a client assertion for `client_id` without using it up: which federation accepts
+/// it, or why none does.
+pub async fn verify(state: &Shared, client_id: &str, assertion: &str) -> Result<Verified, String> {
+    if assertion.len() > MAX_ASSERTION {
+        return Err(format!(
+            "the assertion is longer than {MAX_ASSERTION} bytes"
+        ));
+    }
+    let issuer = peek_issuer(assertion)?;
+    let candidates: Vec<(Federation, i64)> = {
+        let conn = state.db();
+        store::for_client(&conn, client_id).map_err(|e| e.to_string())?
+    };
+    if candidates.is_empty() {
+        return Err(format!(
+            "client '{client_id}' trusts no outside identity (no federation)"
+        ));
+    }
+    let matching: Vec<_> = candidates
+        .into_iter()
+        .filter(|(f, _)| f.issuer.trim_end_matches('/') == issuer.trim_end_matches('/'))
+        .collect();
+    if matching.is_empty() {
+        return Err(format!(
+            "issuer '{issuer}' is not trusted by client '{client_id}' (iss)"
+        ));
+    }
+    let mut reason = String::new();
+    for (f, user_id) in matching {
+        match check_one(&f, assertion).await {
+            Ok(claims) => {
+                let replay_key = claims["jti"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("sha256:{}", sha256_hex(assertion)));
+                return Ok(Verified {
+                    user_id,
+                    federation_id: f.id,
+                    issuer: f.issuer.clone(),
+                    replay_key,
+                    expires_at: claims["exp"].as_i64().unwrap_or_else(now) + LEEWAY as i64,
+                });
+            }
+            Err(why) => {
+                if reason.is_empty() {
+                    reason = why;
+                }
+            }
+        }
+    }
+    Err(reason)
+}
+
+// ---- the admin API: /companies/{company_id}/service-accounts/{id}/federations ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewFederation {
+    issuer: String,
+    subject: String,
+    audience: Option<String>,
+    #[serde(default)]
+    claims: serde_json::Map<String, Value>,
+}
+
+fn unprocessable(code: &'static str, message: impl Into<String>) -> ApiError {
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+}
+
+pub async fn list(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+) -> Result<Json<Value>, ApiError> {
+    require_company_admin(&p, company_id, "view service account federations")?;
+    let conn = state.db();
+    let (sa, _) = find(&conn, company_id, id)?;
+    Ok(Json(json!(store::list(&conn, company_id, sa.id)?)))
+}
+
+pub async fn add(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+    Json(body): Json<NewFederation>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    require_company_admin(&p, company_id, "add service account federations")?;
+    check_issuer(body.issuer.trim()).map_err(|e| unprocessable("invalid_issuer", e))?;
+    let subject = body.subject.trim();
+    if subject.is_empty() || subject.len() > 512 {
+        return Err(unprocessable(
+            "invalid_subject",
+            "subject must be 1 to 512 characters",
+        ));
+    }
+    let audience = body
+        .audience
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or(state.base_url.as_str())
+        .to_string();
+    if audience.is_empty() || audience.len() > 512 {
+        return Err(unprocessable(
+            "invalid_audience",
+            "audience must be 1 to 512 characters",
+        ));
+    }
+    if body.claims.len() > 20 || body.claims.keys().any(|k| k.is_empty() || k.len() > 100) {
+        return Err(unprocessable(
+            "invalid_claims",
+            "at most 20 claim matchers, names of 1 to 100 characters",
+        ));
+    }
+    if let Some(reserved) = body
+        .claims
+        .keys()
+        .find(|k| ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"].contains(&k.as_str()))
+    {
+        return Err(unprocessable(
+            "invalid_claims",
+            format!(
+                "'{reserved}' is checked already; claim matchers are for other claims (e.g. repository, ref, environment)"
+            ),
+        ));
+    }
+    let conn = state.db();
+    let (sa, _) = find(&conn, company_id, id)?;
+    let tx = conn.unchecked_transaction()?;
+    let fed_id = store::add(
+        &tx,
+        company_id,
+        sa.id,
+        body.issuer.trim(),
+        subject,
+        &audience,
+        &body.claims,
+        now(),
+    )?;
+    let made = store::list(&tx, company_id, sa.id)?
+        .into_iter()
+        .find(|f| f.id == fed_id)
+        .expect("just added");
+    tx.commit()?;
+    Ok((StatusCode::CREATED, Json(json!(made))))
+}
+
+pub async fn remove(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id, fed_id)): Path<(i64, i64, i64)>,
+) -> Result<StatusCode, ApiError> {
+    require_company_admin(&p, company_id, "remove service account federations")?;
+    let conn = state.db();
+    let (sa, _) = find(&conn, company_id, id)?;
+    if !store::remove(&conn, company_id, sa.id, fed_id)? {
+        return Err(ApiError::not_found(format!(
+            "federation {fed_id} not found on service account {id}"
+        )));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestBody {
+    assertion: String,
+}
+
+/// Would this assertion be accepted for the account? (The `jti` is not used up.)
+pub async fn test(
+    State(state): State<Shared>,
+    Extension(p): Extension<Principal>,
+    Path((company_id, id)): Path<(i64, i64)>,
+    Json(body): Json<TestBody>,
+) -> Result<Json<Value>, ApiError> {
+    require_company_admin(&p, company_id, "test service account federations")?;
+    let client_id = {
+        let conn = state.db();
+        find(&conn, company_id, id)?.0.client_id
+    };
+    Ok(Json(
+        match verify(&state, &client_id, body.assertion.trim()).await {
+            Ok(v) => json!({"accepted": true, "federation_id": v.federation_id, "reason": null}),
+            Err(reason) => json!({"accepted": false, "federation_id": null, "reason": reason}),
+        },
+    ))
+}
