@@ -587,7 +587,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__login)
-            opts="-v -h --provider --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --company --help"
+            opts="-v -h --provider --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --device --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -62,6 +62,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --client-secret-stdin 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as Procore or marketplace apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)'
             cand --with-token 'Store a personal access token read from stdin'
             cand --no-browser 'Print the sign-in URL and read the pasted redirect URL or code from stdin'
+            cand --device 'Sign in with a code entered on any device (RFC 8628 device flow): for SSH sessions and containers. Without a flag, login picks: loopback on a desktop, the device flow over SSH or without a display (where offered), else paste-the-code'
             cand --insecure-storage 'Keep credentials in a plaintext 0600 file instead of the OS keychain'
             cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'

@@ -67,6 +67,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-credent
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-secret-stdin -d 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as Procore or marketplace apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l with-token -d 'Store a personal access token read from stdin'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l no-browser -d 'Print the sign-in URL and read the pasted redirect URL or code from stdin'
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l device -d 'Sign in with a code entered on any device (RFC 8628 device flow): for SSH sessions and containers. Without a flag, login picks: loopback on a desktop, the device flow over SSH or without a display (where offered), else paste-the-code'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l insecure-storage -d 'Keep credentials in a plaintext 0600 file instead of the OS keychain'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l json -d 'Print machine-readable JSON on stdout'

@@ -9,6 +9,7 @@ pub mod config;
 pub mod context;
 pub mod delivery;
 pub mod error;
+pub mod interrupt;
 pub mod output;
 pub mod provider;
 pub mod secret;

@@ -75,6 +75,18 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_grant ON tokens(grant_id);
 -- The secrets of a service account's client: at most two active during a rotation. The newest
 -- is also oauth_clients.secret_hash. Rows are made on first use for accounts from before.
+-- Device authorization grant (RFC 8628): pending | approved | denied | used.
+CREATE TABLE IF NOT EXISTS device_codes (
+    device_hash TEXT PRIMARY KEY,
+    user_code TEXT NOT NULL UNIQUE,
+    client_id TEXT NOT NULL,
+    scope TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'pending',
+    user_id INTEGER,
+    interval INTEGER NOT NULL,
+    last_poll_ms INTEGER,
+    expires_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS client_secrets (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     client_id TEXT NOT NULL,

@@ -64,6 +64,9 @@ pub struct Config {
     pub rate_window_secs: u64,
     /// Lifetime of access tokens in seconds (`expires_in`).
     pub token_ttl_secs: u64,
+    /// Device authorization grant (RFC 8628): the polling interval and how long a code lives.
+    pub device_interval_secs: u64,
+    pub device_code_ttl_secs: u64,
     /// Write one line per request to stderr.
     pub request_log: bool,
     /// Webhook delivery timing.
@@ -81,6 +84,8 @@ impl Config {
             rate_limit_per_minute: 30,
             rate_window_secs: 60,
             token_ttl_secs: 3600,
+            device_interval_secs: 5,
+            device_code_ttl_secs: 600,
             request_log: false,
             delivery: DeliveryConfig::default(),
             record_issued_secrets: false,

@@ -48,6 +48,12 @@ struct ServeArgs {
     /// Lifetime of access tokens in seconds
     #[arg(long, default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..))]
     token_ttl: u64,
+    /// Device flow (RFC 8628): seconds between polls
+    #[arg(long, default_value_t = 5, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=60))]
+    device_interval: u64,
+    /// Device flow: how long a device code waits for approval, in seconds
+    #[arg(long, default_value_t = 600, value_name = "SECS", value_parser = clap::value_parser!(u64).range(10..=3600))]
+    device_code_ttl: u64,
     /// Milliseconds a webhook receiver has to answer
     #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(1..))]
     delivery_timeout_ms: u64,
@@ -125,6 +131,8 @@ async fn serve(a: ServeArgs) -> ExitCode {
         rate_limit_per_minute: a.rate_limit,
         rate_window_secs: a.rate_window,
         token_ttl_secs: a.token_ttl,
+        device_interval_secs: a.device_interval,
+        device_code_ttl_secs: a.device_code_ttl,
         request_log: !a.quiet,
         delivery: svcacct_sandbox::DeliveryConfig {
             timeout: Duration::from_millis(a.delivery_timeout_ms),

@@ -96,6 +96,30 @@ pub fn oob_code(code: &str) -> String {
     )
 }
 
+/// The device flow's verification page: type the code the device shows.
+pub fn device_code_form(error: Option<&str>) -> String {
+    let error = error
+        .map(|e| {
+            format!(
+                r#"<p class="error" role="alert" id="error">{}</p>"#,
+                escape(e)
+            )
+        })
+        .unwrap_or_default();
+    layout(
+        "Connect a device",
+        &format!(
+            r#"{error}
+<p>Enter the code your terminal shows.</p>
+<form method="get" action="/device" id="device-form">
+<label for="user_code">Code</label>
+<input type="text" id="user_code" name="user_code" autocomplete="one-time-code" autocapitalize="characters" required autofocus>
+<button type="submit" id="continue">Continue</button>
+</form>"#
+        ),
+    )
+}
+
 pub fn message(title: &str, detail: &str) -> String {
     layout(title, &format!("<p>{}</p>", escape(detail)))
 }

@@ -148,6 +148,7 @@ pub fn router(state: Shared) -> Router {
     // The sign-in pages: never framed (clickjacking), never cached, no referrer.
     let pages = Router::new()
         .route("/oauth/authorize", get(oauth::authorize::start))
+        .route("/device", get(oauth::device::page))
         .route("/oauth/authorize/login", post(oauth::authorize::login))
         .route("/oauth/authorize/consent", post(oauth::authorize::consent))
         .layer(middleware::map_response(page_error_shape))
@@ -160,6 +161,10 @@ pub fn router(state: Shared) -> Router {
         .merge(
             Router::new()
                 .route("/oauth/token", post(oauth::token::token))
+                .route(
+                    "/oauth/device_authorization",
+                    post(oauth::device::authorize),
+                )
                 .route("/oauth/revoke", post(oauth::token::revoke))
                 .layer(middleware::map_response(oauth_error_shape)),
         )

@@ -22,6 +22,9 @@ pub struct AppState {
     db: Mutex<Connection>,
     pub base_url: String,
     pub token_ttl: AtomicU64,
+    /// Device flow: polling interval and code lifetime, seconds.
+    pub device_interval: i64,
+    pub device_code_ttl: i64,
     pub rate: RateLimiter,
     pub stats: Stats,
     pub request_log: bool,
@@ -51,6 +54,8 @@ impl AppState {
             db: Mutex::new(conn),
             base_url,
             token_ttl: AtomicU64::new(config.token_ttl_secs),
+            device_interval: config.device_interval_secs.max(1) as i64,
+            device_code_ttl: config.device_code_ttl_secs.max(1) as i64,
             rate: RateLimiter::new(
                 config.rate_limit_per_minute,
                 std::time::Duration::from_secs(config.rate_window_secs),

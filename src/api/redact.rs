@@ -34,6 +34,7 @@ fn sensitive(key: &str) -> bool {
         || key.ends_with("_token")
         || key.ends_with("password")
         || key.ends_with("assertion")
+        || key.ends_with("_code")
 }
 
 pub fn header(name: &HeaderName, value: &HeaderValue) -> String {

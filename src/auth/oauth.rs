@@ -32,6 +32,8 @@ struct Metadata {
     token_endpoint: Option<String>,
     revocation_endpoint: Option<String>,
     #[serde(default)]
+    device_authorization_endpoint: Option<String>,
+    #[serde(default)]
     token_endpoint_auth_methods_supported: Vec<String>,
     #[serde(default)]
     scopes_supported: Vec<String>,
@@ -45,6 +47,8 @@ pub struct Discovered {
     /// `offline_access`, for a refresh token, where offered) from an OpenID provider; none
     /// otherwise.
     pub default_scopes: Vec<String>,
+    /// RFC 8628 device authorization endpoint, where offered.
+    pub device_endpoint: Option<String>,
 }
 
 impl Discovered {
@@ -118,6 +122,7 @@ pub async fn discover(
         authorization_endpoint: None,
         token_endpoint: None,
         revocation_endpoint: None,
+        device_authorization_endpoint: None,
         token_endpoint_auth_methods_supported: vec![],
         scopes_supported: vec![],
     });
@@ -161,8 +166,18 @@ pub async fn discover(
                 .with_hint("pass --authorize-url"),
         );
     }
+    let device_endpoint = match meta.device_authorization_endpoint {
+        Some(u) => {
+            let parsed = Url::parse(&u)
+                .map_err(|e| Error::usage(format!("OAuth endpoint '{u}' is not a URL: {e}")))?;
+            require_secure(&parsed)?;
+            Some(u)
+        }
+        None => None,
+    };
     Ok(Discovered {
         endpoints,
+        device_endpoint,
         default_scopes,
         auth_methods: meta.token_endpoint_auth_methods_supported,
     })
@@ -525,6 +540,180 @@ pub async fn client_credentials_with_assertion(
                 "check the account's federations: svcacct sa federation list ID (and test one with `svcacct sa federation test ID --assertion-file PATH`)",
             ))
         }
+    }
+}
+
+/// RFC 8628 §3.2: what the device authorization endpoint answers.
+#[derive(Debug, Deserialize)]
+pub struct DeviceStart {
+    pub device_code: String,
+    pub user_code: String,
+    #[serde(alias = "verification_url")]
+    pub verification_uri: String,
+    #[serde(default)]
+    pub verification_uri_complete: Option<String>,
+    pub expires_in: u64,
+    #[serde(default = "default_interval")]
+    pub interval: u64,
+}
+
+fn default_interval() -> u64 {
+    5
+}
+
+/// A form POST to an OAuth endpoint, the client authenticated as `who` says (or named by
+/// `client_id` when public): the response, whatever its status.
+async fn oauth_form(
+    http: &HttpClient,
+    endpoint: &str,
+    who: &ClientIdentity<'_>,
+    pairs: &[(&str, &str)],
+) -> Result<crate::api::client::Response> {
+    let url = Url::parse(endpoint)
+        .map_err(|e| Error::usage(format!("OAuth endpoint '{endpoint}' is not a URL: {e}")))?;
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        form.append_pair(k, v);
+    }
+    let mut req = Request::new(Method::POST, url);
+    match (who.secret, who.method) {
+        (Some(secret), ClientAuthMethod::ClientSecretBasic) => {
+            let enc =
+                |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            let basic = base64::engine::general_purpose::STANDARD.encode(format!(
+                "{}:{}",
+                enc(who.client_id),
+                enc(secret.expose())
+            ));
+            let value = reqwest::header::HeaderValue::from_str(&format!("Basic {basic}"))
+                .map_err(|e| Error::internal(e.to_string()))?;
+            req.headers.insert(reqwest::header::AUTHORIZATION, value);
+        }
+        (secret, _) => {
+            form.append_pair("client_id", who.client_id);
+            if let Some(secret) = secret {
+                form.append_pair("client_secret", secret.expose());
+            }
+        }
+    }
+    req.body = Some((
+        form.finish().into_bytes(),
+        "application/x-www-form-urlencoded",
+    ));
+    http.send(req).await
+}
+
+#[derive(Deserialize)]
+struct OAuthAnswer {
+    access_token: Option<String>,
+    refresh_token: Option<String>,
+    expires_in: Option<i64>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+fn oauth_answer(resp: &crate::api::client::Response) -> Result<OAuthAnswer> {
+    serde_json::from_slice(&resp.body).map_err(|_| {
+        Error::network(format!(
+            "{} answered something that is not an OAuth JSON response (status {})",
+            resp.what(),
+            resp.status.as_u16()
+        ))
+        .with_hint("check that --api points at the authorization server")
+    })
+}
+
+/// Start a device sign-in (RFC 8628 §3.1).
+pub async fn device_authorization(
+    http: &HttpClient,
+    endpoint: &str,
+    who: &ClientIdentity<'_>,
+    scopes: &[String],
+) -> Result<DeviceStart> {
+    let scope = scopes.join(" ");
+    let mut pairs = vec![];
+    if !scope.is_empty() {
+        pairs.push(("scope", scope.as_str()));
+    }
+    let resp = oauth_form(http, endpoint, who, &pairs).await?;
+    if !resp.status.is_success() {
+        let a = oauth_answer(&resp)?;
+        return Err(Error::auth(format!(
+            "the device sign-in could not start ({}{})",
+            a.error
+                .unwrap_or_else(|| format!("HTTP {}", resp.status.as_u16())),
+            a.error_description
+                .map(|d| format!(": {d}"))
+                .unwrap_or_default()
+        )));
+    }
+    serde_json::from_slice(&resp.body).map_err(|e| {
+        Error::network(format!(
+            "{}: not a device authorization response ({e})",
+            resp.what()
+        ))
+    })
+}
+
+/// One poll of the token endpoint with a device code.
+pub enum DevicePoll {
+    Token(StoredCredential),
+    Pending,
+    SlowDown,
+}
+
+pub async fn device_poll(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    who: &ClientIdentity<'_>,
+    device_code: &str,
+) -> Result<DevicePoll> {
+    let resp = oauth_form(
+        http,
+        &endpoints.token_endpoint,
+        who,
+        &[
+            ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+            ("device_code", device_code),
+        ],
+    )
+    .await?;
+    let a = oauth_answer(&resp)?;
+    if resp.status.is_success()
+        && let Some(token) = a.access_token
+    {
+        let now = unix_now();
+        return Ok(DevicePoll::Token(StoredCredential {
+            access_token: Some(Secret::new(token)),
+            expires_at: a.expires_in.map(|s| now + s),
+            issued_at: Some(now),
+            refresh_token: a.refresh_token.map(Secret::new),
+            client_secret: who.secret.cloned(),
+        }));
+    }
+    let detail = a
+        .error_description
+        .map(|d| format!(": {d}"))
+        .unwrap_or_default();
+    match a.error.as_deref() {
+        Some("authorization_pending") => Ok(DevicePoll::Pending),
+        Some("slow_down") => Ok(DevicePoll::SlowDown),
+        Some("access_denied") => Err(Error::auth(format!(
+            "the sign-in was denied{detail}; nothing was saved"
+        ))
+        .with_hint("run `svcacct login --device` again and approve it")),
+        Some("expired_token") => Err(Error::auth(format!(
+            "the device code expired before the sign-in was approved{detail}; nothing was saved"
+        ))
+        .with_hint("run `svcacct login --device` again")),
+        Some(other) => Err(Error::auth(format!(
+            "the device sign-in failed ({other}{detail})"
+        ))),
+        None => Err(Error::network(format!(
+            "{} answered {} without a token or an OAuth error",
+            resp.what(),
+            resp.status.as_u16()
+        ))),
     }
 }
 

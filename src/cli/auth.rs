@@ -34,8 +34,13 @@ pub struct LoginArgs {
     #[arg(long, conflicts_with_all = ["no_browser", "client_secret_stdin"])]
     pub with_token: bool,
     /// Print the sign-in URL and read the pasted redirect URL or code from stdin
-    #[arg(long)]
+    #[arg(long, conflicts_with = "device")]
     pub no_browser: bool,
+    /// Sign in with a code entered on any device (RFC 8628 device flow): for SSH sessions and
+    /// containers. Without a flag, login picks: loopback on a desktop, the device flow over SSH
+    /// or without a display (where offered), else paste-the-code
+    #[arg(long, conflicts_with_all = ["redirect_uri", "client_credentials", "with_token"])]
+    pub device: bool,
     /// The registered redirect URI: with --no-browser the one the provider shows the code on
     /// (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact
     /// http://localhost:PORT/PATH, listened on at that port and path (default: any free port)

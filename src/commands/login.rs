@@ -300,10 +300,15 @@ async fn authorization_code(
         .client_id
         .clone()
         .unwrap_or_else(|| DEFAULT_CLI_CLIENT.to_string());
+    let mut discovered = oauth::discover(ctx.http()?, api, overrides, !args.device).await?;
+    if preset == Provider::Oidc && discovered.default_scopes.is_empty() {
+        discovered.default_scopes = vec!["openid".to_string()];
+    }
+    let flow = choose_flow(args, preset, discovered.device_endpoint.is_some())?;
     // A confidential client (a Procore app, a marketplace app) authenticates the code exchange:
-    // its secret from stdin (with --no-browser, the first line; the pasted code follows), else
+    // its secret from stdin (when pasting a code, the first line; the pasted code follows), else
     // SVCACCT_CLIENT_SECRET when the client id was given; never from argv.
-    let secret = match (args.client_secret_stdin, args.no_browser) {
+    let secret = match (args.client_secret_stdin, flow == Flow::Paste) {
         (true, false) => Some(crate::secret::from_stdin("client secret")?),
         (true, true) => Some(first_line_secret("client secret")?),
         (false, _) if preset.needs_client_secret() => {
@@ -321,19 +326,30 @@ async fn authorization_code(
         }
         (false, _) => None,
     };
-    if preset.needs_exact_redirect() && !args.no_browser && args.redirect_uri.is_none() {
+    if preset.needs_exact_redirect() && flow == Flow::Loopback && args.redirect_uri.is_none() {
         return Err(Error::usage(format!(
             "{} accepts only the redirect URI registered for your app, so a browser sign-in needs it",
             preset.name()
         ))
         .with_hint("pass --redirect-uri http://localhost:PORT/PATH as registered, or use --no-browser (urn:ietf:wg:oauth:2.0:oob)"));
     }
-    let mut discovered = oauth::discover(ctx.http()?, api, overrides, true).await?;
-    if preset == Provider::Oidc && discovered.default_scopes.is_empty() {
-        discovered.default_scopes = vec!["openid".to_string()];
+    if flow == Flow::Device {
+        let device = discovered
+            .device_endpoint
+            .clone()
+            .expect("chosen only when offered");
+        let credential =
+            device_flow(ctx, args, &discovered, &device, &client_id, secret.as_ref()).await?;
+        return Ok(SignedIn {
+            auth: AuthKind::AuthorizationCode,
+            client_id: Some(client_id),
+            method: secret.as_ref().map(|_| ClientAuthMethod::ClientSecretBasic),
+            endpoints: Some(discovered.endpoints),
+            credential,
+        });
     }
     let pkce = preset.uses_pkce();
-    let (code, verifier, redirect_uri) = if args.no_browser {
+    let (code, verifier, redirect_uri) = if flow == Flow::Paste {
         let redirect_uri = args.redirect_uri.clone().unwrap_or_else(|| OOB.to_string());
         let (url, state, verifier) = oauth::authorization_url(
             &discovered.endpoints,
@@ -412,6 +428,131 @@ async fn authorization_code(
         endpoints: Some(discovered.endpoints),
         credential,
     })
+}
+
+/// How a person signs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flow {
+    /// A browser on this machine, back to a loopback listener (authorization code + PKCE).
+    Loopback,
+    /// The device flow (RFC 8628): a code to enter on any device.
+    Device,
+    /// Open the URL elsewhere, paste the code or the redirected URL.
+    Paste,
+}
+
+/// Browsers that draw in the terminal: never launched for a sign-in.
+fn is_text_browser(browser: &str) -> bool {
+    let program = browser.split_whitespace().next().unwrap_or("");
+    let name = std::path::Path::new(program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    matches!(
+        name,
+        "lynx" | "w3m" | "links" | "links2" | "elinks" | "browsh" | "www-browser" | "carbonyl"
+    )
+}
+
+/// `--device`, `--no-browser` and `--redirect-uri` decide; else loopback on a desktop session,
+/// the device flow over SSH or without a display (when the server offers it), else paste.
+fn choose_flow(args: &LoginArgs, preset: Provider, device_offered: bool) -> Result<Flow> {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    if args.device {
+        if !device_offered {
+            return Err(Error::usage(
+                "this server offers no device flow (its metadata has no device_authorization_endpoint)",
+            )
+            .with_hint("sign in with `svcacct login --no-browser` (paste the code) instead"));
+        }
+        return Ok(Flow::Device);
+    }
+    if args.no_browser {
+        return Ok(Flow::Paste);
+    }
+    if args.redirect_uri.is_some() {
+        return Ok(Flow::Loopback);
+    }
+    let remote = env("SSH_CONNECTION").is_some() || env("SSH_TTY").is_some();
+    let display = cfg!(any(target_os = "macos", target_os = "windows"))
+        || env("DISPLAY").is_some()
+        || env("WAYLAND_DISPLAY").is_some();
+    let desktop = !remote
+        && match env("BROWSER") {
+            Some(b) => !is_text_browser(&b),
+            None => display,
+        };
+    Ok(if desktop {
+        Flow::Loopback
+    } else if device_offered && preset != Provider::Procore {
+        Flow::Device
+    } else {
+        Flow::Paste
+    })
+}
+
+/// The device authorization grant (RFC 8628): print the code and where to enter it, then poll
+/// at the server's interval (slower after `slow_down`) until approved, denied or expired.
+/// Ctrl-C stops it (exit 130) with nothing stored.
+async fn device_flow(
+    ctx: &Context,
+    args: &LoginArgs,
+    discovered: &oauth::Discovered,
+    device_endpoint: &str,
+    client_id: &str,
+    secret: Option<&Secret>,
+) -> Result<StoredCredential> {
+    let who = ClientIdentity {
+        client_id,
+        secret,
+        method: ClientAuthMethod::ClientSecretBasic,
+    };
+    // Listening for Ctrl-C before the code is shown: an early one must not kill the process.
+    let mut interrupt = crate::interrupt::Interrupt::install()?;
+    let scopes = discovered.scopes_for_sign_in(&args.scopes);
+    let started = oauth::device_authorization(ctx.http()?, device_endpoint, &who, &scopes).await?;
+    let complete = started
+        .verification_uri_complete
+        .as_deref()
+        .map(|u| format!("\n  (or open {u} to skip typing it)"))
+        .unwrap_or_default();
+    ctx.out.status(&format!(
+        "To sign in, open {} on any device and enter this code:\n\n    {}\n{complete}\n",
+        started.verification_uri, started.user_code
+    ));
+    let lifetime = started.expires_in.clamp(1, 3600).min(args.timeout.max(1));
+    ctx.out.status(&format!(
+        "Waiting for approval (the code expires in {} min; Ctrl-C to cancel)…",
+        lifetime.div_ceil(60)
+    ));
+    let deadline = std::time::Instant::now() + Duration::from_secs(lifetime);
+    let mut interval = Duration::from_secs(started.interval.clamp(1, 60));
+    loop {
+        if std::time::Instant::now() + interval > deadline {
+            return Err(Error::auth(
+                "the device code expired before the sign-in was approved; nothing was saved",
+            )
+            .with_hint("run `svcacct login --device` again and approve sooner"));
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = interrupt.recv() => {
+                return Err(Error::new(ErrorKind::Interrupted, "sign-in cancelled; nothing was saved"));
+            }
+        }
+        match oauth::device_poll(
+            ctx.http()?,
+            &discovered.endpoints,
+            &who,
+            &started.device_code,
+        )
+        .await?
+        {
+            oauth::DevicePoll::Token(cred) => return Ok(cred),
+            oauth::DevicePoll::Pending => {}
+            oauth::DevicePoll::SlowDown => interval += Duration::from_secs(5),
+        }
+    }
 }
 
 /// A pasted redirect URL (checked like the loopback callback) or a bare code.

@@ -108,6 +108,10 @@ def main():
             fields["password"] = os.environ.get("SIM_PASSWORD", "")
         wanted = os.environ.get("SIM_DECISION", "approve")
         named = [b for b in form["buttons"] if b[0]]
+        if wanted != "deny":
+            # A provider's abort/cancel button (oidc-provider's device confirmation) is never
+            # the way to approve.
+            named = [b for b in named if b[0] not in ("abort", "cancel") and b[1] not in ("deny",)]
         chosen = next((b for b in named if b[1] == wanted), named[0] if named else None)
         if chosen:
             fields[chosen[0]] = chosen[1]

@@ -220,3 +220,45 @@ fn authorization_code_pkce_refresh_rotation_and_revocation() {
     assert!(!op.refresh_accepted(&second_refresh), "revoked at logout");
     assert!(!op.refresh_accepted(&first_refresh), "rotated away");
 }
+
+/// The device flow (RFC 8628) against oidc-provider's: its verification page (confirm the code),
+/// its login and consent, while `svcacct login --device` polls; no `--scope`.
+#[test]
+fn device_flow_against_oidc_provider() {
+    use crate::device::{approve_elsewhere, code_from};
+    let op = OidcProvider::start(3600);
+    let m = Machine::new();
+    let mut child = m
+        .command(&[
+            "login",
+            "--api",
+            &op.url,
+            "--client-id",
+            "interop-cli",
+            "--device",
+            "--insecure-storage",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let (url, _code, seen) = code_from(&mut stderr);
+    approve_elsewhere(&url, "jane", "any", "approve");
+    let out = wait_bounded(child, Duration::from_secs(90));
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    assert!(
+        out.status.success(),
+        "{seen}{rest}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(op.grants("urn:ietf:params:oauth:grant-type:device_code") >= 1);
+    let token = m.run(&["token"]).ok().stdout;
+    assert!(token.trim().len() > 20);
+    assert!(
+        stored(&m, "default")["refresh_token"].is_string(),
+        "offline_access was asked for"
+    );
+}

@@ -5,6 +5,7 @@ mod apps;
 mod authorization_code;
 mod chromium;
 mod client_credentials;
+mod device;
 mod doubles;
 mod failures;
 mod federation;

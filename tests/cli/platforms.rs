@@ -175,7 +175,9 @@ fn procore_browser_sign_in_needs_the_exact_registered_redirect() {
     let procore = Procore::start(&[&redirect]);
     let url = procore.url();
     let mut m = Machine::new();
-    // Without the registered URI a random port could never match: refused before anything.
+    // On a desktop (a browser to open), without the registered URI a random port could never
+    // match: refused before anything.
+    m.with_browser("unused", "unused");
     m.set("SVCACCT_CLIENT_SECRET", PROCORE_CLIENT_SECRET);
     m.run(&[
         "login",
@@ -191,7 +193,6 @@ fn procore_browser_sign_in_needs_the_exact_registered_redirect() {
     assert!(procore.double.seen().is_empty());
     // With it: the browser is sent back to exactly that port and path; the secret comes from
     // SVCACCT_CLIENT_SECRET.
-    m.with_browser("unused", "unused");
     let run = m
         .run(&[
             "login",

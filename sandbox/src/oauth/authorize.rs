@@ -34,12 +34,15 @@ const PARAM_LIMITS: &[(&str, usize)] = &[
 ];
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-struct AuthorizeParams {
-    client_id: String,
-    redirect_uri: String,
-    state: Option<String>,
-    code_challenge: Option<String>,
-    scope: String,
+pub(super) struct AuthorizeParams {
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub state: Option<String>,
+    pub code_challenge: Option<String>,
+    pub scope: String,
+    /// A device-flow sign-in (RFC 8628): the user code it approves, instead of a redirect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_user_code: Option<String>,
 }
 
 /// RFC 8252 §7.3: loopback redirects on any port (and the out-of-band URN) for native clients.
@@ -163,6 +166,7 @@ pub async fn start(
         state: q.get("state").cloned(),
         code_challenge: q.get("code_challenge").cloned(),
         scope: q.get("scope").cloned().unwrap_or_default(),
+        device_user_code: None,
     };
     if q.get("response_type").map(String::as_str) != Some("code") {
         return redirect_with(
@@ -202,9 +206,14 @@ pub async fn start(
         }
         (None, _) => {}
     }
+    begin_session(&conn, &params)
+}
+
+/// Store a sign-in session for `params` and answer with the login page (and its cookie).
+pub(super) fn begin_session(conn: &rusqlite::Connection, params: &AuthorizeParams) -> Response {
     let session_id = random_string(32);
     let csrf = random_string(24);
-    let stored = serde_json::to_string(&params).expect("serialisable");
+    let stored = serde_json::to_string(params).expect("serialisable");
     let t = now();
     let saved = conn
         .execute("DELETE FROM login_sessions WHERE expires_at <= ?1", [t])
@@ -460,6 +469,14 @@ pub async fn consent(
         "DELETE FROM login_sessions WHERE id_hash = ?1",
         [&session.id_hash],
     );
+    if let Some(user_code) = &session.params.device_user_code {
+        return super::device::decide(
+            &conn,
+            user_code,
+            user_id,
+            form.get("decision").map(String::as_str),
+        );
+    }
     match form.get("decision").map(String::as_str) {
         Some("approve") => {
             let code = random_token("sbc_");

@@ -1,8 +1,9 @@
 //! The OAuth 2.0 authorization server: metadata (RFC 8414), token and revocation endpoints
-//! (RFC 6749, 7009, 7636) and the browser login/consent flow.
+//! (RFC 6749, 7009, 7636), the browser login/consent flow and the device flow (RFC 8628).
 
 pub mod authorize;
 pub mod client;
+pub mod device;
 pub mod throttle;
 pub mod token;
 
@@ -20,8 +21,9 @@ pub async fn metadata(State(state): State<Shared>) -> Json<Value> {
         "authorization_endpoint": format!("{base}/oauth/authorize"),
         "token_endpoint": format!("{base}/oauth/token"),
         "revocation_endpoint": format!("{base}/oauth/revoke"),
+        "device_authorization_endpoint": format!("{base}/oauth/device_authorization"),
         "response_types_supported": ["code"],
-        "grant_types_supported": ["authorization_code", "client_credentials", "refresh_token"],
+        "grant_types_supported": ["authorization_code", "client_credentials", "refresh_token", device::GRANT_TYPE],
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "code_challenge_methods_supported": ["S256"],

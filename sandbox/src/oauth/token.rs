@@ -42,6 +42,17 @@ pub async fn token(
             "client_credentials" => client_credentials(&conn, &client, &form, ttl),
             "authorization_code" => authorization_code(&conn, &client, &form, ttl),
             "refresh_token" => refresh(&conn, &client, &form, ttl),
+            super::device::GRANT_TYPE => {
+                super::device::grant(&conn, &client, &form, &|conn, client_id, user_id, scope| {
+                    active_user(conn, user_id)?;
+                    conn.execute(
+                        "INSERT INTO grants (client_id, user_id, scope, created_at) VALUES (?1, ?2, ?3, ?4)",
+                        params![client_id, user_id, scope, now()],
+                    )?;
+                    let grant_id = conn.last_insert_rowid();
+                    Ok(issue_pair(conn, client_id, user_id, grant_id, ttl)?)
+                })
+            }
             "" => Err(OAuthError::new("invalid_request", "grant_type is required")),
             other => Err(OAuthError::new(
                 "unsupported_grant_type",

@@ -8,6 +8,7 @@ use crate::api::models::Delivery;
 use crate::cli::{DeliveriesArgs, DeliveryStatus, RedeliverArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::interrupt::Interrupt;
 
 fn status_name(s: DeliveryStatus) -> &'static str {
     match s {
@@ -143,30 +144,4 @@ pub async fn redeliver(
         d.id, d.event_type
     ));
     Ok(())
-}
-
-/// Ctrl-C, listened for from the moment this is created.
-struct Interrupt {
-    #[cfg(unix)]
-    signal: tokio::signal::unix::Signal,
-}
-
-impl Interrupt {
-    fn install() -> Result<Self> {
-        #[cfg(unix)]
-        {
-            let signal = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
-                .map_err(|e| Error::internal(format!("cannot listen for Ctrl-C: {e}")))?;
-            Ok(Interrupt { signal })
-        }
-        #[cfg(not(unix))]
-        Ok(Interrupt {})
-    }
-
-    async fn recv(&mut self) {
-        #[cfg(unix)]
-        self.signal.recv().await;
-        #[cfg(not(unix))]
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }

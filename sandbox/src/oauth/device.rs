@@ -1,0 +1,361 @@
+//! The device authorization grant (RFC 8628), for sign-ins from machines without a browser
+//! (SSH sessions, containers): the device gets a device code and shows the user a short user
+//! code; the user opens `/device` anywhere, signs in, approves; the device polls the token
+//! endpoint meanwhile (`authorization_pending`, `slow_down`, `access_denied`, `expired_token`).
+//!
+//! User codes are 8 letters from an alphabet without vowels or look-alikes (RFC 8628 §6.1),
+//! shown as `XXXX-XXXX`, typed in any case with or without the dash, single-use.
+
+use std::collections::HashMap;
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use rand::Rng;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::json;
+
+use super::authorize::{AuthorizeParams, begin_session};
+use super::client::{Client, authenticate_client, find_client};
+use crate::crypto::{random_token, sha256_hex};
+use crate::db::{now, now_ms};
+use crate::error::OAuthError;
+use crate::pages;
+use crate::state::Shared;
+
+pub const GRANT_TYPE: &str = "urn:ietf:params:oauth:grant-type:device_code";
+const ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
+/// RFC 8628 §3.5: each slow_down adds 5 seconds to the interval.
+const SLOW_DOWN_STEP: i64 = 5;
+
+fn new_user_code() -> String {
+    let mut rng = rand::rng();
+    let letters: String = (0..8)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
+    format!("{}-{}", &letters[..4], &letters[4..])
+}
+
+/// What a person typed, as stored (`XXXX-XXXX`), or `None` when it cannot be a user code.
+fn normalize(typed: &str) -> Option<String> {
+    let letters: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (letters.len() == 8 && letters.bytes().all(|b| ALPHABET.contains(&b)))
+        .then(|| format!("{}-{}", &letters[..4], &letters[4..]))
+}
+
+/// `POST /oauth/device_authorization` (RFC 8628 §3.1–3.2).
+pub async fn authorize(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let conn = state.db();
+    let result = (|| -> Result<serde_json::Value, OAuthError> {
+        let client_id = form
+            .get("client_id")
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| OAuthError::new("invalid_request", "client_id is required"))?;
+        let scope = form.get("scope").cloned().unwrap_or_default();
+        if scope.len() > 500 {
+            return Err(OAuthError::new("invalid_scope", "scope is too long"));
+        }
+        // Public clients name themselves; confidential ones authenticate as at the token endpoint.
+        let client: Client = match find_client(&conn, client_id)? {
+            Some((c, _)) if c.kind == "public" => c,
+            Some(_) => authenticate_client(&conn, &headers, &form)?,
+            None => {
+                return Err(OAuthError::new(
+                    "invalid_client",
+                    format!("unknown client_id '{client_id}'"),
+                ));
+            }
+        };
+        if client.kind == "service_account" || client.kind == "deleted" {
+            return Err(OAuthError::new(
+                "unauthorized_client",
+                format!("client '{client_id}' may not use the device flow"),
+            ));
+        }
+        let t = now();
+        conn.execute(
+            "DELETE FROM device_codes WHERE expires_at <= ?1",
+            [t - 3600],
+        )?;
+        let device_code = random_token("sbd_");
+        let mut user_code = new_user_code();
+        for _ in 0..8 {
+            let taken: bool = conn.query_row(
+                "SELECT EXISTS(SELECT 1 FROM device_codes WHERE user_code = ?1)",
+                [&user_code],
+                |r| r.get(0),
+            )?;
+            if !taken {
+                break;
+            }
+            user_code = new_user_code();
+        }
+        conn.execute(
+            "INSERT INTO device_codes (device_hash, user_code, client_id, scope, interval, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![sha256_hex(&device_code), user_code, client.client_id, scope, state.device_interval, t + state.device_code_ttl],
+        )?;
+        let base = &state.base_url;
+        Ok(json!({
+            "device_code": device_code,
+            "user_code": user_code,
+            "verification_uri": format!("{base}/device"),
+            "verification_uri_complete": format!("{base}/device?user_code={user_code}"),
+            "expires_in": state.device_code_ttl,
+            "interval": state.device_interval,
+        }))
+    })();
+    match result {
+        Ok(body) => {
+            let mut resp = (StatusCode::OK, axum::Json(body)).into_response();
+            resp.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            resp
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /device[?user_code=…]`: the verification page. With a valid code it starts the usual
+/// sign-in (login, then consent); without one it asks for the code.
+pub async fn page(
+    State(state): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(typed) = q.get("user_code").filter(|c| !c.trim().is_empty()) else {
+        return Html(pages::device_code_form(None)).into_response();
+    };
+    let bad = |why: &str| {
+        (
+            StatusCode::BAD_REQUEST,
+            Html(pages::device_code_form(Some(why))),
+        )
+            .into_response()
+    };
+    let Some(user_code) = normalize(typed) else {
+        return bad("That is not a code from this sign-in: codes are 8 letters, like BDFH-JKLM.");
+    };
+    let conn = state.db();
+    let row: Option<(String, String, String, i64)> = match conn
+        .query_row(
+            "SELECT client_id, scope, status, expires_at FROM device_codes WHERE user_code = ?1",
+            [&user_code],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Html(pages::message("Server error", &e.to_string())),
+            )
+                .into_response();
+        }
+    };
+    match row {
+        Some((client_id, scope, status, expires_at))
+            if status == "pending" && expires_at > now() =>
+        {
+            let params = AuthorizeParams {
+                client_id,
+                redirect_uri: String::new(),
+                state: None,
+                code_challenge: None,
+                scope,
+                device_user_code: Some(user_code),
+            };
+            begin_session(&conn, &params)
+        }
+        Some((_, _, status, _)) if status != "pending" => {
+            bad("This code was used already. Start the sign-in again on your device.")
+        }
+        Some(_) => bad("This code has expired. Start the sign-in again on your device."),
+        None => {
+            bad("No sign-in is waiting for this code. Check it, or start again on your device.")
+        }
+    }
+}
+
+/// The consent decision of a device sign-in: the device learns it at its next poll.
+pub(super) fn decide(
+    conn: &Connection,
+    user_code: &str,
+    user_id: i64,
+    decision: Option<&str>,
+) -> Response {
+    let status = match decision {
+        Some("approve") => "approved",
+        Some("deny") => "denied",
+        _ => {
+            return (
+                StatusCode::BAD_REQUEST,
+                Html(pages::message(
+                    "Invalid form",
+                    "decision must be approve or deny.",
+                )),
+            )
+                .into_response();
+        }
+    };
+    let changed = conn.execute(
+        "UPDATE device_codes SET status = ?1, user_id = ?2 WHERE user_code = ?3 AND status = 'pending' AND expires_at > ?4",
+        params![status, user_id, user_code, now()],
+    );
+    match (changed, status) {
+        (Ok(1), "approved") => Html(pages::message(
+            "Device approved",
+            "You can close this window and return to your terminal.",
+        ))
+        .into_response(),
+        (Ok(1), _) => Html(pages::message(
+            "Access denied",
+            "The device was not given access. You can close this window.",
+        ))
+        .into_response(),
+        (Ok(_), _) => (
+            StatusCode::BAD_REQUEST,
+            Html(pages::message(
+                "Code expired",
+                "This sign-in expired or was used already. Start again on your device.",
+            )),
+        )
+            .into_response(),
+        (Err(e), _) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Html(pages::message("Server error", &e.to_string())),
+        )
+            .into_response(),
+    }
+}
+
+/// What the grant needs from the token module: a grant row and a token pair for it.
+pub(super) type IssuePair<'a> =
+    &'a dyn Fn(&Connection, &str, i64, &str) -> Result<serde_json::Value, OAuthError>;
+
+/// The token endpoint's `device_code` grant (RFC 8628 §3.4–3.5).
+pub(super) fn grant(
+    conn: &Connection,
+    client: &Client,
+    form: &HashMap<String, String>,
+    issue: IssuePair<'_>,
+) -> Result<serde_json::Value, OAuthError> {
+    let code = form
+        .get("device_code")
+        .ok_or_else(|| OAuthError::new("invalid_request", "device_code is required"))?;
+    struct Row {
+        client_id: String,
+        scope: String,
+        status: String,
+        user_id: Option<i64>,
+        interval: i64,
+        last_poll: Option<i64>,
+        expires_at: i64,
+    }
+    let row: Option<Row> = conn
+        .query_row(
+            "SELECT client_id, scope, status, user_id, interval, last_poll_ms, expires_at FROM device_codes WHERE device_hash = ?1",
+            [sha256_hex(code)],
+            |r| {
+                Ok(Row {
+                    client_id: r.get(0)?,
+                    scope: r.get(1)?,
+                    status: r.get(2)?,
+                    user_id: r.get(3)?,
+                    interval: r.get(4)?,
+                    last_poll: r.get(5)?,
+                    expires_at: r.get(6)?,
+                })
+            },
+        )
+        .optional()?;
+    let Some(Row {
+        client_id,
+        scope,
+        status,
+        user_id,
+        interval,
+        last_poll,
+        expires_at,
+    }) = row
+    else {
+        return Err(OAuthError::new("invalid_grant", "unknown device_code"));
+    };
+    if client_id != client.client_id {
+        return Err(OAuthError::new(
+            "invalid_grant",
+            "the device_code was issued to another client",
+        ));
+    }
+    if expires_at <= now() {
+        return Err(OAuthError::new(
+            "expired_token",
+            "the device code expired before it was approved",
+        ));
+    }
+    let t = now_ms();
+    conn.execute(
+        "UPDATE device_codes SET last_poll_ms = ?1 WHERE device_hash = ?2",
+        params![t, sha256_hex(code)],
+    )?;
+    match status.as_str() {
+        "pending" => {
+            // Polling faster than the interval: slow down, for this and every later poll.
+            if last_poll.is_some_and(|p| t - p < interval * 1000) {
+                conn.execute(
+                    "UPDATE device_codes SET interval = interval + ?1 WHERE device_hash = ?2",
+                    params![SLOW_DOWN_STEP, sha256_hex(code)],
+                )?;
+                return Err(OAuthError::new(
+                    "slow_down",
+                    format!("poll at most every {} seconds", interval + SLOW_DOWN_STEP),
+                ));
+            }
+            Err(OAuthError::new(
+                "authorization_pending",
+                "the user has not approved yet",
+            ))
+        }
+        "denied" => Err(OAuthError::new("access_denied", "the user denied access")),
+        "approved" => {
+            let user_id = user_id.expect("approved codes name their user");
+            conn.execute(
+                "UPDATE device_codes SET status = 'used' WHERE device_hash = ?1",
+                [sha256_hex(code)],
+            )?;
+            issue(conn, &client.client_id, user_id, &scope)
+        }
+        _ => Err(OAuthError::new(
+            "invalid_grant",
+            "the device_code was used already",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_codes_are_unambiguous_and_typed_loosely() {
+        for _ in 0..50 {
+            let code = new_user_code();
+            assert_eq!(code.len(), 9);
+            assert_eq!(normalize(&code).as_deref(), Some(code.as_str()));
+            assert!(!code.contains(['A', 'E', 'I', 'O', 'U', '0', '1']));
+        }
+        assert_eq!(normalize("bdfh jklm").as_deref(), Some("BDFH-JKLM"));
+        assert_eq!(normalize("BDFHJKLM").as_deref(), Some("BDFH-JKLM"));
+        assert!(normalize("BDFH-JKL").is_none());
+        assert!(normalize("ABCD-EFGH").is_none(), "vowels are never issued");
+    }
+}
