@@ -22,6 +22,9 @@ _svcacct() {
             svcacct,apps)
                 cmd="svcacct__subcmd__apps"
                 ;;
+            svcacct,audit)
+                cmd="svcacct__subcmd__audit"
+                ;;
             svcacct,completions)
                 cmd="svcacct__subcmd__completions"
                 ;;
@@ -179,7 +182,7 @@ _svcacct() {
 
     case "${cmd}" in
         svcacct)
-            opts="-v -h -V --profile --api --verbose --json --company --help --version login logout token exec git-credential status service-accounts sa reset-secret tokens users webhooks apps api completions help"
+            opts="-v -h -V --profile --api --verbose --json --jq --company --help --version login logout token exec git-credential status service-accounts sa reset-secret tokens users webhooks apps audit api completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -190,6 +193,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -205,7 +212,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__api)
-            opts="-f -F -H -i -v -h --raw-field --field --input --header --paginate --include --profile --api --verbose --json --company --help GET POST PATCH PUT DELETE get post patch put delete"
+            opts="-f -F -H -i -v -h --raw-field --field --input --header --paginate --include --profile --api --verbose --json --jq --company --help GET POST PATCH PUT DELETE get post patch put delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,6 +254,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -259,7 +270,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps)
-            opts="-v -h --profile --api --verbose --json --company --help list marketplace request view approve deny uninstall"
+            opts="-v -h --profile --api --verbose --json --jq --company --help list marketplace request view approve deny uninstall"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,6 +281,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -285,7 +300,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__approve)
-            opts="-y -v -h --project --yes --profile --api --verbose --json --company --help"
+            opts="-y -v -h --project --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -303,6 +318,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -315,7 +334,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__deny)
-            opts="-v -h --reason --profile --api --verbose --json --company --help"
+            opts="-v -h --reason --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -333,6 +352,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -345,7 +368,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__list)
-            opts="-v -h --status --profile --api --verbose --json --company --help"
+            opts="-v -h --status --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,11 +378,19 @@ _svcacct() {
                     COMPREPLY=($(compgen -W "pending approved denied uninstalled" -- "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -375,7 +406,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__marketplace)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -386,6 +417,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -401,7 +436,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__request)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,6 +447,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -427,7 +466,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__uninstall)
-            opts="-y -v -h --yes --profile --api --verbose --json --company --help"
+            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,6 +477,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -453,7 +496,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,6 +507,52 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__audit)
+            opts="-v -h --rules --fail-on --format --profile --api --verbose --json --jq --company --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rules)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -479,7 +568,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__completions)
-            opts="-v -h --dynamic --profile --api --verbose --json --company --help bash elvish fish powershell zsh"
+            opts="-v -h --dynamic --profile --api --verbose --json --jq --company --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +579,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -505,7 +598,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__exec)
-            opts="-v -h --env --profile --api --verbose --json --company --help"
+            opts="-v -h --env --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,6 +616,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -535,7 +632,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__git__subcmd__credential)
-            opts="-v -h --profile --api --verbose --json --company --help get store erase"
+            opts="-v -h --profile --api --verbose --json --jq --company --help get store erase"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,6 +643,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -561,7 +662,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -572,6 +673,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -587,7 +692,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__login)
-            opts="-v -h --provider --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --device --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --company --help"
+            opts="-v -h --provider --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --device --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,6 +742,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -649,7 +758,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__logout)
-            opts="-v -h --force --profile --api --verbose --json --company --help"
+            opts="-v -h --force --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,6 +769,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -675,7 +788,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__reset__subcmd__secret)
-            opts="-y -v -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --company --help"
+            opts="-y -v -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -693,6 +806,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -705,7 +822,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts)
-            opts="-v -h --profile --api --verbose --json --company --help list create view update delete reset-secret rotate-secret federation"
+            opts="-v -h --profile --api --verbose --json --jq --company --help list create view update delete reset-secret rotate-secret federation"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -716,6 +833,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -731,7 +852,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__create)
-            opts="-v -h --name --email --description --permission --project --secret-file --force --save --profile --api --verbose --json --company --help"
+            opts="-v -h --name --email --description --permission --project --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -769,6 +890,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -781,7 +906,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__delete)
-            opts="-y -v -h --yes --profile --api --verbose --json --company --help"
+            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,6 +917,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -807,7 +936,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation)
-            opts="-v -h --profile --api --verbose --json --company --help add list remove test"
+            opts="-v -h --profile --api --verbose --json --jq --company --help add list remove test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -818,6 +947,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -833,7 +966,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__add)
-            opts="-v -h --issuer --subject --audience --claim --profile --api --verbose --json --company --help"
+            opts="-v -h --issuer --subject --audience --claim --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -863,6 +996,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -875,7 +1012,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__list)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -886,6 +1023,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -901,7 +1042,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__remove)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -912,6 +1053,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -927,7 +1072,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__test)
-            opts="-v -h --assertion-file --profile --api --verbose --json --company --help"
+            opts="-v -h --assertion-file --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,6 +1090,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -957,7 +1106,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__list)
-            opts="-v -h --search --q --limit --page-size --profile --api --verbose --json --company --help"
+            opts="-v -h --search --q --limit --page-size --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -979,11 +1128,19 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -999,7 +1156,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__reset__subcmd__secret)
-            opts="-y -v -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --company --help"
+            opts="-y -v -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1017,6 +1174,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1029,7 +1190,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__rotate__subcmd__secret)
-            opts="-v -h --grace --finish --force --secret-file --save --profile --api --verbose --json --company --help"
+            opts="-v -h --grace --finish --force --secret-file --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,6 +1212,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1063,7 +1228,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__update)
-            opts="-v -h --name --description --email --permission --project --profile --api --verbose --json --company --help"
+            opts="-v -h --name --description --email --permission --project --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1097,6 +1262,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1109,7 +1278,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1120,6 +1289,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1135,7 +1308,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__status)
-            opts="-v -h --offline --profile --api --verbose --json --company --help"
+            opts="-v -h --offline --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1146,6 +1319,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1161,7 +1338,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__token)
-            opts="-v -h --format --profile --api --verbose --json --company --help"
+            opts="-v -h --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1179,6 +1356,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1191,7 +1372,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens)
-            opts="-v -h --profile --api --verbose --json --company --help list create revoke"
+            opts="-v -h --profile --api --verbose --json --jq --company --help list create revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1202,6 +1383,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1217,7 +1402,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__create)
-            opts="-v -h --name --expires-in --secret-file --force --save --profile --api --verbose --json --company --help"
+            opts="-v -h --name --expires-in --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,6 +1428,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1255,7 +1444,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__list)
-            opts="-v -h --user --profile --api --verbose --json --company --help"
+            opts="-v -h --user --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1265,11 +1454,19 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1285,7 +1482,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__revoke)
-            opts="-y -v -h --all --user --yes --profile --api --verbose --json --company --help"
+            opts="-y -v -h --all --user --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1303,6 +1500,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1315,7 +1516,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users)
-            opts="-v -h --profile --api --verbose --json --company --help list view grant-api-access revoke-api-access update"
+            opts="-v -h --profile --api --verbose --json --jq --company --help list view grant-api-access revoke-api-access update"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,6 +1527,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1341,7 +1546,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__grant__subcmd__api__subcmd__access)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1352,6 +1557,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1367,17 +1576,25 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__list)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1393,7 +1610,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__revoke__subcmd__api__subcmd__access)
-            opts="-y -v -h --yes --profile --api --verbose --json --company --help"
+            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,6 +1621,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1419,7 +1640,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__update)
-            opts="-v -h --permission --project --profile --api --verbose --json --company --help"
+            opts="-v -h --permission --project --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,6 +1662,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1453,7 +1678,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1464,6 +1689,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1479,7 +1708,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks)
-            opts="-v -h --profile --api --verbose --json --company --help list events create view update delete test deliveries redeliver"
+            opts="-v -h --profile --api --verbose --json --jq --company --help list events create view update delete test deliveries redeliver"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1490,6 +1719,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1505,7 +1738,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__create)
-            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --inactive --namespace --profile --api --verbose --json --company --help"
+            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --inactive --namespace --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1547,6 +1780,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1559,7 +1796,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__delete)
-            opts="-y -v -h --yes --profile --api --verbose --json --company --help"
+            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1570,6 +1807,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1585,7 +1826,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__deliveries)
-            opts="-v -h --status --follow --limit --profile --api --verbose --json --company --help"
+            opts="-v -h --status --follow --limit --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1599,11 +1840,19 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1619,7 +1868,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__events)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1630,6 +1879,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1645,17 +1898,25 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__list)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1671,7 +1932,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__redeliver)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,6 +1943,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1697,7 +1962,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__test)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +1973,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1723,7 +1992,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__update)
-            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --remove-header --no-basic-auth --active --inactive --profile --api --verbose --json --company --help"
+            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --remove-header --no-basic-auth --active --inactive --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1765,6 +2034,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1777,7 +2050,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --company --help"
+            opts="-v -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1788,6 +2061,10 @@ _svcacct() {
                     return 0
                     ;;
                 --api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

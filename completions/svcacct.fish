@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_svcacct_global_optspecs
-    string join \n profile= api= v/verbose json company= h/help V/version
+    string join \n profile= api= v/verbose json jq= company= h/help V/version
 end
 
 function __fish_svcacct_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c svcacct -n "__fish_svcacct_needs_command" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_needs_command" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_needs_command" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_needs_command" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_needs_command" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_needs_command" -l json -d 'Print machine-readable JSON on stdout'
@@ -44,6 +45,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "tokens" -d 'Persona
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "users" -d 'The company directory and the API-access permission'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "webhooks" -d 'Webhooks: where the platform POSTs events (account owners only)'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "apps" -d 'App installs: review the permissions an app asks for, approve or deny, uninstall'
+complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "audit" -d 'Every credential you may see, with created / last used / expires, checked against rules (default unused>90d,age>180d,expires<14d); --fail-on exits 10 (for CI alerts)'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "api" -d 'Call any API endpoint with your credentials (like `gh api`): prints the JSON answer'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "completions" -d 'Print a shell completion script (never edits your shell\'s files)'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "help" -d 'Help for a command, or a topic: `svcacct help exit-codes`'
@@ -62,6 +64,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l revocation-url
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l timeout -d 'Seconds to wait for the browser sign-in' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-credentials -d 'Use the client credentials grant (a service account) instead of the browser'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-secret-stdin -d 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as Procore or marketplace apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)'
@@ -74,6 +77,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l json -d 'Print
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l force -d 'Delete local credentials even if the server cannot be reached to revoke them'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -84,6 +88,7 @@ json\t'{"access_token", "token_type", "expires_at"}'
 exec-credential\t'A Kubernetes client.authentication.k8s.io/v1 ExecCredential (kubectl exec plugins)'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l json -d 'Print machine-readable JSON on stdout'
@@ -91,18 +96,21 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s h -l help -d '
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l env -d 'The environment variable that carries the token' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l offline -d 'Do not ask the server whether the token still works'
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -110,6 +118,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l json -d 'Prin
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -125,12 +134,15 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and no
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l q -l search -d 'Only accounts whose name contains TEXT' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N accounts' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l page-size -d 'Accounts per request (1-100)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l email -d 'Contact email in the company directory (cannot change later)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l description -r
@@ -139,6 +151,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
@@ -147,6 +160,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -158,12 +172,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l project -d 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -172,6 +188,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
@@ -184,6 +201,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l secret-file -d 'Write the new secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l finish -d 'Retire the old secret now (it and the tokens minted with it stop working)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l force -d 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
@@ -193,6 +211,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -203,6 +222,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -f -a "test" -d 'Say whether an assertion would be accepted, and if not which check failed'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -218,12 +238,15 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l q -l search -d 'Only accounts whose name contains TEXT' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N accounts' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l page-size -d 'Accounts per request (1-100)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l email -d 'Contact email in the company directory (cannot change later)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l description -r
@@ -232,6 +255,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
@@ -240,6 +264,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -251,12 +276,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l project -d 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -265,6 +292,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
@@ -277,6 +305,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l secret-file -d 'Write the new secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l finish -d 'Retire the old secret now (it and the tokens minted with it stop working)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l force -d 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
@@ -286,6 +315,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -297,6 +327,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
@@ -307,6 +338,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l json -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l json -d 'Print machine-readable JSON on stdout'
@@ -315,17 +347,21 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -f -a "create" -d 'Create a personal access token; its value is shown once'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -f -a "revoke" -d 'Revoke one token, or every token of a user with --all'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l user -d 'Another user\'s tokens (needs the user-management permission)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l name -d 'What the token is for' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l expires-in -d 'Lifetime, e.g. 30d, 12h (default: until revoked)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
@@ -335,6 +371,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l user -d 'Another user\'s tokens (needs the user-management permission)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l all -d 'Revoke every token (of --user, or your own)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation'
@@ -343,6 +380,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l json -d 'Print machine-readable JSON on stdout'
@@ -352,26 +390,32 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_se
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "grant-api-access" -d 'Let a user see the API docs and create personal access tokens (user managers)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "revoke-api-access" -d 'Take API access away; the user\'s personal access tokens stop working (user managers)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -f -a "update" -d 'Set a person\'s permissions (company admins); LEVEL none removes one'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -381,12 +425,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l project -d 'Project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l json -d 'Print machine-readable JSON on stdout'
@@ -400,14 +446,18 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -f -a "test" -d 'Send a test event and report the receiver\'s answer'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -f -a "deliveries" -d 'Delivery attempts of a webhook, newest first'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -f -a "redeliver" -d 'Send a delivery again now'
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l json -d 'Print machine-readable JSON on stdout'
@@ -421,6 +471,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l namespace -d 'Procore profiles: the hook\'s namespace (default svcacct)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l basic-auth-password-stdin -d 'Read the basic-auth password from stdin (else SVCACCT_WEBHOOK_PASSWORD, else a prompt)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l inactive -d 'Create it paused (no deliveries until activated)'
@@ -429,6 +480,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -442,6 +494,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l remove-header -d 'Remove a header (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l basic-auth-password-stdin -d 'Read the basic-auth password from stdin (else SVCACCT_WEBHOOK_PASSWORD, else a prompt)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l no-basic-auth -d 'Stop sending basic auth'
@@ -452,6 +505,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -459,6 +513,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l json -d 'Print machine-readable JSON on stdout'
@@ -469,21 +524,26 @@ succeeded\t''
 failed\t''
 discarded\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l limit -d 'How many (newest first, at most 100)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l follow -d 'Keep watching and print deliveries as they change, until Ctrl-C'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l json -d 'Print machine-readable JSON on stdout'
@@ -499,26 +559,32 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_su
 approved\t''
 denied\t''
 uninstalled\t''"
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -526,6 +592,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_su
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l project -d 'A project the app\'s project permissions apply to (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -534,23 +601,37 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_su
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l reason -d 'Why (shown to whoever asked)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l rules -d 'The rules to flag credentials by: unused>SPAN, age>SPAN, expires<SPAN (d, h, m)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l fail-on -d 'Exit 10 when any credential breaks one of these rules (alone: the --rules)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l format -d 'json (one array, like --json) or jsonl (one object per line, streamed)' -r -f -a "json\t'One JSON array (the same as --json)'
+jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s f -l raw-field -d 'A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s F -l field -d 'A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l input -d 'The request body from a file (- for stdin)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s H -l header -d 'An extra request header \'Name: value\' (repeatable); \'Name: @FILE\' or \'Name: @-\' reads the value from a file or stdin (for keys: never put a secret on the command line)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l paginate -d 'Follow `Link: rel="next"` and print every page (arrays are merged into one)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s i -l include -d 'Print the response status and headers to stderr'
@@ -559,6 +640,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l json -d 'Print m
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l dynamic -d 'Print the registration for dynamic completion instead (also completes service-account and webhook ids and profile names, asking the API)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -566,6 +648,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l json -d 
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l json -d 'Print machine-readable JSON on stdout'

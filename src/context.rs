@@ -24,7 +24,7 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs) -> Result<Self> {
-        let out = Output::new(global.json);
+        let out = Output::new(global.json).with_jq(global.jq.as_deref())?;
         let config = ConfigStore::locate()?;
         Ok(Context {
             out,
@@ -141,6 +141,49 @@ impl Context {
         self.pace_as(preset, profile_name.as_deref().unwrap_or("environment"))?;
         let api = Api::with_auth(self.http()?, creds.api.clone(), auth);
         Ok(Session { api, creds })
+    }
+
+    /// After the command: when the server said the credential in use expires within 7 days,
+    /// say so on stderr — once a day per profile (the day is kept in the config dir's state/).
+    pub fn warn_if_expiring(&self) {
+        let Some(at) = self.http.get().and_then(HttpClient::credential_expires) else {
+            return;
+        };
+        let Ok(when) =
+            time::OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339)
+        else {
+            return;
+        };
+        let now = time::OffsetDateTime::now_utc();
+        let left = when - now;
+        if left > time::Duration::days(7) {
+            return;
+        }
+        let profile = self
+            .config
+            .load()
+            .map(|c| self.profile_name(&c))
+            .unwrap_or_else(|_| crate::config::DEFAULT_PROFILE.to_string());
+        let dir = self.config.dir().join("state");
+        let stamp = dir.join(format!("expiry-warned-{profile}"));
+        let today = now.date().to_string();
+        if std::fs::read_to_string(&stamp).is_ok_and(|d| d.trim() == today) {
+            return;
+        }
+        let days = left.whole_days();
+        let when_text = if left.is_negative() {
+            "has expired".to_string()
+        } else if days == 0 {
+            format!("expires today ({at})")
+        } else {
+            format!("expires in {days} day(s) ({at})")
+        };
+        self.out.warn(&format!(
+            "the credential of profile '{profile}' {when_text}: renew it before it stops working (`svcacct audit` lists what expires)"
+        ));
+        if crate::config::private_dir(&dir).is_ok() {
+            let _ = crate::config::write_atomic(&stamp, today.as_bytes(), 0o600);
+        }
     }
 
     /// Pace authenticated requests by `preset`'s client-side budget (PlanRadar), shared by every

@@ -31,6 +31,8 @@ pub enum ErrorKind {
     BrokenPipe,
     /// `svcacct exec`: the command ran and exited with this status, passed through quietly.
     ChildExited(u8),
+    /// `svcacct audit --fail-on`: a credential breaks a rule.
+    AuditFailed,
 }
 
 impl ErrorKind {
@@ -48,6 +50,7 @@ impl ErrorKind {
             ErrorKind::Interrupted => 130,
             ErrorKind::BrokenPipe => 0,
             ErrorKind::ChildExited(code) => code,
+            ErrorKind::AuditFailed => 10,
         }
     }
 }
@@ -78,6 +81,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (
         9,
         "conflict with the current state on the server (HTTP 409)",
+    ),
+    (
+        10,
+        "svcacct audit --fail-on: a credential breaks one of the rules",
     ),
     (
         127,
@@ -166,6 +173,7 @@ mod tests {
             ErrorKind::RateLimited,
             ErrorKind::Network,
             ErrorKind::Conflict,
+            ErrorKind::AuditFailed,
             ErrorKind::Interrupted,
         ];
         for k in kinds {

@@ -10,6 +10,7 @@ pub mod context;
 pub mod delivery;
 pub mod error;
 pub mod interrupt;
+pub mod jq;
 pub mod output;
 pub mod provider;
 pub mod secret;
@@ -38,14 +39,16 @@ pub fn run() -> ExitCode {
             });
         }
     };
-    let out = Output::new(cli.global.json);
+    let out = Output::new(cli.global.json || cli.global.jq.is_some());
     let result = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::internal(format!("cannot start the async runtime: {e}")))
         .and_then(|rt| {
             let ctx = Context::new(cli.global.clone())?;
-            rt.block_on(commands::dispatch(&ctx, cli.command))
+            let result = rt.block_on(commands::dispatch(&ctx, cli.command));
+            ctx.warn_if_expiring();
+            result
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,

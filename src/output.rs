@@ -53,18 +53,36 @@ impl Drop for Progress {
 pub struct JsonArray<'a> {
     out: &'a Output,
     count: usize,
+    /// `--format jsonl`: one object per line, each printed as it comes.
+    lines: bool,
+    /// `--jq` over the whole array: the items, kept until the end.
+    buffer: Option<Vec<serde_json::Value>>,
 }
 
 impl JsonArray<'_> {
     pub fn push<T: Serialize>(&mut self, item: &T) -> Result<()> {
+        self.count += 1;
+        if self.lines {
+            return self.out.json_line(item);
+        }
+        if let Some(buffer) = &mut self.buffer {
+            buffer.push(serde_json::to_value(item).map_err(|e| Error::internal(e.to_string()))?);
+            return Ok(());
+        }
         let text = serde_json::to_string(item).map_err(|e| Error::internal(e.to_string()))?;
         let text = json_escape_controls(&text);
-        let sep = if self.count == 0 { "[\n  " } else { ",\n  " };
-        self.count += 1;
+        let sep = if self.count == 1 { "[\n  " } else { ",\n  " };
         self.out.raw(&format!("{sep}{text}"))
     }
 
     pub fn finish(self) -> Result<usize> {
+        if self.lines {
+            return Ok(self.count);
+        }
+        if let Some(buffer) = &self.buffer {
+            self.out.json_value(buffer)?;
+            return Ok(self.count);
+        }
         self.out
             .raw(if self.count == 0 { "[]\n" } else { "\n]\n" })?;
         Ok(self.count)
@@ -74,6 +92,8 @@ impl JsonArray<'_> {
 #[derive(Clone, Debug)]
 pub struct Output {
     pub json: bool,
+    /// `--jq EXPR`: every JSON document goes through this jq program.
+    jq: Option<std::sync::Arc<str>>,
     /// The progress bar on screen, if any: status lines are printed around it.
     progress: std::sync::Arc<std::sync::Mutex<Option<indicatif::ProgressBar>>>,
     stdout_tty: bool,
@@ -87,6 +107,7 @@ impl Output {
         let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
         Output {
             json,
+            jq: None,
             progress: Default::default(),
             stdout_tty: io::stdout().is_terminal(),
             stderr_tty: io::stderr().is_terminal(),
@@ -126,11 +147,48 @@ impl Output {
             .map_err(write_error)
     }
 
-    pub fn json_array(&self) -> JsonArray<'_> {
+    /// Filter every JSON document with a jq program (`--jq`, which implies `--json`); the
+    /// program is checked here, before anything else happens.
+    pub fn with_jq(mut self, expr: Option<&str>) -> Result<Self> {
+        if let Some(expr) = expr {
+            crate::jq::check(expr)?;
+            self.jq = Some(expr.into());
+            self.json = true;
+        }
+        Ok(self)
+    }
+
+    pub fn has_jq(&self) -> bool {
+        self.jq.is_some()
+    }
+
+    /// A JSON array written item by item (`lines`: one object per line instead, `--format
+    /// jsonl`). With `--jq` the items are kept and the program runs over the whole array.
+    pub fn json_stream(&self, lines: bool) -> JsonArray<'_> {
         JsonArray {
             out: self,
             count: 0,
+            lines,
+            buffer: (!lines && self.jq.is_some()).then(Vec::new),
         }
+    }
+
+    /// A listing's items: one JSON array, or (`lines`) one compact object per line.
+    pub fn json_items<T: Serialize>(&self, items: &[T], lines: bool) -> Result<()> {
+        if lines {
+            items.iter().try_for_each(|item| self.json_line(item))
+        } else {
+            self.json_value(items)
+        }
+    }
+
+    /// One compact JSON document on a line (through `--jq` if given).
+    pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        if self.jq.is_some() {
+            return self.json_value(value);
+        }
+        let text = serde_json::to_string(value).map_err(|e| Error::internal(e.to_string()))?;
+        self.raw(&format!("{}\n", json_escape_controls(&text)))
     }
 
     /// Rows for a pipe: tab-separated, no header (tabs and newlines in values become spaces).
@@ -206,8 +264,15 @@ impl Output {
         Some(Spinner { bar, reveal })
     }
 
-    /// A value as pretty JSON on stdout.
+    /// A value as pretty JSON on stdout (or what `--jq` makes of it).
     pub fn json_value<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        if let Some(expr) = &self.jq {
+            let value = serde_json::to_value(value).map_err(|e| Error::internal(e.to_string()))?;
+            for line in crate::jq::run(expr, &value)? {
+                self.line(&line)?;
+            }
+            return Ok(());
+        }
         let text =
             serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
         self.raw(&format!("{}\n", json_escape_controls(&text)))

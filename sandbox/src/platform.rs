@@ -40,7 +40,15 @@ pub struct Principal {
     /// The scopes the user granted that client (space-separated; empty without a grant).
     #[serde(skip)]
     pub scope: String,
+    /// When the credential behind the token stops working (a PAT's expiry, or the end of the
+    /// grace of the service-account secret it was minted with), where it does.
+    #[serde(skip)]
+    pub credential_expires_at: Option<i64>,
 }
+
+/// The response header naming that moment (like GitHub's
+/// `GitHub-Authentication-Token-Expiration`), so that clients can warn before it comes.
+pub const CREDENTIAL_EXPIRES_HEADER: &str = "svcacct-credential-expires";
 
 /// The scope a third-party app must be granted, explicitly, to manage credentials (PATs,
 /// service accounts, webhooks, app installs) on the user's behalf.
@@ -93,7 +101,9 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
         .query_row(
             "SELECT t.id, t.kind, t.expires_at, t.revoked, u.disabled,
                     u.id, u.company_id, u.login, u.name, u.email, u.kind, u.is_owner, u.is_admin, u.api_access, u.user_management,
-                    t.client_id, COALESCE(g.scope, '')
+                    t.client_id, COALESCE(g.scope, ''),
+                    CASE WHEN t.kind = 'pat' THEN t.expires_at
+                         ELSE (SELECT cs.expires_at FROM client_secrets cs WHERE cs.id = t.secret_id) END
              FROM tokens t JOIN users u ON u.id = t.user_id LEFT JOIN grants g ON g.id = t.grant_id
              WHERE t.hash = ?1 AND t.kind IN ('access', 'pat')",
             [sha256_hex(token)],
@@ -119,6 +129,7 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
                         token_kind: r.get(1)?,
                         client_id: r.get(15)?,
                         scope: r.get(16)?,
+                        credential_expires_at: r.get(17)?,
                     },
                 ))
             },
@@ -185,8 +196,15 @@ pub async fn authenticate(State(state): State<Shared>, mut req: Request, next: N
     } else {
         match principal {
             Ok(p) => {
+                let expires = p.credential_expires_at;
                 req.extensions_mut().insert(p);
-                next.run(req).await
+                let mut resp = next.run(req).await;
+                if let Some(at) = expires
+                    && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
+                {
+                    resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
+                }
+                resp
             }
             Err(e) => e.into_response(),
         }

@@ -149,6 +149,9 @@ pub struct HttpClient {
     budget: Mutex<RateBudget>,
     /// A client-side budget shared with other processes (PlanRadar), for authenticated calls.
     pacer: OnceLock<SharedPacer>,
+    /// The last `Svcacct-Credential-Expires` the server sent: when the credential in use stops
+    /// working (RFC 3339).
+    credential_expires: Mutex<Option<String>>,
 }
 
 /// The URL's host is this machine: 127.0.0.0/8, ::1 or localhost.
@@ -222,7 +225,13 @@ impl HttpClient {
             policy,
             budget: Mutex::new(RateBudget::default()),
             pacer: OnceLock::new(),
+            credential_expires: Mutex::new(None),
         })
+    }
+
+    /// When the server said the credential in use expires, if it did.
+    pub fn credential_expires(&self) -> Option<String> {
+        self.credential_expires.lock().ok().and_then(|c| c.clone())
     }
 
     /// Pace every authenticated request by `pacer` from now on (set once, by the session).
@@ -294,6 +303,15 @@ impl HttpClient {
                 }
                 Ok(resp) => {
                     self.log_response(&resp, started.elapsed());
+                    if req.auth.is_some()
+                        && let Some(at) = resp
+                            .headers
+                            .get("svcacct-credential-expires")
+                            .and_then(|v| v.to_str().ok())
+                        && let Ok(mut slot) = self.credential_expires.lock()
+                    {
+                        *slot = Some(at.to_string());
+                    }
                     self.budget
                         .lock()
                         .expect("budget lock")

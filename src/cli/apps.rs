@@ -33,6 +33,8 @@ pub struct AppsListArgs {
     /// Only installs in this state
     #[arg(long, value_enum)]
     pub status: Option<InstallState>,
+    #[command(flatten)]
+    pub output: super::ListFormatArgs,
 }
 
 #[derive(Debug, Args)]

@@ -48,6 +48,9 @@ pub struct GlobalArgs {
     /// Print machine-readable JSON on stdout
     #[arg(long, global = true)]
     pub json: bool,
+    /// Filter the JSON output with a jq program (implies --json), e.g. --jq '.[].client_id'
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
     /// Company to act on (default: the signed-in user's company)
     #[arg(long, global = true, env = "SVCACCT_COMPANY_ID", value_name = "ID")]
     pub company: Option<i64>,
@@ -84,12 +87,54 @@ pub enum Command {
     /// App installs: review the permissions an app asks for, approve or deny, uninstall
     #[command(subcommand)]
     Apps(AppsCommand),
+    /// Every credential you may see, with created / last used / expires, checked against
+    /// rules (default unused>90d,age>180d,expires<14d); --fail-on exits 10 (for CI alerts)
+    Audit(AuditArgs),
     /// Call any API endpoint with your credentials (like `gh api`): prints the JSON answer
     Api(ApiArgs),
     /// Print a shell completion script (never edits your shell's files)
     Completions(CompletionsArgs),
     /// Help for a command, or a topic: `svcacct help exit-codes`
     Help(HelpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The rules to flag credentials by: unused>SPAN, age>SPAN, expires<SPAN (d, h, m)
+    #[arg(long, value_name = "RULES", default_value = crate::commands::audit::DEFAULT_RULES)]
+    pub rules: String,
+    /// Exit 10 when any credential breaks one of these rules (alone: the --rules)
+    #[arg(long, value_name = "RULES", num_args = 0..=1, default_missing_value = crate::commands::audit::DEFAULT_RULES)]
+    pub fail_on: Option<String>,
+    #[command(flatten)]
+    pub output: ListFormatArgs,
+}
+
+/// How a listing prints as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// One JSON array (the same as --json)
+    Json,
+    /// One JSON object per line, each printed as soon as it is fetched
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ListFormatArgs {
+    /// json (one array, like --json) or jsonl (one object per line, streamed)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ListFormat>,
+}
+
+impl ListFormatArgs {
+    /// Whether JSON is printed at all (`--format`, `--json` or `--jq`).
+    pub fn json(&self, out: &crate::output::Output) -> bool {
+        out.json || self.format.is_some()
+    }
+
+    pub fn lines(&self) -> bool {
+        self.format == Some(ListFormat::Jsonl)
+    }
 }
 
 #[derive(Debug, Args)]

@@ -184,6 +184,8 @@ pub struct SaListArgs {
     /// Accounts per request (1-100)
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100), value_name = "N")]
     pub page_size: u32,
+    #[command(flatten)]
+    pub output: super::ListFormatArgs,
 }
 
 /// Where a secret that is shown once goes (default: stdout).

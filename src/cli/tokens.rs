@@ -19,6 +19,8 @@ pub struct TokensListArgs {
     /// Another user's tokens (needs the user-management permission)
     #[arg(long, value_name = "USER_ID")]
     pub user: Option<u64>,
+    #[command(flatten)]
+    pub output: super::ListFormatArgs,
 }
 
 /// `30d`, `12h`, `90m`, `2w` or plain seconds.
@@ -83,7 +85,7 @@ pub struct TokensRevokeArgs {
 #[derive(Debug, Subcommand)]
 pub enum UsersCommand {
     /// List the company's users
-    List,
+    List(super::ListFormatArgs),
     /// Show one user
     View(UserIdArgs),
     /// Let a user see the API docs and create personal access tokens (user managers)

@@ -6,7 +6,7 @@ use clap_complete::engine::ArgValueCandidates;
 #[derive(Debug, Subcommand)]
 pub enum WebhooksCommand {
     /// List webhooks
-    List,
+    List(super::ListFormatArgs),
     /// The events a webhook can subscribe to
     Events,
     /// Create a webhook
@@ -135,6 +135,8 @@ pub struct DeliveriesArgs {
     /// How many (newest first, at most 100)
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub limit: u32,
+    #[command(flatten)]
+    pub output: super::ListFormatArgs,
 }
 
 #[derive(Debug, Args)]

@@ -122,8 +122,8 @@ pub async fn dispatch(ctx: &Context, command: AppsCommand) -> Result<()> {
             let installs = api
                 .app_installs(company, args.status.map(state_name))
                 .await?;
-            if ctx.out.json {
-                return ctx.out.json_value(&installs);
+            if args.output.json(&ctx.out) {
+                return ctx.out.json_items(&installs, args.output.lines());
             }
             if installs.is_empty() {
                 ctx.out.status("No app installs.");

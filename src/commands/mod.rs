@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod apps;
+pub mod audit;
 pub mod completions;
 pub mod help;
 pub mod login;
@@ -47,6 +48,10 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Apps(cmd) => {
             ctx.require_admin_api("app install requests")?;
             apps::dispatch(ctx, cmd).await
+        }
+        Command::Audit(args) => {
+            ctx.require_admin_api("credential audits")?;
+            audit::run(ctx, &args).await
         }
         Command::Api(args) => api::run(ctx, &args).await,
         Command::Completions(args) => completions::run(ctx, &args),

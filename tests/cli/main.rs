@@ -2,6 +2,7 @@
 //! a temp HOME, and the session's real keychain. One test binary keeps link time down.
 
 mod apps;
+mod audit;
 mod authorization_code;
 mod chromium;
 mod client_credentials;
@@ -15,6 +16,7 @@ mod help;
 mod interop;
 mod interop_dot;
 mod openapi;
+mod output_formats;
 mod permission_matrix;
 mod platforms;
 mod profiles;

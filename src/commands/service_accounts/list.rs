@@ -25,9 +25,10 @@ pub async fn run(ctx: &Context, args: &SaListArgs) -> Result<()> {
         std::time::Duration::from_millis(300),
     );
     // A terminal gets one aligned table (people read screenfuls); pipes get rows as they come.
-    let table = !ctx.out.json && ctx.out.stdout_is_terminal();
+    let json_out = args.output.json(&ctx.out);
+    let table = !json_out && ctx.out.stdout_is_terminal();
     let mut rows = Vec::new();
-    let mut json = ctx.out.json.then(|| ctx.out.json_array());
+    let mut json = json_out.then(|| ctx.out.json_stream(args.output.lines()));
     let mut shown: u64 = 0;
     let mut next = None;
     'pages: loop {

@@ -50,7 +50,9 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     // can fail (a file or the keychain at once; stdout in the report below).
     let delivered = deliver_secret(ctx, &session.creds.api, &dest, &reset).await?;
     let restore = args.reapply_permissions && !previous.is_empty();
-    if ctx.out.json && restore {
+    // (With --jq the document is whole before it is filtered: it goes out, secret included,
+    // before the restore below, and the restore reports on stderr.)
+    if ctx.out.json && restore && !ctx.out.has_jq() {
         // One document, written in two parts: everything but its end goes out (secret
         // included) before the restore's network call, so an interrupt or a hang there cannot
         // lose the secret; the end says what the restore did, or why it failed.

@@ -8,8 +8,8 @@ pub async fn run(ctx: &Context, args: &TokensListArgs) -> Result<()> {
     let session = ctx.session().await?;
     let owner = super::owner(ctx, &session, args.user).await?;
     let tokens = session.api.tokens(owner).await?;
-    if ctx.out.json {
-        return ctx.out.json_value(&tokens);
+    if args.output.json(&ctx.out) {
+        return ctx.out.json_items(&tokens, args.output.lines());
     }
     if tokens.is_empty() {
         ctx.out.status("No personal access tokens.");

@@ -21,10 +21,10 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
     match command {
-        UsersCommand::List => {
+        UsersCommand::List(output) => {
             let users = session.api.users(company).await?;
-            if ctx.out.json {
-                return ctx.out.json_value(&users);
+            if output.json(&ctx.out) {
+                return ctx.out.json_items(&users, output.lines());
             }
             let rows: Vec<Vec<String>> = users
                 .iter()

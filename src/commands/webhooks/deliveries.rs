@@ -52,8 +52,8 @@ pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesA
     let status = args.status.map(status_name);
     let first = api.deliveries(company, args.id, status, args.limit).await?;
     if !args.follow {
-        if ctx.out.json {
-            return ctx.out.json_value(&first);
+        if args.output.json(&ctx.out) {
+            return ctx.out.json_items(&first, args.output.lines());
         }
         if first.is_empty() {
             ctx.out.status("No deliveries.");

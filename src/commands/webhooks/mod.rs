@@ -33,10 +33,10 @@ pub async fn dispatch(ctx: &Context, command: WebhooksCommand) -> Result<()> {
     let company = ctx.company_id(&session).await?;
     let api = &session.api;
     match command {
-        WebhooksCommand::List => {
+        WebhooksCommand::List(output) => {
             let hooks = api.webhooks(company).await?;
-            if ctx.out.json {
-                return ctx.out.json_value(&hooks);
+            if output.json(&ctx.out) {
+                return ctx.out.json_items(&hooks, output.lines());
             }
             if hooks.is_empty() {
                 ctx.out

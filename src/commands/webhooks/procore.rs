@@ -22,7 +22,7 @@ pub async fn dispatch(
     command: WebhooksCommand,
 ) -> Result<()> {
     match command {
-        WebhooksCommand::List => list(ctx, api, company).await,
+        WebhooksCommand::List(output) => list(ctx, api, company, &output).await,
         WebhooksCommand::Create(args) => create(ctx, api, company, &args).await,
         WebhooksCommand::View(args) => {
             let hook = api.procore_hook(company, args.id).await?;
@@ -64,12 +64,16 @@ fn masked(hook: &Hook) -> Value {
     value
 }
 
-async fn list(ctx: &Context, api: &Api<'_>, company: i64) -> Result<()> {
+async fn list(
+    ctx: &Context,
+    api: &Api<'_>,
+    company: i64,
+    output: &crate::cli::ListFormatArgs,
+) -> Result<()> {
     let hooks = api.procore_hooks(company).await?;
-    if ctx.out.json {
-        return ctx
-            .out
-            .json_value(&hooks.iter().map(masked).collect::<Vec<_>>());
+    if output.json(&ctx.out) {
+        let shown: Vec<Value> = hooks.iter().map(masked).collect();
+        return ctx.out.json_items(&shown, output.lines());
     }
     if hooks.is_empty() {
         ctx.out
