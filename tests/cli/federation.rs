@@ -162,6 +162,34 @@ fn federated_service_account_mints_without_a_secret() {
         sb.url(),
         "the default audience is the API URL"
     );
+    // Plain http only on loopback; a reserved claim cannot be a matcher.
+    admin
+        .run(&[
+            "sa",
+            "federation",
+            "add",
+            &id,
+            "--issuer",
+            "http://issuer.example.com",
+            "--subject",
+            SUBJECT,
+        ])
+        .fails_with(2)
+        .one_line_error("http");
+    admin
+        .run(&[
+            "sa",
+            "federation",
+            "add",
+            &id,
+            "--issuer",
+            &issuer.url(),
+            "--subject",
+            SUBJECT,
+            "--claim",
+            "aud=x",
+        ])
+        .fails_with(2);
     let list = admin.run(&["sa", "federation", "list", &id]).ok();
     assert!(list.stdout.contains(SUBJECT), "{}", list.stdout);
 
