@@ -200,6 +200,16 @@ impl Output {
         self.line(&clean.join("\t"))
     }
 
+    /// Rows as people or pipes want them: an aligned table on a terminal, tab-separated rows
+    /// without a header otherwise.
+    pub fn rows(&self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        if self.stdout_tty {
+            self.table(headers, rows)
+        } else {
+            rows.iter().try_for_each(|r| self.tsv_row(r))
+        }
+    }
+
     /// A table for people: a header and aligned columns.
     pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
         let mut table = comfy_table::Table::new();

@@ -371,42 +371,17 @@ pub async fn revoke(
     let Some(url) = &endpoints.revocation_endpoint else {
         return Ok(false);
     };
-    let url =
-        Url::parse(url).map_err(|e| Error::usage(format!("revocation endpoint '{url}': {e}")))?;
     let hint = match hint {
         TokenHint::AccessToken => "access_token",
         TokenHint::RefreshToken => "refresh_token",
     };
-    let mut form = url::form_urlencoded::Serializer::new(String::new());
-    form.append_pair("token", token.expose())
-        .append_pair("token_type_hint", hint);
-    let mut req = Request::new(Method::POST, url);
-    match (who.secret, who.method) {
-        (Some(secret), ClientAuthMethod::ClientSecretBasic) => {
-            // RFC 6749 §2.3.1: form-encode id and secret before base64.
-            let enc =
-                |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-            let basic = base64::engine::general_purpose::STANDARD.encode(format!(
-                "{}:{}",
-                enc(who.client_id),
-                enc(secret.expose())
-            ));
-            let value = reqwest::header::HeaderValue::from_str(&format!("Basic {basic}"))
-                .map_err(|e| Error::internal(e.to_string()))?;
-            req.headers.insert(reqwest::header::AUTHORIZATION, value);
-        }
-        (secret, _) => {
-            form.append_pair("client_id", who.client_id);
-            if let Some(secret) = secret {
-                form.append_pair("client_secret", secret.expose());
-            }
-        }
-    }
-    req.body = Some((
-        form.finish().into_bytes(),
-        "application/x-www-form-urlencoded",
-    ));
-    let resp = http.send(req).await?;
+    let resp = oauth_form(
+        http,
+        url,
+        who,
+        &[("token", token.expose()), ("token_type_hint", hint)],
+    )
+    .await?;
     if resp.status.is_success() {
         return Ok(true);
     }
@@ -562,7 +537,8 @@ fn default_interval() -> u64 {
 }
 
 /// A form POST to an OAuth endpoint, the client authenticated as `who` says (or named by
-/// `client_id` when public): the response, whatever its status.
+/// `client_id` when public): the response, whatever its status. Sent by hand rather than with
+/// `oauth2`, which refuses plain-http (loopback) endpoints and knows no device flow.
 async fn oauth_form(
     http: &HttpClient,
     endpoint: &str,
@@ -578,6 +554,7 @@ async fn oauth_form(
     let mut req = Request::new(Method::POST, url);
     match (who.secret, who.method) {
         (Some(secret), ClientAuthMethod::ClientSecretBasic) => {
+            // RFC 6749 §2.3.1: form-encode id and secret before base64.
             let enc =
                 |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
             let basic = base64::engine::general_purpose::STANDARD.encode(format!(

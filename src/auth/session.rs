@@ -256,28 +256,28 @@ async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> R
         client_id: client_id.to_string(),
     };
     // A keychain that cannot be reached (a CI runner without one) only costs the cache.
-    if let Ok(Some(cached)) = store.load()
-        && is_fresh(&cached, unix_now())
-        && let Some(token) = cached.access_token.clone()
-    {
-        return Ok(Credentials {
-            api,
-            token,
-            expires_at: cached.expires_at,
-            origin: origin(),
-        });
-    }
-    let _lock = ProfileLock::acquire(ctx, &cache_name).await?;
-    if let Ok(Some(cached)) = store.load()
-        && is_fresh(&cached, unix_now())
-        && let Some(token) = cached.access_token.clone()
-    {
-        return Ok(Credentials {
-            api,
-            token,
-            expires_at: cached.expires_at,
-            origin: origin(),
-        });
+    let cached = || {
+        store
+            .load()
+            .ok()
+            .flatten()
+            .filter(|c| is_fresh(c, unix_now()))
+            .and_then(|c| Some((c.access_token.clone()?, c.expires_at)))
+    };
+    // Looked at before the lock and again after it: another process may have minted meanwhile.
+    let mut lock = None;
+    for _ in 0..2 {
+        if let Some((token, expires_at)) = cached() {
+            return Ok(Credentials {
+                api,
+                token,
+                expires_at,
+                origin: origin(),
+            });
+        }
+        if lock.is_none() {
+            lock = Some(ProfileLock::acquire(ctx, &cache_name).await?);
+        }
     }
     let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
     let overrides = EndpointOverrides {

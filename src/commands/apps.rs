@@ -141,12 +141,8 @@ pub async fn dispatch(ctx: &Context, command: AppsCommand) -> Result<()> {
                     ]
                 })
                 .collect();
-            if ctx.out.stdout_is_terminal() {
-                ctx.out
-                    .table(&["ID", "APP", "DEVELOPER", "STATE", "VERSION"], &rows)
-            } else {
-                rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-            }
+            ctx.out
+                .rows(&["ID", "APP", "DEVELOPER", "STATE", "VERSION"], &rows)
         }
         AppsCommand::Marketplace => {
             let apps = api.marketplace().await?;

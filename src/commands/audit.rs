@@ -234,22 +234,18 @@ pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
                 ]
             })
             .collect();
-        if ctx.out.stdout_is_terminal() {
-            ctx.out.table(
-                &[
-                    "KIND",
-                    "ID",
-                    "NAME",
-                    "CREATED",
-                    "LAST USED",
-                    "EXPIRES",
-                    "FLAGS",
-                ],
-                &rows,
-            )?;
-        } else {
-            rows.iter().try_for_each(|r| ctx.out.tsv_row(r))?;
-        }
+        ctx.out.rows(
+            &[
+                "KIND",
+                "ID",
+                "NAME",
+                "CREATED",
+                "LAST USED",
+                "EXPIRES",
+                "FLAGS",
+            ],
+            &rows,
+        )?;
     }
     if let Some(fail_on) = fail_on {
         let names: Vec<String> = fail_on.iter().map(Rule::name).collect();

@@ -28,20 +28,7 @@ fn audit_flags_old_unused_and_expiring_credentials_and_fails_on_request() {
     let sb = Sandbox::start();
     let owner = sb.bootstrap().user("owner").clone();
     let (m, _) = signed_in_as(&sb, &owner.login, &owner.password);
-    let created: Value = serde_json::from_str(
-        &m.run(&[
-            "sa",
-            "create",
-            "--name",
-            "Legacy export",
-            "--email",
-            "legacy@acme.example",
-            "--json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
+    let created = create_service_account(&m, "Legacy export", "legacy@acme.example", &[]);
     let client_id = created["client_id"].as_str().unwrap().to_string();
     let secret = created["client_secret"].as_str().unwrap().to_string();
     client_credentials_token(&sb, &client_id, &secret, &[]).unwrap();

@@ -124,21 +124,7 @@ fn federated_service_account_mints_without_a_secret() {
     let issuer = Issuer::start();
     let owner = sb.bootstrap().user("owner").clone();
     let (admin, _) = signed_in_as(&sb, &owner.login, &owner.password);
-    let created: Value = serde_json::from_str(
-        &admin
-            .run(&[
-                "sa",
-                "create",
-                "--name",
-                "ERP sync (CI)",
-                "--email",
-                "erp-ci@acme.example",
-                "--json",
-            ])
-            .ok()
-            .stdout,
-    )
-    .unwrap();
+    let created = create_service_account(&admin, "ERP sync (CI)", "erp-ci@acme.example", &[]);
     let id = created["id"].as_i64().unwrap().to_string();
     let client_id = created["client_id"].as_str().unwrap().to_string();
     let added = admin
@@ -347,21 +333,7 @@ fn github_actions_id_token_is_the_assertion() {
     let issuer = Arc::new(Issuer::start());
     let owner = sb.bootstrap().user("owner").clone();
     let (admin, _) = signed_in_as(&sb, &owner.login, &owner.password);
-    let created: Value = serde_json::from_str(
-        &admin
-            .run(&[
-                "sa",
-                "create",
-                "--name",
-                "Deploy (GitHub)",
-                "--email",
-                "deploy-gh@acme.example",
-                "--json",
-            ])
-            .ok()
-            .stdout,
-    )
-    .unwrap();
+    let created = create_service_account(&admin, "Deploy (GitHub)", "deploy-gh@acme.example", &[]);
     let id = created["id"].as_i64().unwrap().to_string();
     let client_id = created["client_id"].as_str().unwrap().to_string();
     admin

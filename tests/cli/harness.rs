@@ -299,6 +299,28 @@ pub fn wait_bounded(mut child: std::process::Child, limit: Duration) -> Output {
     }
 }
 
+/// Start a server process that prints `listening on URL` as its first line (the interop
+/// servers): the child and that URL. Its later output is drained, so that a full pipe never
+/// stops it.
+pub fn spawn_listening(mut cmd: Command, what: &str) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{what} does not start: {e}"));
+    let mut first = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    out.read_line(&mut first).unwrap();
+    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+    let url = first
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("{what} said {first:?}"))
+        .to_string();
+    (child, url)
+}
+
 /// The scripted browser: drives the sandbox's (or any provider's) login and consent forms.
 pub fn browser_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/browser.py")
@@ -388,6 +410,18 @@ pub fn signed_in_as(sb: &Sandbox, login: &str, password: &str) -> (Machine, Stri
     login_browser_at(&mut m, &sb.url(), login, password, &[]).ok();
     let token = m.run(&["token"]).ok().stdout.trim().to_string();
     (m, token)
+}
+
+/// A service account made through the CLI (`--json`): its JSON, secret included.
+pub fn create_service_account(
+    m: &Machine,
+    name: &str,
+    email: &str,
+    extra: &[&str],
+) -> serde_json::Value {
+    let mut args = vec!["sa", "create", "--name", name, "--email", email, "--json"];
+    args.extend_from_slice(extra);
+    serde_json::from_str(&m.run(&args).ok().stdout).unwrap()
 }
 
 /// A webhook for ticket.created to `url`, made through the CLI; its id.

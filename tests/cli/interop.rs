@@ -2,7 +2,7 @@
 //! oidc-provider (npm, `interop/server.mjs`) on 127.0.0.1. It serves RFC 8414 metadata, its own
 //! login and consent pages, rotates refresh tokens and implements RFC 7009.
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -21,25 +21,16 @@ impl OidcProvider {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("requests.jsonl");
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/server.mjs");
-        let mut child = Command::new("node")
-            .arg(&script)
+        let mut cmd = Command::new("node");
+        cmd.arg(&script)
             .env("INTEROP_ACCESS_TTL", access_ttl.to_string())
-            .env("INTEROP_LOG", &log)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("node runs (scripts/test.sh installs interop/node_modules)");
-        let mut first = String::new();
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        out.read_line(&mut first).unwrap();
-        // Keep reading what it prints later (oidc-provider logs to stdout on some paths, such
-        // as revoking an OpenID grant): a closed pipe would kill it with EPIPE.
-        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-        let url = first
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("oidc-provider said {first:?}"))
-            .to_string();
+            .env("INTEROP_LOG", &log);
+        // (oidc-provider logs to stdout on some paths, such as revoking an OpenID grant: the
+        // helper keeps reading, a closed pipe would kill it with EPIPE.)
+        let (child, url) = spawn_listening(
+            cmd,
+            "oidc-provider (scripts/test.sh installs interop/node_modules)",
+        );
         OidcProvider {
             child,
             url,

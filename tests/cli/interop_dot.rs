@@ -4,9 +4,8 @@
 //! `revocation_endpoint` in its discovery document, so logout is given `--revocation-url` at
 //! login, as a user of that server would.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use crate::harness::*;
@@ -27,25 +26,16 @@ impl Dot {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("grants.jsonl");
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/dot/server.py");
-        let mut child = Command::new("python3")
-            .arg(&script)
+        let mut cmd = Command::new("python3");
+        cmd.arg(&script)
             .env("DOT_ACCESS_TTL", access_ttl.to_string())
             .env("DOT_SERVICE_SECRET", SERVICE_SECRET)
             .env("DOT_USER_PASSWORD", JANE_PASSWORD)
-            .env("DOT_LOG", &log)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 runs (pip install -r interop/dot/requirements.txt)");
-        let mut first = String::new();
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        out.read_line(&mut first).unwrap();
-        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-        let url = first
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("django-oauth-toolkit said {first:?}"))
-            .to_string();
+            .env("DOT_LOG", &log);
+        let (child, url) = spawn_listening(
+            cmd,
+            "django-oauth-toolkit (pip install -r interop/dot/requirements.txt)",
+        );
         Dot {
             child,
             url,

@@ -461,6 +461,27 @@ fn procore_rate_limit_headers_make_the_next_request_wait() {
     assert!(calls[n - 1].at.duration_since(calls[n - 2].at) >= Duration::from_millis(900));
 }
 
+/// A machine signed in to `pr` with the PlanRadar preset and the key on stdin.
+fn planradar_login(pr: &PlanRadar) -> Machine {
+    let m = Machine::new();
+    let customer = PLANRADAR_CUSTOMER.to_string();
+    m.run_with_stdin(
+        &[
+            "login",
+            "--provider",
+            "planradar",
+            "--api",
+            &pr.api(),
+            "--company",
+            &customer,
+            "--with-token",
+        ],
+        PLANRADAR_KEY,
+    )
+    .ok();
+    m
+}
+
 #[test]
 fn planradar_key_header_check_and_no_admin_api() {
     let pr = PlanRadar::start();
@@ -592,23 +613,7 @@ fn planradar_key_header_check_and_no_admin_api() {
 #[test]
 fn planradar_pacer_never_sends_a_31st_request_in_any_minute_across_processes() {
     let pr = PlanRadar::start();
-    let api = pr.api();
-    let customer = PLANRADAR_CUSTOMER.to_string();
-    let m = Machine::new();
-    m.run_with_stdin(
-        &[
-            "login",
-            "--provider",
-            "planradar",
-            "--api",
-            &api,
-            "--company",
-            &customer,
-            "--with-token",
-        ],
-        PLANRADAR_KEY,
-    )
-    .ok();
+    let m = planradar_login(&pr);
     let m = std::sync::Arc::new(m);
     let workers: Vec<_> = (0..2)
         .map(|_| {
@@ -639,23 +644,7 @@ fn planradar_pacer_never_sends_a_31st_request_in_any_minute_across_processes() {
 #[test]
 fn planradar_cooldown_is_waited_out_or_fails_with_exit_7_naming_the_wait() {
     let pr = PlanRadar::start();
-    let api = pr.api();
-    let customer = PLANRADAR_CUSTOMER.to_string();
-    let m = Machine::new();
-    m.run_with_stdin(
-        &[
-            "login",
-            "--provider",
-            "planradar",
-            "--api",
-            &api,
-            "--company",
-            &customer,
-            "--with-token",
-        ],
-        PLANRADAR_KEY,
-    )
-    .ok();
+    let m = planradar_login(&pr);
     // A short cooldown the server names (Retry-After): waited out, then the call succeeds.
     pr.state.lock().unwrap().force_429 = Some(Some(2));
     let run = m.run(&["api", "GET", "/{customer}/projects"]).ok();

@@ -34,19 +34,11 @@ fn rotation_with_grace_finish_and_force() {
         "{}",
         hook.stdout
     );
-    let created = json(
-        &m.run(&[
-            "sa",
-            "create",
-            "--name",
-            "Nightly ERP sync",
-            "--email",
-            "erp-sync@acme.example",
-            "--permission",
-            "directory=read",
-            "--json",
-        ])
-        .ok(),
+    let created = create_service_account(
+        &m,
+        "Nightly ERP sync",
+        "erp-sync@acme.example",
+        &["--permission", "directory=read"],
     );
     let id = created["id"].as_i64().unwrap().to_string();
     let client_id = created["client_id"].as_str().unwrap().to_string();

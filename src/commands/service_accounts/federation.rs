@@ -83,12 +83,8 @@ pub async fn dispatch(ctx: &Context, command: FederationCommand) -> Result<()> {
                     ]
                 })
                 .collect();
-            if ctx.out.stdout_is_terminal() {
-                ctx.out
-                    .table(&["ID", "ISSUER", "SUBJECT", "AUDIENCE", "CLAIMS"], &rows)
-            } else {
-                rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-            }
+            ctx.out
+                .rows(&["ID", "ISSUER", "SUBJECT", "AUDIENCE", "CLAIMS"], &rows)
         }
         FederationCommand::Remove(args) => {
             api.remove_federation(company, args.id, args.federation_id)

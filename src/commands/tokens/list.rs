@@ -32,12 +32,8 @@ pub async fn run(ctx: &Context, args: &TokensListArgs) -> Result<()> {
             ]
         })
         .collect();
-    if ctx.out.stdout_is_terminal() {
-        ctx.out.table(
-            &["ID", "NAME", "TOKEN", "CREATED", "EXPIRES", "LAST USED"],
-            &rows,
-        )
-    } else {
-        rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-    }
+    ctx.out.rows(
+        &["ID", "NAME", "TOKEN", "CREATED", "EXPIRES", "LAST USED"],
+        &rows,
+    )
 }

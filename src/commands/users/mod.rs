@@ -41,23 +41,19 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                     ]
                 })
                 .collect();
-            if ctx.out.stdout_is_terminal() {
-                ctx.out.table(
-                    &[
-                        "ID",
-                        "LOGIN",
-                        "NAME",
-                        "KIND",
-                        "API ACCESS",
-                        "USER MGMT",
-                        "ADMIN",
-                        "OWNER",
-                    ],
-                    &rows,
-                )
-            } else {
-                rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-            }
+            ctx.out.rows(
+                &[
+                    "ID",
+                    "LOGIN",
+                    "NAME",
+                    "KIND",
+                    "API ACCESS",
+                    "USER MGMT",
+                    "ADMIN",
+                    "OWNER",
+                ],
+                &rows,
+            )
         }
         UsersCommand::View(args) => {
             let u = session.api.user(company, args.id).await?;

@@ -60,11 +60,7 @@ pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesA
             return Ok(());
         }
         let rows: Vec<Vec<String>> = first.iter().map(cells).collect();
-        return if ctx.out.stdout_is_terminal() {
-            ctx.out.table(HEADERS, &rows)
-        } else {
-            rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-        };
+        return ctx.out.rows(HEADERS, &rows);
     }
     // --follow: print each delivery when it appears or changes, oldest first, until Ctrl-C.
     // The handler is installed before anything is printed: a Ctrl-C right after the first

@@ -54,11 +54,7 @@ pub async fn dispatch(ctx: &Context, command: WebhooksCommand) -> Result<()> {
                     ]
                 })
                 .collect();
-            if ctx.out.stdout_is_terminal() {
-                ctx.out.table(&["ID", "URL", "EVENTS", "STATE"], &rows)
-            } else {
-                rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-            }
+            ctx.out.rows(&["ID", "URL", "EVENTS", "STATE"], &rows)
         }
         WebhooksCommand::Events => {
             let events = api.webhook_events().await?;

@@ -90,11 +90,7 @@ async fn list(
             ]
         })
         .collect();
-    if ctx.out.stdout_is_terminal() {
-        ctx.out.table(&["ID", "NAMESPACE", "DESTINATION"], &rows)
-    } else {
-        rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-    }
+    ctx.out.rows(&["ID", "NAMESPACE", "DESTINATION"], &rows)
 }
 
 fn show(ctx: &Context, hook: &Hook, triggers: &[Trigger]) -> Result<()> {
@@ -279,10 +275,6 @@ async fn deliveries(
             ]
         })
         .collect();
-    if ctx.out.stdout_is_terminal() {
-        ctx.out
-            .table(&["ID", "STATUS", "HTTP", "STARTED", "EVENT"], &rows)
-    } else {
-        rows.iter().try_for_each(|r| ctx.out.tsv_row(r))
-    }
+    ctx.out
+        .rows(&["ID", "STATUS", "HTTP", "STARTED", "EVENT"], &rows)
 }
