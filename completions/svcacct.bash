@@ -526,7 +526,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__audit)
-            opts="-v -h --rules --fail-on --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -h --rules --fail-on --allow-partial --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -922,6 +922,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --api 'Platform API base URL (https, or http to loopback only)'
             cand --jq 'Filter the JSON output with a jq program (implies --json), e.g. --jq ''.[].client_id'''
             cand --company 'Company to act on (default: the signed-in user''s company)'
+            cand --allow-partial 'With --fail-on: pass even when some credentials could not be seen (else exit 5)'
             cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --json 'Print machine-readable JSON on stdout'

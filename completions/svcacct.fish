@@ -622,6 +622,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l profile -d 'Pr
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l allow-partial -d 'With --fail-on: pass even when some credentials could not be seen (else exit 5)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -52,9 +52,13 @@ pub fn run(expr: &str, input: &serde_json::Value) -> Result<Vec<String>> {
         match out {
             Ok(Val::TStr(bytes)) => lines.push(String::from_utf8_lossy(&bytes).into_owned()),
             Ok(other) => lines.push(other.to_string()),
-            Err(e) => {
-                return Err(Error::usage(format!("--jq '{expr}' failed: {e}"))
-                    .with_hint("check the program against the command's --json output"));
+            Err(_) => {
+                // jaq's message quotes the value it failed on, which may be a secret (a new
+                // client secret, a token): it is not shown.
+                return Err(Error::usage(format!(
+                    "--jq '{expr}' failed on the command's output (e.g. a field of something that is not an object)"
+                ))
+                .with_hint("check the program against the command's --json output"));
             }
         }
     }
@@ -80,5 +84,9 @@ mod tests {
             run(".foo", &input).unwrap_err().kind,
             crate::error::ErrorKind::Usage
         );
+        // The value it failed on is never in the message: it may be a secret.
+        let secret = serde_json::json!({"client_secret": "sas_S3cr3t"});
+        let err = run(".client_secret.x", &secret).unwrap_err();
+        assert!(!err.to_string().contains("sas_S3cr3t"), "{err}");
     }
 }

@@ -362,6 +362,8 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         ("tokens", "hint", "TEXT"),
         // The client secret a client-credentials token was minted with (rotation).
         ("tokens", "secret_id", "INTEGER"),
+        // The federation a client-assertion token was minted through (revoked with it).
+        ("tokens", "federation_id", "INTEGER"),
         ("service_accounts", "secret_reset_at", "INTEGER"),
         ("auth_codes", "grant_id", "INTEGER"),
         // Rows from before: unsealed, so expired at once (purged below).

@@ -22,6 +22,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "service_account.secret_rotated",
         "A service account got a second secret (rotation) or retired the old one",
     ),
+    (
+        "service_account.federation_added",
+        "A service account now trusts an outside identity (federation)",
+    ),
+    (
+        "service_account.federation_removed",
+        "A service account no longer trusts an outside identity",
+    ),
     ("service_account.deleted", "A service account was deleted"),
     ("token.created", "A personal access token was created"),
     ("token.revoked", "A personal access token was revoked"),

@@ -4,10 +4,13 @@
 //!
 //! The assertion is checked against the issuer's keys, found through its OpenID discovery
 //! document (`{issuer}/.well-known/openid-configuration` → `jwks_uri`), cached five minutes and
-//! fetched again for an unknown `kid`. Checks: a trusted issuer (https, or http on loopback
-//! only), an asymmetric algorithm, the signature, `iss`, `aud`, `exp`/`nbf` (30 s leeway),
-//! `sub` and the claim matchers; a replayed `jti` (or, without one, the same assertion) is
-//! refused. Every refusal is `invalid_client` with the check that failed — never the token.
+//! fetched again for an unknown `kid` (at most once a minute per issuer). Checks: a trusted
+//! issuer (https on a public address; plain http on loopback only with
+//! `--allow-loopback-issuers`), an asymmetric algorithm, the signature, `iss`, `aud`,
+//! `exp`/`nbf` (30 s leeway, at most a day ahead), `sub` and the claim matchers; a replayed
+//! `jti` (or, without one, the same signed content) is refused. Every refusal is
+//! `invalid_client` naming the check that failed — never the token, and at the public token
+//! endpoint never the values a federation expects (the admin-only test endpoint says those).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -34,15 +37,48 @@ const LEEWAY: u64 = 30;
 const KEYS_TTL: Duration = Duration::from_secs(300);
 const MAX_DOCUMENT: usize = 256 * 1024;
 const MAX_ASSERTION: usize = 16 * 1024;
+/// An assertion valid for longer than this is refused (its replay record must outlive it).
+const MAX_LIFETIME: i64 = 86_400;
+/// A forced key refresh (an unknown `kid`) at most this often per issuer.
+const REFRESH_EVERY: Duration = Duration::from_secs(60);
 
 /// What a verified assertion grants: the account's user and the federation that matched.
 pub struct Verified {
     pub user_id: i64,
     pub federation_id: i64,
     pub issuer: String,
-    /// The replay key (the `jti`, else the assertion's hash) and when it may be forgotten.
+    /// The replay key (the `jti`, else the signed content's hash) and when it may be forgotten.
     pub replay_key: String,
     pub expires_at: i64,
+}
+
+/// Why an assertion is refused: what the public token endpoint says (the check), and what the
+/// admin's test endpoint says (the check and the values expected).
+pub struct Refusal {
+    pub public: String,
+    pub detail: String,
+}
+
+impl From<String> for Refusal {
+    fn from(reason: String) -> Self {
+        Refusal {
+            public: reason.clone(),
+            detail: reason,
+        }
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(reason: &str) -> Self {
+        reason.to_string().into()
+    }
+}
+
+fn refusal(public: impl Into<String>, detail: impl Into<String>) -> Refusal {
+    Refusal {
+        public: public.into(),
+        detail: detail.into(),
+    }
 }
 
 fn is_loopback_host(url: &url::Url) -> bool {
@@ -54,8 +90,9 @@ fn is_loopback_host(url: &url::Url) -> bool {
     }
 }
 
-/// An issuer URL we may fetch keys from: https, or plain http to this machine only.
-pub fn check_issuer(issuer: &str) -> Result<url::Url, String> {
+/// An issuer URL we may fetch keys from: https to a public address, or (with
+/// `allow_loopback`) plain http to this machine.
+pub fn check_issuer(issuer: &str, allow_loopback: bool) -> Result<url::Url, String> {
     let url =
         url::Url::parse(issuer).map_err(|e| format!("issuer '{issuer}' is not a URL: {e}"))?;
     if !url.username().is_empty()
@@ -67,9 +104,27 @@ pub fn check_issuer(issuer: &str) -> Result<url::Url, String> {
             "issuer '{issuer}' must be a plain URL (no credentials, query or fragment)"
         ));
     }
+    let loopback = is_loopback_host(&url);
+    if loopback && !allow_loopback {
+        return Err(format!(
+            "issuer '{issuer}' is this server itself (loopback); start the sandbox with --allow-loopback-issuers to trust a local issuer"
+        ));
+    }
+    let literal = match url.host() {
+        Some(url::Host::Ipv4(ip)) => Some(std::net::IpAddr::V4(ip)),
+        Some(url::Host::Ipv6(ip)) => Some(std::net::IpAddr::V6(ip)),
+        _ => None,
+    };
+    if let Some(ip) = literal
+        && !crate::webhooks::destination::ip_allowed(ip, allow_loopback)
+    {
+        return Err(format!(
+            "issuer '{issuer}' is a private, link-local or otherwise internal address"
+        ));
+    }
     match url.scheme() {
         "https" => Ok(url),
-        "http" if is_loopback_host(&url) => Ok(url),
+        "http" if loopback => Ok(url),
         "http" => Err(format!(
             "issuer '{issuer}' uses plain http: only https issuers are trusted (http on loopback only)"
         )),
@@ -79,10 +134,11 @@ pub fn check_issuer(issuer: &str) -> Result<url::Url, String> {
     }
 }
 
+/// Per issuer: when its keys were fetched, and the keys.
 static KEYS: OnceLock<Mutex<HashMap<String, (Instant, JwkSet)>>> = OnceLock::new();
 
 async fn fetch_json(client: &reqwest::Client, url: &str) -> Result<Value, String> {
-    let resp = client
+    let mut resp = client
         .get(url)
         .send()
         .await
@@ -91,7 +147,6 @@ async fn fetch_json(client: &reqwest::Client, url: &str) -> Result<Value, String
         return Err(format!("{url} answered {}", resp.status().as_u16()));
     }
     let mut body = Vec::new();
-    let mut resp = resp;
     while let Some(chunk) = resp
         .chunk()
         .await
@@ -105,20 +160,25 @@ async fn fetch_json(client: &reqwest::Client, url: &str) -> Result<Value, String
     serde_json::from_slice(&body).map_err(|e| format!("{url} is not JSON: {e}"))
 }
 
-/// The issuer's keys (cached), fetched again when `refresh`.
-async fn issuer_keys(issuer: &str, refresh: bool) -> Result<JwkSet, String> {
+/// The issuer's keys (cached), fetched again when `refresh` — unless they were fetched less
+/// than a minute ago (an unknown `kid` must not turn every request into a fetch).
+async fn issuer_keys(issuer: &str, refresh: bool, allow_loopback: bool) -> Result<JwkSet, String> {
     let cache = KEYS.get_or_init(Default::default);
-    if !refresh
-        && let Some((at, set)) = cache.lock().expect("keys cache").get(issuer)
-        && at.elapsed() < KEYS_TTL
+    if let Some((at, set)) = cache.lock().expect("keys cache").get(issuer)
+        && (at.elapsed() < REFRESH_EVERY || (!refresh && at.elapsed() < KEYS_TTL))
     {
         return Ok(set.clone());
     }
-    check_issuer(issuer)?;
+    check_issuer(issuer, allow_loopback)?;
+    // Names are resolved by the same guard as webhook deliveries: an issuer or jwks_uri name
+    // that points at an internal address is refused after DNS too.
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(5))
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
+        .dns_resolver(std::sync::Arc::new(
+            crate::webhooks::destination::GuardedResolver { allow_loopback },
+        ))
         .build()
         .map_err(|e| e.to_string())?;
     let discovery = format!(
@@ -136,7 +196,7 @@ async fn issuer_keys(issuer: &str, refresh: bool) -> Result<JwkSet, String> {
     let jwks_uri = meta["jwks_uri"]
         .as_str()
         .ok_or_else(|| format!("the discovery document of {issuer} has no jwks_uri"))?;
-    check_issuer(jwks_uri).map_err(|e| format!("jwks_uri: {e}"))?;
+    check_issuer(jwks_uri, allow_loopback).map_err(|e| format!("jwks_uri: {e}"))?;
     let set: JwkSet = serde_json::from_value(fetch_json(&client, jwks_uri).await?)
         .map_err(|e| format!("the keys of {issuer} are not a JWK set: {e}"))?;
     cache
@@ -176,17 +236,39 @@ fn peek_issuer(assertion: &str) -> Result<String, String> {
         .ok_or_else(|| "the assertion has no iss claim".to_string())
 }
 
+/// The issuer's keys, or a refusal that does not map what the fetch ran into.
+async fn keys_or_refusal(
+    f: &Federation,
+    refresh: bool,
+    allow_loopback: bool,
+) -> Result<JwkSet, Refusal> {
+    issuer_keys(&f.issuer, refresh, allow_loopback)
+        .await
+        .map_err(|_| {
+            format!(
+                "the keys of issuer {} could not be fetched (its OpenID discovery document or jwks_uri)",
+                f.issuer
+            )
+            .into()
+        })
+}
+
 /// Check `assertion` against one federation: the reason it fails, naming the check.
-async fn check_one(f: &Federation, assertion: &str) -> Result<Value, String> {
+async fn check_one(
+    f: &Federation,
+    assertion: &str,
+    allow_loopback: bool,
+) -> Result<Value, Refusal> {
     let header = jsonwebtoken::decode_header(assertion)
-        .map_err(|e| format!("the assertion's header is invalid: {e}"))?;
+        .map_err(|e| Refusal::from(format!("the assertion's header is invalid: {e}")))?;
     if !ALLOWED.contains(&header.alg) {
         return Err(format!(
             "algorithm {:?} is not accepted (asymmetric signatures only)",
             header.alg
-        ));
+        )
+        .into());
     }
-    let mut keys = issuer_keys(&f.issuer, false).await?;
+    let mut keys = keys_or_refusal(f, false, allow_loopback).await?;
     let pick = |set: &JwkSet| match &header.kid {
         Some(kid) => set.find(kid).cloned(),
         None => set.keys.first().cloned(),
@@ -194,17 +276,17 @@ async fn check_one(f: &Federation, assertion: &str) -> Result<Value, String> {
     let jwk = match pick(&keys) {
         Some(k) => k,
         None => {
-            keys = issuer_keys(&f.issuer, true).await?;
+            keys = keys_or_refusal(f, true, allow_loopback).await?;
             pick(&keys).ok_or_else(|| {
-                format!(
+                Refusal::from(format!(
                     "the issuer {} has no key with the assertion's kid",
                     f.issuer
-                )
+                ))
             })?
         }
     };
-    let key =
-        DecodingKey::from_jwk(&jwk).map_err(|e| format!("the issuer's key cannot be used: {e}"))?;
+    let key = DecodingKey::from_jwk(&jwk)
+        .map_err(|e| Refusal::from(format!("the issuer's key cannot be used: {e}")))?;
     let mut v = Validation::new(header.alg);
     v.leeway = LEEWAY;
     v.validate_nbf = true;
@@ -217,98 +299,115 @@ async fn check_one(f: &Federation, assertion: &str) -> Result<Value, String> {
             K::InvalidSignature => format!(
                 "the signature does not verify with the keys of {}",
                 f.issuer
+            )
+            .into(),
+            K::ExpiredSignature => "the assertion has expired (exp)".into(),
+            K::ImmatureSignature => "the assertion is not valid yet (nbf)".into(),
+            K::InvalidAudience => refusal(
+                "aud does not match the federation",
+                format!(
+                    "aud does not match: this federation expects '{}'",
+                    f.audience
+                ),
             ),
-            K::ExpiredSignature => "the assertion has expired (exp)".to_string(),
-            K::ImmatureSignature => "the assertion is not valid yet (nbf)".to_string(),
-            K::InvalidAudience => format!(
-                "aud does not match: this federation expects '{}'",
-                f.audience
-            ),
-            K::InvalidIssuer => {
-                format!("iss does not match: this federation expects '{}'", f.issuer)
-            }
-            K::MissingRequiredClaim(c) => format!("the assertion has no {c} claim"),
-            K::InvalidAlgorithm => {
-                "the algorithm does not match the issuer's key (alg)".to_string()
-            }
-            other => format!("the assertion is invalid: {other:?}"),
+            K::InvalidIssuer => "iss does not match the federation".into(),
+            K::MissingRequiredClaim(c) => format!("the assertion has no {c} claim").into(),
+            K::InvalidAlgorithm => "the algorithm does not match the issuer's key (alg)".into(),
+            other => format!("the assertion is invalid: {other:?}").into(),
         }
     })?;
     let claims = data.claims;
     if claims["sub"].as_str() != Some(f.subject.as_str()) {
-        return Err(format!(
-            "sub does not match: this federation expects '{}', the assertion has '{}'",
-            f.subject,
-            claims["sub"].as_str().unwrap_or("")
+        return Err(refusal(
+            "sub does not match the federation",
+            format!(
+                "sub does not match: this federation expects '{}', the assertion has '{}'",
+                f.subject,
+                claims["sub"].as_str().unwrap_or("")
+            ),
         ));
     }
     for (name, want) in &f.claims {
         let got = &claims[name.as_str()];
         if got != want {
-            return Err(format!(
-                "claim '{name}' does not match: this federation expects {want}, the assertion has {}",
-                if got.is_null() {
-                    "none".to_string()
-                } else {
-                    got.to_string()
-                }
+            return Err(refusal(
+                format!("claim '{name}' does not match the federation"),
+                format!(
+                    "claim '{name}' does not match: this federation expects {want}, the assertion has {}",
+                    if got.is_null() {
+                        "none".to_string()
+                    } else {
+                        got.to_string()
+                    }
+                ),
             ));
         }
+    }
+    // exp as the number it is (a float, or past i64): at most a day ahead, so that the
+    // replay record can be kept as long as the assertion is good.
+    let exp = claims["exp"].as_f64().unwrap_or(0.0);
+    if exp - (now() as f64) > MAX_LIFETIME as f64 {
+        return Err(
+            "the assertion is valid for more than a day (exp): ask the issuer for a shorter-lived token".into(),
+        );
     }
     Ok(claims)
 }
 
 /// Verify a client assertion for `client_id` without using it up: which federation accepts
 /// it, or why none does.
-pub async fn verify(state: &Shared, client_id: &str, assertion: &str) -> Result<Verified, String> {
+pub async fn verify(state: &Shared, client_id: &str, assertion: &str) -> Result<Verified, Refusal> {
     if assertion.len() > MAX_ASSERTION {
-        return Err(format!(
-            "the assertion is longer than {MAX_ASSERTION} bytes"
-        ));
+        return Err(format!("the assertion is longer than {MAX_ASSERTION} bytes").into());
     }
     let issuer = peek_issuer(assertion)?;
     let candidates: Vec<(Federation, i64)> = {
         let conn = state.db();
-        store::for_client(&conn, client_id).map_err(|e| e.to_string())?
+        store::for_client(&conn, client_id).map_err(|e| Refusal::from(e.to_string()))?
     };
     if candidates.is_empty() {
-        return Err(format!(
-            "client '{client_id}' trusts no outside identity (no federation)"
-        ));
+        return Err(
+            format!("client '{client_id}' trusts no outside identity (no federation)").into(),
+        );
     }
     let matching: Vec<_> = candidates
         .into_iter()
         .filter(|(f, _)| f.issuer.trim_end_matches('/') == issuer.trim_end_matches('/'))
         .collect();
     if matching.is_empty() {
-        return Err(format!(
-            "issuer '{issuer}' is not trusted by client '{client_id}' (iss)"
-        ));
+        return Err(
+            format!("issuer '{issuer}' is not trusted by client '{client_id}' (iss)").into(),
+        );
     }
-    let mut reason = String::new();
+    let mut first: Option<Refusal> = None;
     for (f, user_id) in matching {
-        match check_one(&f, assertion).await {
+        match check_one(&f, assertion, state.allow_loopback_issuers).await {
             Ok(claims) => {
+                // Without a jti, the signed content is the key — not the whole text: an ECDSA
+                // signature can be rewritten into another valid one.
+                let signed = assertion.rsplit_once('.').map_or(assertion, |(s, _)| s);
                 let replay_key = claims["jti"]
                     .as_str()
                     .map(str::to_string)
-                    .unwrap_or_else(|| format!("sha256:{}", sha256_hex(assertion)));
+                    .unwrap_or_else(|| format!("sha256:{}", sha256_hex(signed)));
+                let exp = claims["exp"]
+                    .as_f64()
+                    .unwrap_or(0.0)
+                    .min((now() + MAX_LIFETIME) as f64) as i64;
                 return Ok(Verified {
                     user_id,
                     federation_id: f.id,
                     issuer: f.issuer.clone(),
                     replay_key,
-                    expires_at: claims["exp"].as_i64().unwrap_or_else(now) + LEEWAY as i64,
+                    expires_at: exp.max(now()) + LEEWAY as i64,
                 });
             }
             Err(why) => {
-                if reason.is_empty() {
-                    reason = why;
-                }
+                first.get_or_insert(why);
             }
         }
     }
-    Err(reason)
+    Err(first.unwrap_or_else(|| "no federation accepts the assertion".into()))
 }
 
 // ---- the admin API: /companies/{company_id}/service-accounts/{id}/federations ----
@@ -345,7 +444,8 @@ pub async fn add(
     Json(body): Json<NewFederation>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     require_company_admin(&p, company_id, "add service account federations")?;
-    check_issuer(body.issuer.trim()).map_err(|e| unprocessable("invalid_issuer", e))?;
+    check_issuer(body.issuer.trim(), state.allow_loopback_issuers)
+        .map_err(|e| unprocessable("invalid_issuer", e))?;
     let subject = body.subject.trim();
     if subject.is_empty() || subject.len() > 512 {
         return Err(unprocessable(
@@ -400,7 +500,15 @@ pub async fn add(
         .into_iter()
         .find(|f| f.id == fed_id)
         .expect("just added");
+    crate::events::emit(
+        &tx,
+        company_id,
+        "service_account.federation_added",
+        json!({"service_account_id": sa.id, "federation": &made, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
     tx.commit()?;
+    state.deliveries_due.notify_one();
     Ok((StatusCode::CREATED, Json(json!(made))))
 }
 
@@ -412,11 +520,22 @@ pub async fn remove(
     require_company_admin(&p, company_id, "remove service account federations")?;
     let conn = state.db();
     let (sa, _) = find(&conn, company_id, id)?;
-    if !store::remove(&conn, company_id, sa.id, fed_id)? {
+    let tx = conn.unchecked_transaction()?;
+    // The tokens minted through it are revoked with it.
+    if !store::remove(&tx, company_id, sa.id, fed_id)? {
         return Err(ApiError::not_found(format!(
             "federation {fed_id} not found on service account {id}"
         )));
     }
+    crate::events::emit(
+        &tx,
+        company_id,
+        "service_account.federation_removed",
+        json!({"service_account_id": sa.id, "federation_id": fed_id, "actor": {"id": p.id, "login": p.login}}),
+        None,
+    )?;
+    tx.commit()?;
+    state.deliveries_due.notify_one();
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -441,7 +560,36 @@ pub async fn test(
     Ok(Json(
         match verify(&state, &client_id, body.assertion.trim()).await {
             Ok(v) => json!({"accepted": true, "federation_id": v.federation_id, "reason": null}),
-            Err(reason) => json!({"accepted": false, "federation_id": null, "reason": reason}),
+            Err(refused) => {
+                json!({"accepted": false, "federation_id": null, "reason": refused.detail})
+            }
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_issuer;
+
+    #[test]
+    fn issuers_are_public_https_unless_loopback_is_allowed() {
+        assert!(check_issuer("https://token.actions.githubusercontent.com", false).is_ok());
+        for bad in [
+            "http://127.0.0.1:8080",
+            "https://127.0.0.1",
+            "https://10.0.0.1",
+            "https://169.254.169.254",
+            "https://[::1]:9",
+            "http://issuer.example.com",
+            "https://user:pw@issuer.example.com",
+            "https://issuer.example.com/?x=1",
+        ] {
+            assert!(check_issuer(bad, false).is_err(), "{bad}");
+        }
+        assert!(check_issuer("http://127.0.0.1:8080", true).is_ok());
+        assert!(
+            check_issuer("https://10.0.0.1", true).is_err(),
+            "private stays refused"
+        );
+    }
 }

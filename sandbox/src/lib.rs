@@ -73,6 +73,9 @@ pub struct Config {
     pub delivery: DeliveryConfig,
     /// Record every secret handed out (see [`issued`]), for test suites' leak scans.
     pub record_issued_secrets: bool,
+    /// Trust federation issuers on loopback (plain http), for local testing; otherwise an
+    /// issuer and its keys must be https on a public address.
+    pub allow_loopback_issuers: bool,
 }
 
 impl Config {
@@ -89,6 +92,7 @@ impl Config {
             request_log: false,
             delivery: DeliveryConfig::default(),
             record_issued_secrets: false,
+            allow_loopback_issuers: false,
         }
     }
 }

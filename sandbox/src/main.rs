@@ -77,6 +77,10 @@ struct ServeArgs {
     /// (test suites and fuzzing, on machines that must not reach out)
     #[arg(long)]
     no_external_webhooks: bool,
+    /// Trust federation issuers on loopback (plain http allowed there), for trying federated
+    /// service accounts locally. Private, link-local and other internal addresses stay refused
+    #[arg(long)]
+    allow_loopback_issuers: bool,
 }
 
 #[derive(clap::Args)]
@@ -144,6 +148,7 @@ async fn serve(a: ServeArgs) -> ExitCode {
             ..Default::default()
         },
         record_issued_secrets: false,
+        allow_loopback_issuers: a.allow_loopback_issuers,
     };
     let running = match svcacct_sandbox::start(config).await {
         Ok(r) => r,

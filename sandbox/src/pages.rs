@@ -62,16 +62,35 @@ pub fn login(csrf: &str, error: Option<&str>) -> String {
     )
 }
 
-pub fn consent(csrf: &str, app: &str, user: &str, company: &str, credentials: bool) -> String {
+pub fn consent(
+    csrf: &str,
+    app: &str,
+    user: &str,
+    company: &str,
+    credentials: bool,
+    device_code: Option<&str>,
+) -> String {
     let credentials = if credentials {
         "<p><strong>It also asks to manage credentials for you</strong> (the <code>credentials</code> scope): personal access tokens, service accounts, webhooks and app installs.</p>"
     } else {
         ""
     };
+    // A device sign-in can be started by anyone and sent as a link (RFC 8628 §5.4): say so,
+    // and show the code to compare with the device's screen.
+    let device = device_code
+        .map(|code| {
+            format!(
+                r#"<p class="error" role="alert" id="device-warning">A device is asking to sign in as you. <strong>Approve only if you started this sign-in yourself and your device shows this code:</strong></p>
+<code id="user-code">{}</code>
+<p>If someone sent you this link, or the code differs, choose Deny.</p>"#,
+                escape(code)
+            )
+        })
+        .unwrap_or_default();
     layout(
         "Authorize access",
         &format!(
-            r#"<p><strong>{app}</strong> wants to act as <strong>{user}</strong> on {company}, with your permissions.</p>{credentials}
+            r#"{device}<p><strong>{app}</strong> wants to act as <strong>{user}</strong> on {company}, with your permissions.</p>{credentials}
 <form method="post" action="/oauth/authorize/consent" id="consent-form">
 <input type="hidden" name="csrf" value="{csrf}">
 <button type="submit" name="decision" value="approve" id="approve">Approve</button>

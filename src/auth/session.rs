@@ -240,9 +240,18 @@ async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> R
         .ok()
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(|| api.as_str().trim_end_matches('/').to_string());
+    // The assertion first, every time (files rotate): the cache is keyed by who it names —
+    // issuer, subject and every other claim but the timing ones — so a job whose assertion
+    // differs (another branch, environment or run) never gets a token another one minted.
+    let assertion = source.fetch(ctx, &audience).await.map_err(|mut e| {
+        e.message = format!("cannot get {}: {}", source.describe(), e.message);
+        e
+    })?;
     let cache_name = {
         use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(format!("{client_id}\n{api}\n{audience}").as_bytes());
+        let identity = assertion_identity(&assertion);
+        let digest =
+            Sha256::digest(format!("{client_id}\n{api}\n{audience}\n{identity}").as_bytes());
         let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         format!("federated-{hex}")
     };
@@ -287,10 +296,6 @@ async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> R
         ..Default::default()
     };
     let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
-    let assertion = source.fetch(ctx, &audience).await.map_err(|mut e| {
-        e.message = format!("cannot get {}: {}", source.describe(), e.message);
-        e
-    })?;
     let cred = oauth::client_credentials_with_assertion(
         ctx.http()?,
         &discovered.endpoints,
@@ -313,6 +318,32 @@ async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> R
         expires_at: cred.expires_at,
         origin: origin(),
     })
+}
+
+/// The claims of an assertion that say who it is for (all but `exp`, `iat`, `nbf` and `jti`),
+/// as canonical JSON; the whole text when it is not a readable JWT.
+fn assertion_identity(assertion: &Secret) -> String {
+    use base64::Engine;
+    let claims = assertion
+        .expose()
+        .split('.')
+        .nth(1)
+        .and_then(|p| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(p.trim_end_matches('='))
+                .ok()
+        })
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+    match claims {
+        Some(serde_json::Value::Object(mut map)) => {
+            for timing in ["exp", "iat", "nbf", "jti"] {
+                map.remove(timing);
+            }
+            // serde_json's map is ordered by key: the same claims give the same text.
+            serde_json::Value::Object(map).to_string()
+        }
+        _ => assertion.expose().to_string(),
+    }
 }
 
 /// Refresh (authorization code) or re-mint (client credentials) under the profile's lock, after

@@ -106,6 +106,9 @@ pub struct AuditArgs {
     /// Exit 10 when any credential breaks one of these rules (alone: the --rules)
     #[arg(long, value_name = "RULES", num_args = 0..=1, default_missing_value = crate::commands::audit::DEFAULT_RULES)]
     pub fail_on: Option<String>,
+    /// With --fail-on: pass even when some credentials could not be seen (else exit 5)
+    #[arg(long, requires = "fail_on")]
+    pub allow_partial: bool,
     #[command(flatten)]
     pub output: ListFormatArgs,
 }

@@ -94,15 +94,18 @@ fn check(f: &mut Finding, rules: &[Rule], now: i64) {
     }
 }
 
-async fn gather(ctx: &Context) -> Result<Vec<Finding>> {
+/// The findings, and what could not be audited (sections the caller may not see).
+async fn gather(ctx: &Context) -> Result<(Vec<Finding>, Vec<String>)> {
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
     let api = &session.api;
     let me = api.me().await?;
     let mut found = Vec::new();
+    let missed = std::cell::RefCell::new(Vec::new());
     let skipped = |what: &str, e: &Error| {
         ctx.out
             .status(&format!("note: {what} not audited: {}", e.message));
+        missed.borrow_mut().push(what.to_string());
     };
     // Service-account secrets (admins), every page.
     let mut next = None;
@@ -189,7 +192,7 @@ async fn gather(ctx: &Context) -> Result<Vec<Finding>> {
         Err(e) if matches!(e.kind, ErrorKind::Permission) => skipped("app installs", &e),
         Err(e) => return Err(e),
     }
-    Ok(found)
+    Ok((found, missed.into_inner()))
 }
 
 pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
@@ -206,7 +209,7 @@ pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
         }
     }
     let now = OffsetDateTime::now_utc().unix_timestamp();
-    let mut findings = gather(ctx).await?;
+    let (mut findings, missed) = gather(ctx).await?;
     for f in &mut findings {
         check(f, &all_rules, now);
     }
@@ -248,6 +251,19 @@ pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
         )?;
     }
     if let Some(fail_on) = fail_on {
+        // A gate that could not look everywhere must not pass silently.
+        if !missed.is_empty() && !args.allow_partial {
+            return Err(Error::new(
+                ErrorKind::Permission,
+                format!(
+                    "--fail-on: could not audit {} with these credentials",
+                    missed.join(", ")
+                ),
+            )
+            .with_hint(
+                "run the audit as a company admin and user manager, or pass --allow-partial",
+            ));
+        }
         let names: Vec<String> = fail_on.iter().map(Rule::name).collect();
         let broken = findings
             .iter()

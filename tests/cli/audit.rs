@@ -157,3 +157,21 @@ fn audit_flags_old_unused_and_expiring_credentials_and_fails_on_request() {
     let quiet = m.run(&["tokens", "list"]).ok();
     assert!(!quiet.stderr.contains("expires in"), "{}", quiet.stderr);
 }
+
+/// A gate that cannot see everything does not pass silently: a user manager who is not a
+/// company admin cannot see service accounts, so `--fail-on` refuses (exit 5) unless
+/// `--allow-partial`.
+#[test]
+fn audit_fail_on_refuses_a_partial_view() {
+    let sb = Sandbox::start();
+    let manager = sb.bootstrap().user("manager").clone();
+    let (m, _) = signed_in_as(&sb, &manager.login, &manager.password);
+    let partial = m.run(&["audit", "--fail-on", "unused>3650d"]);
+    partial.fails_with(5);
+    assert!(partial.stderr.contains("service accounts"), "{}", partial.stderr);
+    m.run(&["audit", "--fail-on", "unused>3650d", "--allow-partial"])
+        .ok();
+    // Without --fail-on it lists what it can, and says what it could not see.
+    let listed = m.run(&["audit"]).ok();
+    assert!(listed.stderr.contains("not audited"), "{}", listed.stderr);
+}

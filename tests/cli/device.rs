@@ -248,3 +248,58 @@ fn slow_down_adds_five_seconds() {
         "and every later poll too: {gap:?}"
     );
 }
+
+/// A device sign-in can be started by anyone and its link sent to a victim (RFC 8628 §5.4):
+/// the consent page says it is a device sign-in and shows the code to compare.
+#[test]
+fn device_consent_page_shows_the_code_and_warns() {
+    let sb = fast_sandbox();
+    let url = sb.url();
+    let (status, body) = curl(&[
+        "-d",
+        "client_id=svcacct-cli",
+        &format!("{url}/oauth/device_authorization"),
+    ]);
+    assert_eq!(status, 200, "{body}");
+    let started: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let code = started["user_code"].as_str().unwrap().to_string();
+    let complete = started["verification_uri_complete"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let jar = dir.path().join("cookies");
+    let jar = jar.to_str().unwrap();
+    let (status, login_page) = curl(&["-c", jar, "-b", jar, &complete]);
+    assert_eq!(status, 200);
+    let csrf = login_page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a csrf field")
+        .to_string();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (status, consent) = curl(&[
+        "-c",
+        jar,
+        "-b",
+        jar,
+        "--data-urlencode",
+        &format!("csrf={csrf}"),
+        "--data-urlencode",
+        &format!("login={}", owner.login),
+        "--data-urlencode",
+        &format!("password={}", owner.password),
+        &format!("{url}/oauth/authorize/login"),
+    ]);
+    assert_eq!(status, 200, "{consent}");
+    assert!(
+        consent.contains(&code),
+        "the code is on the consent page: {consent}"
+    );
+    assert!(
+        consent.contains("started this sign-in yourself"),
+        "{consent}"
+    );
+    assert!(consent.contains("Deny"));
+}

@@ -207,6 +207,19 @@ fn federated_service_account_mints_without_a_secret() {
     let mints = sb.token_requests("client_credentials");
     assert_eq!(ci.run(&["token"]).ok().stdout.trim(), token);
     assert_eq!(sb.token_requests("client_credentials"), mints);
+    // The cache is keyed by who the assertion names: another job's assertion (another
+    // environment) does not get this token; it is checked, and refused.
+    let staging = dir.path().join("staging.jwt");
+    std::fs::write(
+        &staging,
+        issuer.token(&sb.url(), json!({"environment": "staging"})),
+    )
+    .unwrap();
+    ci.set("SVCACCT_CLIENT_ASSERTION_FILE", staging.to_str().unwrap());
+    let refused = ci.run(&["token"]);
+    refused.fails_with(4);
+    assert!(refused.stderr.contains("environment"), "{}", refused.stderr);
+    ci.set("SVCACCT_CLIENT_ASSERTION_FILE", file.to_str().unwrap());
     // Not in a child's environment either.
     // (The token itself is meant for the child; the assertion is not.)
     let env = ci
@@ -315,6 +328,14 @@ fn federated_service_account_mints_without_a_secret() {
             "{reason}: {}",
             refused.stderr
         );
+        // The public token endpoint names the check, never what the federation expects.
+        for expected in [SUBJECT, "\"production\"", "expects"] {
+            assert!(
+                !refused.stderr.contains(expected),
+                "{reason}: {}",
+                refused.stderr
+            );
+        }
         assert_no_secret(&refused.all(), &[assertion]);
     }
     let good = test_verdict(&admin, dir.path(), &id, &issuer.token(&sb.url(), json!({}))).ok();
@@ -325,6 +346,9 @@ fn federated_service_account_mints_without_a_secret() {
         .run(&["sa", "federation", "remove", &id, &fed["id"].to_string()])
         .ok();
     test_verdict(&admin, dir.path(), &id, &issuer.token(&sb.url(), json!({}))).fails_with(4);
+    // … and the tokens minted through it stop.
+    let (status, _) = api(&token, "GET", &format!("{}/api/v1/me", sb.url()), None);
+    assert_eq!(status, 401, "a token minted through a removed federation");
 }
 
 #[test]

@@ -35,6 +35,8 @@ impl Sandbox {
         config.delivery.allow_loopback = true;
         // …and to nothing else: a test never reaches off this machine.
         config.delivery.external = false;
+        // Federation tests run their OpenID issuers on 127.0.0.1.
+        config.allow_loopback_issuers = true;
         // The leak scan: every secret this sandbox hands out is checked against every run.
         config.record_issued_secrets = true;
         adjust(&mut config);

@@ -443,6 +443,7 @@ pub async fn login(
         &name,
         &company,
         credentials,
+        session.params.device_user_code.as_deref(),
     ))
     .into_response()
 }

@@ -113,8 +113,15 @@ async fn assertion_grant(
         .unwrap_or_default();
     let verified = crate::federation::verify(state, &client_id, &assertion)
         .await
-        .map_err(|reason| OAuthError::new("invalid_client", reason))?;
+        .map_err(|refused| OAuthError::new("invalid_client", refused.public))?;
     let conn = state.db();
+    // The federation may have been removed while its keys were fetched.
+    if !crate::store::federations::exists(&conn, verified.federation_id)? {
+        return Err(OAuthError::new(
+            "invalid_client",
+            "the federation that accepted the assertion was just removed",
+        ));
+    }
     active_user(&conn, verified.user_id)?;
     if !crate::store::federations::use_jti(
         &conn,
@@ -135,6 +142,10 @@ async fn assertion_grant(
         verified.user_id,
         None,
         Some(now() + ttl),
+    )?;
+    conn.execute(
+        "UPDATE tokens SET federation_id = ?1 WHERE hash = ?2",
+        params![verified.federation_id, sha256_hex(&access)],
     )?;
     Ok(json!({"access_token": access, "token_type": "Bearer", "expires_in": ttl}))
 }

@@ -61,12 +61,28 @@ pub fn add(
     Ok(conn.last_insert_rowid())
 }
 
-/// Whether a federation was removed.
+/// Whether a federation was removed; the tokens minted through it are revoked with it.
 pub fn remove(conn: &Connection, company_id: i64, sa_id: i64, id: i64) -> rusqlite::Result<bool> {
-    Ok(conn.execute(
+    let removed = conn.execute(
         "DELETE FROM federations WHERE id = ?1 AND company_id = ?2 AND service_account_id = ?3",
         params![id, company_id, sa_id],
-    )? > 0)
+    )? > 0;
+    if removed {
+        conn.execute(
+            "UPDATE tokens SET revoked = 1 WHERE federation_id = ?1",
+            [id],
+        )?;
+    }
+    Ok(removed)
+}
+
+/// Whether federation `id` still exists (checked again where a token is minted through it).
+pub fn exists(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM federations WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )
 }
 
 /// Every federation of the service account whose client is `client_id`, with the account's
@@ -99,6 +115,11 @@ pub fn use_jti(
 
 /// The account's federations go with it.
 pub fn delete_for_account(conn: &Connection, company_id: i64, sa_id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE tokens SET revoked = 1 WHERE federation_id IN
+         (SELECT id FROM federations WHERE company_id = ?1 AND service_account_id = ?2)",
+        params![company_id, sa_id],
+    )?;
     conn.execute(
         "DELETE FROM federations WHERE company_id = ?1 AND service_account_id = ?2",
         params![company_id, sa_id],
