@@ -168,7 +168,11 @@ fn audit_fail_on_refuses_a_partial_view() {
     let (m, _) = signed_in_as(&sb, &manager.login, &manager.password);
     let partial = m.run(&["audit", "--fail-on", "unused>3650d"]);
     partial.fails_with(5);
-    assert!(partial.stderr.contains("service accounts"), "{}", partial.stderr);
+    assert!(
+        partial.stderr.contains("service accounts"),
+        "{}",
+        partial.stderr
+    );
     m.run(&["audit", "--fail-on", "unused>3650d", "--allow-partial"])
         .ok();
     // Without --fail-on it lists what it can, and says what it could not see.

@@ -303,3 +303,30 @@ fn device_consent_page_shows_the_code_and_warns() {
     );
     assert!(consent.contains("Deny"));
 }
+
+/// Guessing user codes is limited like guessing passwords (RFC 8628 §5.1): after 20 wrong
+/// codes from one address the page answers 429 with Retry-After, for any code.
+#[test]
+fn guessing_user_codes_is_throttled() {
+    let sb = fast_sandbox();
+    let url = sb.url();
+    let letters = b"BCDFGHJKLMNPQRSTVWXZ";
+    let mut limited = None;
+    for i in 0..30 {
+        let guess = format!(
+            "BCDF-GH{}{}",
+            letters[i % letters.len()] as char,
+            letters[(i / letters.len()) % letters.len()] as char
+        );
+        let (status, _) = curl(&[&format!("{url}/device?user_code={guess}")]);
+        if status == 429 {
+            limited = Some(i);
+            break;
+        }
+        assert_eq!(status, 400, "guess {i}");
+    }
+    assert_eq!(limited, Some(20), "the 21st wrong code is refused");
+    let (status, body) = curl(&["-i", &format!("{url}/device?user_code=BCDF-GHJK")]);
+    assert_eq!(status, 429);
+    assert!(body.to_ascii_lowercase().contains("retry-after:"), "{body}");
+}

@@ -28,6 +28,8 @@ pub const GRANT_TYPE: &str = "urn:ietf:params:oauth:grant-type:device_code";
 const ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
 /// RFC 8628 §3.5: each slow_down adds 5 seconds to the interval.
 const SLOW_DOWN_STEP: i64 = 5;
+/// Live device codes at most (a flood of unauthenticated starts cannot fill the disk).
+const MAX_PENDING: i64 = 10_000;
 
 fn new_user_code() -> String {
     let mut rng = rand::rng();
@@ -86,6 +88,17 @@ pub async fn authorize(
             "DELETE FROM device_codes WHERE expires_at <= ?1",
             [t - 3600],
         )?;
+        let live: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM device_codes WHERE expires_at > ?1",
+            [t],
+            |r| r.get(0),
+        )?;
+        if live >= MAX_PENDING {
+            return Err(OAuthError::new(
+                "slow_down",
+                "too many device sign-ins are waiting; try again in a few minutes",
+            ));
+        }
         let device_code = random_token("sbd_");
         let mut user_code = new_user_code();
         for _ in 0..8 {
@@ -129,11 +142,34 @@ pub async fn authorize(
 /// sign-in (login, then consent); without one it asks for the code.
 pub async fn page(
     State(state): State<Shared>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     let Some(typed) = q.get("user_code").filter(|c| !c.trim().is_empty()) else {
         return Html(pages::device_code_form(None)).into_response();
     };
+    // Guessing codes is limited like guessing passwords (RFC 8628 §5.1): every lookup counts
+    // for the address (and the code) before it is made; a pending code gives it back.
+    let counted: String = typed
+        .trim()
+        .chars()
+        .take(32)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let counted = format!("device-code:{counted}");
+    if let Err(wait) = state.login_throttle.attempt(&counted, peer.ip()) {
+        let mut resp = (
+            StatusCode::TOO_MANY_REQUESTS,
+            Html(pages::device_code_form(Some(&format!(
+                "Too many wrong codes from this address. Try again in {} minute(s).",
+                wait.div_ceil(60)
+            )))),
+        )
+            .into_response();
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return resp;
+    }
     let bad = |why: &str| {
         (
             StatusCode::BAD_REQUEST,
@@ -166,6 +202,7 @@ pub async fn page(
         Some((client_id, scope, status, expires_at))
             if status == "pending" && expires_at > now() =>
         {
+            state.login_throttle.succeeded(&counted, peer.ip());
             let params = AuthorizeParams {
                 client_id,
                 redirect_uri: String::new(),
