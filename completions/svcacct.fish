@@ -32,7 +32,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -s v -l verbose -d 'Log HT
 complete -c svcacct -n "__fish_svcacct_needs_command" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_needs_command" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "login" -d 'Sign in: browser (authorization code + PKCE), client credentials, or a personal access token'
+complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "login" -d 'Sign in: browser (authorization code + PKCE), a code on any device (device flow), client credentials, or a personal access token'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "logout" -d 'Revoke the profile\'s tokens at the server and delete them locally'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "token" -d 'Print a valid access token (cached, refreshed or re-minted) and nothing else'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "exec" -d 'Run a command with a valid access token in its environment (never in its arguments)'
@@ -61,7 +61,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l scope -d 'OAut
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l authorize-url -d 'Authorization endpoint, for providers without RFC 8414 metadata' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l token-url -d 'Token endpoint, for providers without RFC 8414 metadata' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l revocation-url -d 'Revocation endpoint (RFC 7009), for providers without RFC 8414 metadata' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l timeout -d 'Seconds to wait for the browser sign-in' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l timeout -d 'Seconds to wait for the browser sign-in (default 300), or at most for a device code\'s approval (default: the code\'s own lifetime)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r

@@ -37,7 +37,8 @@ echo "==> Building svcacct and svcacct-sandbox"
 cargo build --quiet --workspace --bins
 bin="$root/target/debug"
 export SVCACCT_CONFIG_DIR="$work/config"
-unset SVCACCT_TOKEN SVCACCT_CLIENT_ID SVCACCT_CLIENT_SECRET SVCACCT_PROFILE SVCACCT_API_URL
+unset SVCACCT_TOKEN SVCACCT_CLIENT_ID SVCACCT_CLIENT_SECRET SVCACCT_PROFILE SVCACCT_API_URL \
+    SVCACCT_PROVIDER SVCACCT_COMPANY_ID SVCACCT_CLIENT_ASSERTION_FILE SVCACCT_AUDIENCE
 
 echo "==> Starting the sandbox (a real OAuth server + platform API, SQLite in a temp dir)"
 "$bin/svcacct-sandbox" serve --listen 127.0.0.1:0 --data "$work/data" --quiet --allow-loopback-webhooks --no-external-webhooks >"$work/sandbox.out" &

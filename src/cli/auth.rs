@@ -61,9 +61,10 @@ pub struct LoginArgs {
     /// Keep credentials in a plaintext 0600 file instead of the OS keychain
     #[arg(long)]
     pub insecure_storage: bool,
-    /// Seconds to wait for the browser sign-in
-    #[arg(long, default_value_t = 300, value_name = "SECS")]
-    pub timeout: u64,
+    /// Seconds to wait for the browser sign-in (default 300), or at most for a device code's
+    /// approval (default: the code's own lifetime)
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -58,7 +58,8 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Sign in: browser (authorization code + PKCE), client credentials, or a personal access token
+    /// Sign in: browser (authorization code + PKCE), a code on any device (device flow), client
+    /// credentials, or a personal access token
     Login(LoginArgs),
     /// Revoke the profile's tokens at the server and delete them locally
     Logout(LogoutArgs),
@@ -104,7 +105,7 @@ pub struct AuditArgs {
     #[arg(long, value_name = "RULES", default_value = crate::commands::audit::DEFAULT_RULES)]
     pub rules: String,
     /// Exit 10 when any credential breaks one of these rules (alone: the --rules)
-    #[arg(long, value_name = "RULES", num_args = 0..=1, default_missing_value = crate::commands::audit::DEFAULT_RULES)]
+    #[arg(long, value_name = "RULES", num_args = 0..=1, default_missing_value = "")]
     pub fail_on: Option<String>,
     /// With --fail-on: pass even when some credentials could not be seen (else exit 5)
     #[arg(long, requires = "fail_on")]

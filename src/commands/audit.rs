@@ -24,7 +24,13 @@ pub enum Rule {
 
 impl Rule {
     fn name(&self) -> String {
-        let d = |s: &i64| format!("{}d", s / 86_400);
+        // In the largest unit that divides the span: 90d, 12h, 30m.
+        let d = |s: &i64| match *s {
+            s if s % 86_400 == 0 => format!("{}d", s / 86_400),
+            s if s % 3600 == 0 => format!("{}h", s / 3600),
+            s if s % 60 == 0 => format!("{}m", s / 60),
+            s => format!("{s}s"),
+        };
         match self {
             Rule::Unused(s) => format!("unused>{}", d(s)),
             Rule::Age(s) => format!("age>{}", d(s)),
@@ -197,7 +203,9 @@ async fn gather(ctx: &Context) -> Result<(Vec<Finding>, Vec<String>)> {
 
 pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
     let rules = parse_rules(&args.rules).map_err(Error::usage)?;
-    let fail_on = match &args.fail_on {
+    // `--fail-on` alone: the --rules.
+    let fail_on = match args.fail_on.as_deref() {
+        Some("") => Some(rules.clone()),
         Some(text) => Some(parse_rules(text).map_err(Error::usage)?),
         None => None,
     };
@@ -299,6 +307,7 @@ mod tests {
             ]
         );
         assert!(parse_rules("unused<3d").is_err());
+        assert_eq!(parse_rules("expires<12h").unwrap()[0].name(), "expires<12h");
         assert!(parse_rules("stale>3d").is_err());
         let now = 1_800_000_000;
         let at = |secs_ago: i64| {

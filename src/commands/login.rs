@@ -19,6 +19,8 @@ use crate::secret::Secret;
 
 const DEFAULT_CLI_CLIENT: &str = "svcacct-cli";
 const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
+/// How long a browser sign-in is waited for unless --timeout says.
+const BROWSER_WAIT: u64 = 300;
 
 /// The outcome of one sign-in method, before anything is stored.
 struct SignedIn {
@@ -393,10 +395,13 @@ async fn authorization_code(
         }
         ctx.out.status(&format!(
             "Waiting for the sign-in to finish (up to {} s)…",
-            args.timeout
+            args.timeout.unwrap_or(BROWSER_WAIT)
         ));
         let code = listener
-            .wait_for_code(&state, Duration::from_secs(args.timeout))
+            .wait_for_code(
+                &state,
+                Duration::from_secs(args.timeout.unwrap_or(BROWSER_WAIT)),
+            )
             .await?;
         (code, verifier, redirect_uri)
     };
@@ -520,7 +525,10 @@ async fn device_flow(
         "To sign in, open {} on any device and enter this code:\n\n    {}\n{complete}\n",
         started.verification_uri, started.user_code
     ));
-    let lifetime = started.expires_in.clamp(1, 3600).min(args.timeout.max(1));
+    let lifetime = started
+        .expires_in
+        .clamp(1, 3600)
+        .min(args.timeout.unwrap_or(u64::MAX).max(1));
     ctx.out.status(&format!(
         "Waiting for approval (the code expires in {} min; Ctrl-C to cancel)…",
         lifetime.div_ceil(60)

@@ -115,6 +115,10 @@ fn audit_flags_old_unused_and_expiring_credentials_and_fails_on_request() {
     failed.fails_with(10);
     assert!(failed.stderr.contains("unused>90d"), "{}", failed.stderr);
     m.run(&["audit", "--fail-on", "unused>365d"]).ok();
+    // `--fail-on` alone gates on the --rules: the defaults fail, a lenient rule set passes.
+    m.run(&["audit", "--fail-on"]).fails_with(10);
+    m.run(&["audit", "--rules", "unused>3650d", "--fail-on"])
+        .ok();
     let help = m.run(&["help", "exit-codes"]).ok();
     assert!(
         help.stdout.contains("10") && help.stdout.contains("audit"),
