@@ -537,6 +537,59 @@ fn third_party_app_tokens_cannot_manage_credentials() {
     );
 }
 
+/// A personal access token made through a third-party app's grant (the `credentials` scope)
+/// lives no longer than that grant: when the app's session ends (logout revokes the grant),
+/// the PAT stops working. A PAT made with the svcacct CLI's own session survives its logout.
+#[test]
+fn pats_made_through_an_app_grant_end_with_it() {
+    let sb = Sandbox::start();
+    let app = sb.bootstrap().apps["field-forms"].clone();
+    let owner = sb.bootstrap().user("owner").clone();
+    let url = sb.url();
+    let mut through_app = Machine::new();
+    through_app.with_browser(&owner.login, &owner.password);
+    through_app
+        .run_with_stdin(
+            &[
+                "login",
+                "--api",
+                &url,
+                "--client-id",
+                &app.client_id,
+                "--client-secret-stdin",
+                "--scope",
+                "credentials",
+                "--timeout",
+                "60",
+            ],
+            &app.client_secret,
+        )
+        .ok();
+    let made = through_app
+        .run(&["tokens", "create", "--name", "via-app", "--json"])
+        .ok();
+    let app_pat: Value = serde_json::from_str(&made.stdout).unwrap();
+    let app_pat = app_pat["token"].as_str().unwrap().to_string();
+    let (cli, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let made = cli
+        .run(&["tokens", "create", "--name", "via-cli", "--json"])
+        .ok();
+    let cli_pat: Value = serde_json::from_str(&made.stdout).unwrap();
+    let cli_pat = cli_pat["token"].as_str().unwrap().to_string();
+    let me = format!("{url}/api/v1/me");
+    assert_eq!(api(&app_pat, "GET", &me, None).0, 200);
+    // The app's session ends: its grant is revoked at the server, and the PAT with it.
+    through_app.run(&["logout"]).ok();
+    assert_eq!(
+        api(&app_pat, "GET", &me, None).0,
+        401,
+        "outlived the app's grant"
+    );
+    // The CLI's own logout leaves the PAT made with it alone.
+    cli.run(&["logout"]).ok();
+    assert_eq!(api(&cli_pat, "GET", &me, None).0, 200);
+}
+
 /// Tool permissions are enforced for integrations: a service account with no permissions
 /// cannot read the directory, make tickets or request app installs; given the permission it
 /// can; and a DMSA's permissions cannot be raised past its app's approved manifest.

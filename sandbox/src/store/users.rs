@@ -188,3 +188,21 @@ pub fn pat_exists(
         |r| r.get(0),
     )
 }
+
+/// Tie PAT `pat_id` to the grant of the token that made it, when that grant belongs to a
+/// third-party app (not the svcacct CLI): the PAT is then revoked with the grant. A PAT made
+/// by such a PAT inherits the same grant.
+pub fn bind_pat_to_app_grant(
+    conn: &Connection,
+    pat_id: i64,
+    maker_token_id: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE tokens SET grant_id = (
+             SELECT g.id FROM tokens t JOIN grants g ON g.id = t.grant_id
+             WHERE t.id = ?2 AND g.client_id != ?3)
+         WHERE id = ?1",
+        rusqlite::params![pat_id, maker_token_id, crate::seed::CLI_CLIENT_ID],
+    )?;
+    Ok(())
+}
