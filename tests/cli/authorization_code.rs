@@ -9,7 +9,9 @@ use crate::harness::*;
 
 #[test]
 fn browser_login_status_and_refresh() {
-    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    // Short-lived tokens, but not so short that a loaded machine sees the login's own token
+    // expire before the login's check of it: the CLI renews at half the lifetime.
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 6);
     let mut m = Machine::new();
     let run = login_browser(&mut m, &sb, "admin", &[]).ok();
     assert!(
@@ -27,8 +29,9 @@ fn browser_login_status_and_refresh() {
         "{config}"
     );
 
-    // The login's token expires; the next `token` refreshes it once, the one after uses the cache.
-    std::thread::sleep(Duration::from_millis(1100));
+    // The login's token is past half its life; the next `token` refreshes it once, the one
+    // after uses the cache.
+    std::thread::sleep(Duration::from_millis(3100));
     sb.running().set_token_ttl(3600);
     let first = m.run(&["token"]).ok().stdout;
     assert_eq!(
@@ -137,14 +140,15 @@ fn no_browser_paste_the_code() {
 
 #[test]
 fn reused_refresh_token_revokes_the_grant() {
-    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 2);
+    // 6 s tokens: the login checks its own token at once; the CLI renews at half the lifetime.
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 6);
     let mut m = Machine::new();
     login_browser(&mut m, &sb, "admin", &["--insecure-storage"]).ok();
     let creds_path = m.config_dir().join("credentials/default.json");
     let stolen: serde_json::Value = serde_json::from_str(&read(&creds_path).unwrap()).unwrap();
     let stolen_refresh = stolen["refresh_token"].as_str().unwrap().to_string();
 
-    std::thread::sleep(Duration::from_millis(2100));
+    std::thread::sleep(Duration::from_millis(3100));
     m.run(&["token"]).ok(); // rotates: the stolen refresh token is now used up
     // An attacker replays the old refresh token: refused, and the whole grant is revoked.
     let replay = std::process::Command::new("curl")
@@ -165,7 +169,7 @@ fn reused_refresh_token_revokes_the_grant() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&replay.stdout), "400");
-    std::thread::sleep(Duration::from_millis(2100));
+    std::thread::sleep(Duration::from_millis(3100));
     let run = m.run(&["token"]);
     run.fails_with(4).one_line_error("expired or was revoked");
     assert!(
@@ -176,10 +180,13 @@ fn reused_refresh_token_revokes_the_grant() {
 
 #[test]
 fn twenty_concurrent_token_calls_refresh_exactly_once() {
-    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    // Short-lived tokens, but not so short that a loaded machine sees the login's own token
+    // expire before the login's check of it: the CLI renews at half the lifetime.
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 6);
     let mut m = Machine::new();
     login_browser(&mut m, &sb, "admin", &[]).ok();
-    std::thread::sleep(Duration::from_millis(1200));
+    // Past half the token's life: every one of the twenty wants to renew it.
+    std::thread::sleep(Duration::from_millis(3100));
     sb.running().set_token_ttl(3600);
     let children: Vec<_> = (0..20)
         .map(|_| {

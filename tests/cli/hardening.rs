@@ -277,7 +277,7 @@ fn secret_files_never_follow_planted_symlinks() {
 /// others may write to is refused (exit 3) with the chmod that fixes it.
 #[test]
 fn private_directories_and_a_group_writable_config_dir_is_refused() {
-    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 6);
     let m = Machine::new();
     login_service_account(&m, &sb, &["--insecure-storage"]).ok();
     let dir = m.config_dir();
@@ -285,8 +285,8 @@ fn private_directories_and_a_group_writable_config_dir_is_refused() {
     assert_eq!(mode(&dir.join("config.toml")), 0o600);
     assert_eq!(mode(&dir.join("credentials")), 0o700);
     assert_eq!(mode(&dir.join("credentials").join("default.json")), 0o600);
-    // The lock is taken when a token is renewed: the 1 s token has expired by now.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // The lock is taken when a token is renewed: the 6 s token is past half its life by now.
+    std::thread::sleep(std::time::Duration::from_millis(3100));
     m.run(&["token"]).ok();
     let locks = dir.join("locks");
     assert_eq!(mode(&locks), 0o700);
@@ -384,7 +384,7 @@ fn server_strings_cannot_drive_the_terminal() {
 /// leak scan checks these runs against every token the sandbox issued.
 #[test]
 fn verbose_logs_of_sign_in_and_refresh_carry_no_token() {
-    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 1);
+    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 6);
     let mut m = Machine::new();
     let login = login_browser(&mut m, &sb, "admin", &["-vv"]).ok();
     assert!(
@@ -392,7 +392,7 @@ fn verbose_logs_of_sign_in_and_refresh_carry_no_token() {
         "the token response is logged, redacted: {}",
         login.stderr
     );
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::thread::sleep(std::time::Duration::from_millis(3100));
     let refresh = m.run(&["-vv", "token"]).ok();
     assert!(
         refresh.stderr.contains("grant_type=refresh_token"),
