@@ -456,66 +456,45 @@ pub async fn client_credentials_with_assertion(
     client_id: &str,
     assertion: &Secret,
 ) -> Result<StoredCredential> {
-    let url = Url::parse(&endpoints.token_endpoint).map_err(|e| {
-        Error::usage(format!(
-            "token endpoint '{}' is not a URL: {e}",
-            endpoints.token_endpoint
-        ))
-    })?;
-    let mut form = url::form_urlencoded::Serializer::new(String::new());
-    form.append_pair("grant_type", "client_credentials")
-        .append_pair("client_id", client_id)
-        .append_pair(
-            "client_assertion_type",
-            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-        )
-        .append_pair("client_assertion", assertion.expose());
-    let mut req = Request::new(Method::POST, url);
-    req.body = Some((
-        form.finish().into_bytes(),
-        "application/x-www-form-urlencoded",
-    ));
-    let resp = http.send(req).await?;
-    #[derive(Deserialize)]
-    struct Answer {
-        access_token: Option<String>,
-        expires_in: Option<i64>,
-        error: Option<String>,
-        error_description: Option<String>,
+    // No secret: the form names the client, and the assertion authenticates it.
+    let who = ClientIdentity {
+        client_id,
+        secret: None,
+        method: ClientAuthMethod::ClientSecretPost,
+    };
+    let resp = oauth_form(
+        http,
+        &endpoints.token_endpoint,
+        &who,
+        &[
+            ("grant_type", "client_credentials"),
+            (
+                "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ),
+            ("client_assertion", assertion.expose()),
+        ],
+    )
+    .await?;
+    let answer = oauth_answer(&resp)?;
+    if resp.status.is_success()
+        && let Some(cred) = answer.credential(None)
+    {
+        return Ok(cred);
     }
-    let answer: Answer = serde_json::from_slice(&resp.body).map_err(|_| {
-        Error::network(format!(
-            "{}: the server's answer is not an OAuth token response (status {})",
-            resp.what(),
-            resp.status.as_u16()
-        ))
-    })?;
-    match (resp.status.is_success(), answer.access_token) {
-        (true, Some(token)) => {
-            let now = unix_now();
-            Ok(StoredCredential {
-                access_token: Some(Secret::new(token)),
-                expires_at: answer.expires_in.map(|s| now + s),
-                issued_at: Some(now),
-                ..Default::default()
-            })
-        }
-        _ => {
-            let code = answer
-                .error
-                .unwrap_or_else(|| format!("HTTP {}", resp.status.as_u16()));
-            let detail = answer
-                .error_description
-                .map(|d| format!(": {d}"))
-                .unwrap_or_default();
-            Err(Error::auth(format!(
-                "the client assertion for '{client_id}' was refused ({code}{detail})"
-            ))
-            .with_hint(
-                "check the account's federations: svcacct sa federation list ID (and test one with `svcacct sa federation test ID --assertion-file PATH`)",
-            ))
-        }
-    }
+    let code = answer
+        .error
+        .unwrap_or_else(|| format!("HTTP {}", resp.status.as_u16()));
+    let detail = answer
+        .error_description
+        .map(|d| format!(": {d}"))
+        .unwrap_or_default();
+    Err(Error::auth(format!(
+        "the client assertion for '{client_id}' was refused ({code}{detail})"
+    ))
+    .with_hint(
+        "check the account's federations: svcacct sa federation list ID (and test one with `svcacct sa federation test ID --assertion-file PATH`)",
+    ))
 }
 
 /// RFC 8628 §3.2: what the device authorization endpoint answers.
@@ -589,6 +568,21 @@ struct OAuthAnswer {
     error_description: Option<String>,
 }
 
+impl OAuthAnswer {
+    /// The token it carries, as the credential store keeps it (with the client secret to
+    /// keep, if any).
+    fn credential(&self, client_secret: Option<&Secret>) -> Option<StoredCredential> {
+        let now = unix_now();
+        Some(StoredCredential {
+            access_token: Some(Secret::new(self.access_token.clone()?)),
+            expires_at: self.expires_in.map(|s| now + s),
+            issued_at: Some(now),
+            refresh_token: self.refresh_token.clone().map(Secret::new),
+            client_secret: client_secret.cloned(),
+        })
+    }
+}
+
 fn oauth_answer(resp: &crate::api::client::Response) -> Result<OAuthAnswer> {
     serde_json::from_slice(&resp.body).map_err(|_| {
         Error::network(format!(
@@ -657,16 +651,9 @@ pub async fn device_poll(
     .await?;
     let a = oauth_answer(&resp)?;
     if resp.status.is_success()
-        && let Some(token) = a.access_token
+        && let Some(cred) = a.credential(who.secret)
     {
-        let now = unix_now();
-        return Ok(DevicePoll::Token(StoredCredential {
-            access_token: Some(Secret::new(token)),
-            expires_at: a.expires_in.map(|s| now + s),
-            issued_at: Some(now),
-            refresh_token: a.refresh_token.map(Secret::new),
-            client_secret: who.secret.cloned(),
-        }));
+        return Ok(DevicePoll::Token(cred));
     }
     let detail = a
         .error_description

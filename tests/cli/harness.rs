@@ -301,6 +301,70 @@ pub fn wait_bounded(mut child: std::process::Child, limit: Duration) -> Output {
     }
 }
 
+/// An independent OAuth server in its own process (oidc-provider, django-oauth-toolkit), killed
+/// when dropped. It writes one JSON line per token request to `log` (`{"grant_type": …}`).
+pub struct InteropServer {
+    child: std::process::Child,
+    /// Its base (the issuer).
+    pub url: String,
+    log: PathBuf,
+    _dir: TempDir,
+}
+
+impl InteropServer {
+    /// Run `cmd`, told where to log by `log_env`; it prints `listening on URL` first.
+    pub fn start(mut cmd: Command, log_env: &str, what: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("requests.jsonl");
+        cmd.env(log_env, &log);
+        let (child, url) = spawn_listening(cmd, what);
+        InteropServer {
+            child,
+            url,
+            log,
+            _dir: dir,
+        }
+    }
+
+    /// How many token requests with this grant type it has seen.
+    pub fn grants(&self, grant_type: &str) -> usize {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v["grant_type"] == grant_type)
+            .count()
+    }
+
+    /// Use a refresh token directly at `token_url` as public client `client_id`; true when the
+    /// server accepts it.
+    pub fn refresh_accepted(&self, token_url: &str, client_id: &str, refresh_token: &str) -> bool {
+        let (status, _) = curl(&[
+            "-d",
+            "grant_type=refresh_token",
+            "-d",
+            &format!("client_id={client_id}"),
+            "--data-urlencode",
+            &format!("refresh_token={refresh_token}"),
+            token_url,
+        ]);
+        status == 200
+    }
+}
+
+impl Drop for InteropServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A profile's stored credential (the `--insecure-storage` file).
+pub fn stored_credential(m: &Machine, profile: &str) -> serde_json::Value {
+    let path = m.config_dir().join(format!("credentials/{profile}.json"));
+    serde_json::from_str(&read(&path).expect("credentials file")).unwrap()
+}
+
 /// Start a server process that prints `listening on URL` as its first line (the interop
 /// servers): the child and that URL. Its later output is drained, so that a full pipe never
 /// stops it.

@@ -3,88 +3,35 @@
 //! login and consent pages, rotates refresh tokens and implements RFC 7009.
 
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::harness::*;
 
-struct OidcProvider {
-    child: Child,
-    url: String,
-    log: PathBuf,
-    _dir: tempfile::TempDir,
+/// oidc-provider on 127.0.0.1 (`interop/server.mjs`), access tokens living `access_ttl` s.
+fn oidc_provider(access_ttl: u32) -> InteropServer {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/server.mjs");
+    let mut cmd = Command::new("node");
+    cmd.arg(&script)
+        .env("INTEROP_ACCESS_TTL", access_ttl.to_string());
+    // (oidc-provider logs to stdout on some paths, such as revoking an OpenID grant: the
+    // harness keeps reading, a closed pipe would kill it with EPIPE.)
+    InteropServer::start(
+        cmd,
+        "INTEROP_LOG",
+        "oidc-provider (scripts/test.sh installs interop/node_modules)",
+    )
 }
 
-impl OidcProvider {
-    fn start(access_ttl: u32) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let log = dir.path().join("requests.jsonl");
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/server.mjs");
-        let mut cmd = Command::new("node");
-        cmd.arg(&script)
-            .env("INTEROP_ACCESS_TTL", access_ttl.to_string())
-            .env("INTEROP_LOG", &log);
-        // (oidc-provider logs to stdout on some paths, such as revoking an OpenID grant: the
-        // helper keeps reading, a closed pipe would kill it with EPIPE.)
-        let (child, url) = spawn_listening(
-            cmd,
-            "oidc-provider (scripts/test.sh installs interop/node_modules)",
-        );
-        OidcProvider {
-            child,
-            url,
-            log,
-            _dir: dir,
-        }
-    }
-
-    fn grants(&self, grant_type: &str) -> usize {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| l.contains(&format!("\"grant_type\":\"{grant_type}\"")))
-            .count()
-    }
-
-    /// Use a refresh token directly; true when the server accepts it.
-    fn refresh_accepted(&self, refresh_token: &str) -> bool {
-        let out = Command::new("curl")
-            .args([
-                "-s",
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{http_code}",
-                "-d",
-                "grant_type=refresh_token",
-                "-d",
-                "client_id=interop-cli",
-            ])
-            .arg("--data-urlencode")
-            .arg(format!("refresh_token={refresh_token}"))
-            .arg(format!("{}/token", self.url))
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout) == "200"
-    }
-}
-
-impl Drop for OidcProvider {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn stored(m: &Machine, profile: &str) -> serde_json::Value {
-    let path = m.config_dir().join(format!("credentials/{profile}.json"));
-    serde_json::from_str(&read(&path).expect("credentials file")).unwrap()
+/// The CLI client's refresh token, tried directly.
+fn refresh_accepted(op: &InteropServer, refresh_token: &str) -> bool {
+    op.refresh_accepted(&format!("{}/token", op.url), "interop-cli", refresh_token)
 }
 
 #[test]
 fn client_credentials_basic_and_post() {
-    let op = OidcProvider::start(3600);
+    let op = oidc_provider(3600);
     for (client, secret, method) in [
         (
             "interop-basic",
@@ -159,7 +106,7 @@ fn client_credentials_basic_and_post() {
 
 #[test]
 fn authorization_code_pkce_refresh_rotation_and_revocation() {
-    let op = OidcProvider::start(1);
+    let op = oidc_provider(1);
     let mut m = Machine::new();
     m.set("BROWSER", format!("python3 {}", browser_script().display()));
     m.set("SIM_LOGIN", "jane").set("SIM_PASSWORD", "any");
@@ -184,7 +131,7 @@ fn authorization_code_pkce_refresh_rotation_and_revocation() {
         run.stderr
     );
     assert_eq!(op.grants("authorization_code"), 1);
-    let first_refresh = stored(&m, "default")["refresh_token"]
+    let first_refresh = stored_credential(&m, "default")["refresh_token"]
         .as_str()
         .unwrap()
         .to_string();
@@ -197,7 +144,7 @@ fn authorization_code_pkce_refresh_rotation_and_revocation() {
         1,
         "the expired token was refreshed"
     );
-    let second_refresh = stored(&m, "default")["refresh_token"]
+    let second_refresh = stored_credential(&m, "default")["refresh_token"]
         .as_str()
         .unwrap()
         .to_string();
@@ -208,8 +155,8 @@ fn authorization_code_pkce_refresh_rotation_and_revocation() {
 
     // Logout revokes at the server (RFC 7009): the current refresh token stops working.
     m.run(&["logout"]).ok();
-    assert!(!op.refresh_accepted(&second_refresh), "revoked at logout");
-    assert!(!op.refresh_accepted(&first_refresh), "rotated away");
+    assert!(!refresh_accepted(&op, &second_refresh), "revoked at logout");
+    assert!(!refresh_accepted(&op, &first_refresh), "rotated away");
 }
 
 /// The device flow (RFC 8628) against oidc-provider's: its verification page (confirm the code),
@@ -217,7 +164,7 @@ fn authorization_code_pkce_refresh_rotation_and_revocation() {
 #[test]
 fn device_flow_against_oidc_provider() {
     use crate::device::{approve_elsewhere, code_from};
-    let op = OidcProvider::start(3600);
+    let op = oidc_provider(3600);
     let m = Machine::new();
     let mut child = m
         .command(&[
@@ -249,7 +196,7 @@ fn device_flow_against_oidc_provider() {
     let token = m.run(&["token"]).ok().stdout;
     assert!(token.trim().len() > 20);
     assert!(
-        stored(&m, "default")["refresh_token"].is_string(),
+        stored_credential(&m, "default")["refresh_token"].is_string(),
         "offline_access was asked for"
     );
 }

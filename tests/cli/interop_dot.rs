@@ -4,8 +4,8 @@
 //! `revocation_endpoint` in its discovery document, so logout is given `--revocation-url` at
 //! login, as a user of that server would.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
 use crate::harness::*;
@@ -13,76 +13,34 @@ use crate::harness::*;
 const SERVICE_SECRET: &str = "dot-service-secret-4c7e1a9b02f3d865";
 const JANE_PASSWORD: &str = "dot-jane-password-1b9e";
 
-struct Dot {
-    child: Child,
-    /// The issuer, `http://127.0.0.1:PORT/o`.
-    url: String,
-    log: PathBuf,
-    _dir: tempfile::TempDir,
+/// django-oauth-toolkit on 127.0.0.1 (`interop/dot/server.py`); its URL is the issuer
+/// `http://127.0.0.1:PORT/o`.
+fn dot(access_ttl: u32) -> InteropServer {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/dot/server.py");
+    let mut cmd = Command::new("python3");
+    cmd.arg(&script)
+        .env("DOT_ACCESS_TTL", access_ttl.to_string())
+        .env("DOT_SERVICE_SECRET", SERVICE_SECRET)
+        .env("DOT_USER_PASSWORD", JANE_PASSWORD);
+    InteropServer::start(
+        cmd,
+        "DOT_LOG",
+        "django-oauth-toolkit (pip install -r interop/dot/requirements.txt)",
+    )
 }
 
-impl Dot {
-    fn start(access_ttl: u32) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let log = dir.path().join("grants.jsonl");
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/dot/server.py");
-        let mut cmd = Command::new("python3");
-        cmd.arg(&script)
-            .env("DOT_ACCESS_TTL", access_ttl.to_string())
-            .env("DOT_SERVICE_SECRET", SERVICE_SECRET)
-            .env("DOT_USER_PASSWORD", JANE_PASSWORD)
-            .env("DOT_LOG", &log);
-        let (child, url) = spawn_listening(
-            cmd,
-            "django-oauth-toolkit (pip install -r interop/dot/requirements.txt)",
-        );
-        Dot {
-            child,
-            url,
-            log,
-            _dir: dir,
-        }
-    }
-
-    fn grants(&self, grant_type: &str) -> usize {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| l.contains(&format!("\"grant_type\": \"{grant_type}\"")))
-            .count()
-    }
-
-    /// Use a refresh token directly (the public client); true when the server accepts it.
-    fn refresh_accepted(&self, refresh_token: &str) -> bool {
-        let (status, _) = curl(&[
-            "-s",
-            "-d",
-            "grant_type=refresh_token",
-            "-d",
-            "client_id=interop-public",
-            "--data-urlencode",
-            &format!("refresh_token={refresh_token}"),
-            &format!("{}/token/", self.url),
-        ]);
-        status == 200
-    }
-}
-
-impl Drop for Dot {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn stored(m: &Machine) -> serde_json::Value {
-    let path = m.config_dir().join("credentials/default.json");
-    serde_json::from_str(&read(&path).expect("credentials file")).unwrap()
+/// The public client's refresh token, tried directly.
+fn refresh_accepted(dot: &InteropServer, refresh_token: &str) -> bool {
+    dot.refresh_accepted(
+        &format!("{}/token/", dot.url),
+        "interop-public",
+        refresh_token,
+    )
 }
 
 #[test]
 fn dot_discovery_and_client_credentials() {
-    let dot = Dot::start(3600);
+    let dot = dot(3600);
     let m = Machine::new();
     let run = m
         .run_with_stdin(
@@ -142,7 +100,7 @@ fn dot_discovery_and_client_credentials() {
 
 #[test]
 fn dot_authorization_code_pkce_login_page_refresh_rotation_and_revocation() {
-    let dot = Dot::start(1);
+    let dot = dot(1);
     let mut m = Machine::new();
     m.with_browser("jane", JANE_PASSWORD);
     let revoke = format!("{}/revoke_token/", dot.url);
@@ -173,7 +131,10 @@ fn dot_authorization_code_pkce_login_page_refresh_rotation_and_revocation() {
         run.stderr
     );
     assert_eq!(dot.grants("authorization_code"), 1);
-    let first_refresh = stored(&m)["refresh_token"].as_str().unwrap().to_string();
+    let first_refresh = stored_credential(&m, "default")["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
 
     // The 1-second token expires; `token` refreshes it, and the server rotates the refresh token.
     std::thread::sleep(Duration::from_millis(1100));
@@ -184,7 +145,10 @@ fn dot_authorization_code_pkce_login_page_refresh_rotation_and_revocation() {
         1,
         "the expired token was refreshed"
     );
-    let second_refresh = stored(&m)["refresh_token"].as_str().unwrap().to_string();
+    let second_refresh = stored_credential(&m, "default")["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert_ne!(
         first_refresh, second_refresh,
         "rotated, and the CLI kept the new one"
@@ -192,6 +156,9 @@ fn dot_authorization_code_pkce_login_page_refresh_rotation_and_revocation() {
 
     // Logout revokes at the server (RFC 7009): the refresh token stops working there.
     m.run(&["logout"]).ok();
-    assert!(!dot.refresh_accepted(&second_refresh), "revoked at logout");
-    assert!(!dot.refresh_accepted(&first_refresh), "rotated away");
+    assert!(
+        !refresh_accepted(&dot, &second_refresh),
+        "revoked at logout"
+    );
+    assert!(!refresh_accepted(&dot, &first_refresh), "rotated away");
 }
