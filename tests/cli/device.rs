@@ -330,3 +330,42 @@ fn guessing_user_codes_is_throttled() {
     assert_eq!(status, 429);
     assert!(body.to_ascii_lowercase().contains("retry-after:"), "{body}");
 }
+
+/// A device code is good for one token pair: polled again after it was used, it is
+/// `invalid_grant`.
+#[test]
+fn a_device_code_mints_once() {
+    let sb = fast_sandbox();
+    let url = sb.url();
+    let (_, body) = curl(&[
+        "-d",
+        "client_id=svcacct-cli",
+        &format!("{url}/oauth/device_authorization"),
+    ]);
+    let started: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let owner = sb.bootstrap().user("owner").clone();
+    approve_elsewhere(
+        started["verification_uri_complete"].as_str().unwrap(),
+        &owner.login,
+        &owner.password,
+        "approve",
+    );
+    let poll = || {
+        curl(&[
+            "-d",
+            "grant_type=urn:ietf:params:oauth:grant-type:device_code",
+            "-d",
+            "client_id=svcacct-cli",
+            "--data-urlencode",
+            &format!("device_code={}", started["device_code"].as_str().unwrap()),
+            &format!("{url}/oauth/token"),
+        ])
+    };
+    let (status, first) = poll();
+    assert_eq!(status, 200, "{first}");
+    assert!(first.contains("refresh_token"));
+    std::thread::sleep(Duration::from_millis(1100));
+    let (status, again) = poll();
+    assert_eq!(status, 400, "{again}");
+    assert!(again.contains("invalid_grant"), "{again}");
+}

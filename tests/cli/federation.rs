@@ -340,6 +340,26 @@ fn federated_service_account_mints_without_a_secret() {
     }
     let good = test_verdict(&admin, dir.path(), &id, &issuer.token(&sb.url(), json!({}))).ok();
     assert!(good.stdout.contains("accepted"), "{}", good.stdout);
+    // A federation belongs to its account: another account of the same company, trusting
+    // nothing, does not mint with an assertion this one accepts.
+    let other = create_service_account(&admin, "No federation", "nofed@acme.example", &[]);
+    let other_file = dir.path().join("other.jwt");
+    std::fs::write(&other_file, issuer.token(&sb.url(), json!({}))).unwrap();
+    let mut stranger_job = Machine::new();
+    stranger_job
+        .set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", other["client_id"].as_str().unwrap())
+        .set(
+            "SVCACCT_CLIENT_ASSERTION_FILE",
+            other_file.to_str().unwrap(),
+        );
+    let refused = stranger_job.run(&["token"]);
+    refused.fails_with(4);
+    assert!(
+        refused.stderr.contains("no federation"),
+        "{}",
+        refused.stderr
+    );
 
     // Removing the federation stops it.
     admin
