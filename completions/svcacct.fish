@@ -52,7 +52,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "help" -d 'Help for 
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l provider -d 'A platform preset: its endpoints, redirect rules, token header and rate limits, so no endpoint flag is needed (default: discovery from --api; kept in the profile)' -r -f -a "svcacct\t'svcacct\'s own platform (and svcacct-sandbox): RFC 8414 discovery, PKCE, Bearer tokens'
 procore\t'Procore: fixed OAuth endpoints, confidential apps without PKCE, Procore-Company-Id'
 planradar\t'PlanRadar: personal access tokens in X-PlanRadar-API-Key, 30 requests a minute'
-oidc\t'Any OpenID Connect provider: OpenID discovery, `openid` (+ `offline_access`) requested'"
+oidc\t'Any OpenID Connect provider: OpenID discovery, the openid (+ offline_access) scope requested'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-id -d 'OAuth client id (default for browser login: svcacct-cli)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l auth-method -d 'How to send the client secret to the token endpoint (default: what the server supports, basic first)' -r -f -a "basic\t'HTTP Basic (client_secret_basic)'
 post\t'In the form body (client_secret_post)'"
@@ -83,7 +83,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l force -d 'Del
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -s h -l help -d 'Print help'
-complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l format -d 'How to print it (--json is the same as --format json)' -r -f -a "text\t'The token alone, for `$(svcacct token)`'
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l format -d 'How to print it (--json is the same as --format json)' -r -f -a "text\t'The token alone, for scripts and command substitution'
 json\t'{"access_token", "token_type", "expires_at"}'
 exec-credential\t'A Kubernetes client.authentication.k8s.io/v1 ExecCredential (kubectl exec plugins)'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
@@ -654,3 +654,23 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l company -d 'Com
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -s h -l help -d 'Print help'
+
+# Positional arguments with a fixed set of values (added by svcacct).
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -f -a "get\t'Answer with the access token for the profiles API host'
+store\t'Accepted and ignored (svcacct keeps its own credentials)'
+erase\t'Accepted and ignored (svcacct logout removes credentials)'"
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -f -a "GET
+POST
+PATCH
+PUT
+DELETE
+get
+post
+patch
+put
+delete"
+complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -f -a "bash
+elvish
+fish
+powershell
+zsh"

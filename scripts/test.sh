@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
-    for tool in dbus-run-session gnome-keyring-daemon python3 curl node npm chromium; do
+    for tool in dbus-run-session gnome-keyring-daemon python3 curl node npm chromium fish zsh tmux mandoc; do
         command -v "$tool" >/dev/null || {
-            echo "error: $tool is missing (on Debian/Ubuntu: sudo apt-get install dbus gnome-keyring python3 curl nodejs npm chromium)" >&2
+            echo "error: $tool is missing (on Debian/Ubuntu: apt-get install dbus gnome-keyring python3 curl nodejs npm chromium fish zsh tmux mandoc bash-completion)" >&2
             exit 2
         }
     done

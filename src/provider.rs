@@ -30,7 +30,7 @@ pub enum Provider {
     Procore,
     /// PlanRadar: personal access tokens in X-PlanRadar-API-Key, 30 requests a minute
     Planradar,
-    /// Any OpenID Connect provider: OpenID discovery, `openid` (+ `offline_access`) requested
+    /// Any OpenID Connect provider: OpenID discovery, the openid (+ offline_access) scope requested
     Oidc,
 }
 

@@ -83,7 +83,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum TokenFormat {
-    /// The token alone, for `$(svcacct token)`
+    /// The token alone, for scripts and command substitution
     #[default]
     Text,
     /// {"access_token", "token_type", "expires_at"}

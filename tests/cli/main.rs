@@ -25,6 +25,7 @@ mod release;
 mod rotation;
 mod sandbox;
 mod service_accounts;
+mod shells;
 mod tenancy;
 mod tokens;
 mod webhooks;
