@@ -1338,7 +1338,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__token)
-            opts="-v -h --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -h --format --refresh --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -91,6 +91,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --api 'Platform API base URL (https, or http to loopback only)'
             cand --jq 'Filter the JSON output with a jq program (implies --json), e.g. --jq ''.[].client_id'''
             cand --company 'Company to act on (default: the signed-in user''s company)'
+            cand --refresh 'Mint (or refresh) a new token even if the cached one has not expired: for a token the server revoked early'
             cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --json 'Print machine-readable JSON on stdout'

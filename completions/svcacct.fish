@@ -90,6 +90,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l profile -d 'Pr
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l refresh -d 'Mint (or refresh) a new token even if the cached one has not expired: for a token the server revoked early'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -658,7 +659,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand help" -s h -l help -d 'P
 # Positional arguments with a fixed set of values (added by svcacct).
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -f -a "get\t'Answer with the access token for the profiles API host'
 store\t'Accepted and ignored (svcacct keeps its own credentials)'
-erase\t'Accepted and ignored (svcacct logout removes credentials)'"
+erase\t'Drop the cached access token the server refused, so the next get makes a new one'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -f -a "GET
 POST
 PATCH

@@ -98,6 +98,9 @@ pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
     pub hint: Option<String>,
+    /// No OS keychain answered (none running, locked, refused): callers that can do without
+    /// one (a token cache) use their fallback instead of failing.
+    pub keychain_missing: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -108,6 +111,7 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            keychain_missing: false,
         }
     }
 

@@ -232,6 +232,24 @@ fn token_client(endpoints: &Endpoints, who: &ClientIdentity<'_>) -> Result<Token
     }))
 }
 
+/// A token goes into HTTP headers and into the line protocols of git and kubectl, where a
+/// newline would inject fields (`host=…`): a token that is not one word of visible ASCII is
+/// refused where it arrives, for every grant (exit 8, naming the server).
+fn checked(cred: StoredCredential, server: &str) -> Result<StoredCredential> {
+    let bad = |t: &Option<Secret>| {
+        t.as_ref().is_some_and(|t| {
+            t.expose().is_empty() || !t.expose().bytes().all(|b| (0x21..=0x7e).contains(&b))
+        })
+    };
+    if bad(&cred.access_token) || bad(&cred.refresh_token) {
+        return Err(Error::network(format!(
+            "the token endpoint {server} answered with a token that is not one word of visible ASCII (control characters, spaces or other text): refused"
+        ))
+        .with_hint("the server is misbehaving; tell its operator"));
+    }
+    Ok(cred)
+}
+
 /// A token response as the credential store keeps it.
 fn to_stored(resp: &BasicTokenResponse, client_secret: Option<&Secret>) -> StoredCredential {
     let now = unix_now();
@@ -303,7 +321,7 @@ pub async fn client_credentials(
                 e,
             )
         })?;
-    Ok(to_stored(&resp, who.secret))
+    checked(to_stored(&resp, who.secret), &endpoints.token_endpoint)
 }
 
 pub async fn exchange_code(
@@ -326,7 +344,7 @@ pub async fn exchange_code(
         .request_async(&send)
         .await
         .map_err(|e| token_error("exchanging the authorization code", e))?;
-    Ok(to_stored(&resp, who.secret))
+    checked(to_stored(&resp, who.secret), &endpoints.token_endpoint)
 }
 
 /// Use a refresh token (single-use: the server rotates it).
@@ -344,7 +362,7 @@ pub async fn refresh(
         .request_async(&send)
         .await
         .map_err(|e| token_error("refreshing the access token", e))?;
-    let mut stored = to_stored(&resp, who.secret);
+    let mut stored = checked(to_stored(&resp, who.secret), &endpoints.token_endpoint)?;
     if stored.refresh_token.is_none() {
         // Servers that do not rotate keep the old refresh token valid.
         stored.refresh_token = Some(refresh.clone());
@@ -480,7 +498,7 @@ pub async fn client_credentials_with_assertion(
     if resp.status.is_success()
         && let Some(cred) = answer.credential(None)
     {
-        return Ok(cred);
+        return checked(cred, &endpoints.token_endpoint);
     }
     let code = answer
         .error
@@ -653,7 +671,7 @@ pub async fn device_poll(
     if resp.status.is_success()
         && let Some(cred) = a.credential(who.secret)
     {
-        return Ok(DevicePoll::Token(cred));
+        return checked(cred, &endpoints.token_endpoint).map(DevicePoll::Token);
     }
     let detail = a
         .error_description

@@ -61,82 +61,293 @@ pub fn env_secret(name: &str) -> Option<Secret> {
         .map(|v| Secret::new(v.trim().to_string()))
 }
 
-/// A valid access token, from the first source that has one (SPEC "Secrets"; the order of gh,
-/// the AWS and Azure SDKs): `SVCACCT_TOKEN`, then environment client credentials, then the
-/// stored profile. An explicit `--profile` (or `SVCACCT_PROFILE`) selects the stored profile
-/// and skips the environment, so asking for one principal never yields another.
-pub async fn current(ctx: &Context) -> Result<Credentials> {
-    let config = ctx.config.load()?;
-    let name = ctx.profile_name(&config);
-    if !ctx.profile_is_explicit() {
-        if let Some(token) = env_secret("SVCACCT_TOKEN") {
-            // The token goes only where the environment says: never to a stored profile's
-            // API, which may be another deployment.
-            let api = ctx.api_url(None).map_err(|e| {
-                e.with_hint("SVCACCT_TOKEN needs SVCACCT_API_URL (or --api) naming its API")
-            })?;
-            return Ok(Credentials {
-                api,
-                token,
-                expires_at: None,
-                origin: Origin::EnvToken,
-            });
-        }
-        if let Some(creds) = env_client_credentials(ctx).await? {
-            return Ok(creds);
-        }
-    }
-    let Some(profile) = config.profiles.get(&name).cloned() else {
-        return Err(Error::not_logged_in(&name));
-    };
-    let api = parse_base_url(&profile.api_url, &format!("api_url of profile '{name}'"))?;
-    let store =
-        CredentialStore::for_profile(profile.storage, ctx.config.dir(), &name, &profile.api_url);
-    let cred = store.load()?.ok_or_else(|| Error::not_logged_in(&name))?;
-    let cred = if is_fresh(&cred, unix_now()) {
-        cred
-    } else {
-        renew(ctx, &name, &profile, &store).await?
-    };
-    let token = cred
-        .access_token
-        .clone()
-        .ok_or_else(|| Error::not_logged_in(&name))?;
-    Ok(Credentials {
-        api,
-        token,
-        expires_at: cred.expires_at,
-        origin: Origin::Profile {
-            name,
-            profile: Box::new(profile),
-            store,
-            credential: Box::new(cred),
-        },
-    })
+/// Where the credentials come from, decided from the environment and the config alone —
+/// no request, no keychain read — so that a caller can look before it acts (git's helper
+/// compares hosts first; `--refresh` and `erase` drop the right cache).
+pub enum Source {
+    /// `SVCACCT_TOKEN`.
+    EnvToken { api: Url, token: Secret },
+    /// `SVCACCT_CLIENT_ID` + `SVCACCT_CLIENT_SECRET`: minted, cached by API, id and secret.
+    EnvClient {
+        api: Url,
+        client_id: String,
+        secret: Secret,
+    },
+    /// `SVCACCT_CLIENT_ID` + a federated assertion (RFC 7523) from the CI system.
+    Federated {
+        api: Url,
+        client_id: String,
+        assertion: AssertionSource,
+    },
+    /// A stored profile.
+    Profile { name: String, profile: Box<Profile> },
 }
 
-/// `SVCACCT_CLIENT_ID` + `SVCACCT_CLIENT_SECRET` (+ `SVCACCT_API_URL`): mint a token, store
-/// nothing. A client id without its secret is an error, not a reason to fall back to a stored
-/// profile (that would act as someone else).
-async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
-    let client_id = std::env::var("SVCACCT_CLIENT_ID")
-        .ok()
-        .filter(|v| !v.trim().is_empty());
-    let secret = env_secret("SVCACCT_CLIENT_SECRET");
-    if let (Some(id), None) = (&client_id, &secret) {
-        // No secret: a federated assertion from the CI system, if it offers one.
-        if let Some(source) = AssertionSource::from_env() {
-            return federated(ctx, id, source).await.map(Some);
+impl Source {
+    /// The first source that has credentials (SPEC "Secrets"; the order of gh, the AWS and
+    /// Azure SDKs): `SVCACCT_TOKEN`, then environment client credentials (or a federated
+    /// assertion), then the stored profile. An explicit `--profile` (or `SVCACCT_PROFILE`)
+    /// selects the stored profile and skips the environment, so asking for one principal never
+    /// yields another.
+    pub fn resolve(ctx: &Context) -> Result<Source> {
+        let config = ctx.config.load()?;
+        let name = ctx.profile_name(&config);
+        if !ctx.profile_is_explicit() {
+            if let Some(token) = env_secret("SVCACCT_TOKEN") {
+                // The token goes only where the environment says: never to a stored profile's
+                // API, which may be another deployment.
+                let api = ctx.api_url(None).map_err(|e| {
+                    e.with_hint("SVCACCT_TOKEN needs SVCACCT_API_URL (or --api) naming its API")
+                })?;
+                return Ok(Source::EnvToken { api, token });
+            }
+            let client_id = std::env::var("SVCACCT_CLIENT_ID")
+                .ok()
+                .filter(|v| !v.trim().is_empty());
+            let secret = env_secret("SVCACCT_CLIENT_SECRET");
+            match (client_id, secret) {
+                (Some(client_id), Some(secret)) => {
+                    return Ok(Source::EnvClient {
+                        api: ctx.api_url(None)?,
+                        client_id,
+                        secret,
+                    });
+                }
+                // A client id without its secret is an error, not a reason to fall back to a
+                // stored profile (that would act as someone else) — unless the CI system
+                // offers a federated assertion instead.
+                (Some(client_id), None) => {
+                    let Some(assertion) = AssertionSource::from_env() else {
+                        return Err(Error::usage(format!(
+                            "SVCACCT_CLIENT_ID is set ({client_id}) but SVCACCT_CLIENT_SECRET is not, and there is no assertion to use instead"
+                        ))
+                        .with_hint(
+                            "set SVCACCT_CLIENT_SECRET, or SVCACCT_CLIENT_ASSERTION_FILE (GitLab, Kubernetes), or run in GitHub Actions with `permissions: id-token: write`; or unset SVCACCT_CLIENT_ID, or pass --profile NAME",
+                        ));
+                    };
+                    return Ok(Source::Federated {
+                        api: ctx.api_url(None)?,
+                        client_id,
+                        assertion,
+                    });
+                }
+                (None, _) => {}
+            }
         }
-        return Err(Error::usage(format!(
-            "SVCACCT_CLIENT_ID is set ({id}) but SVCACCT_CLIENT_SECRET is not, and there is no assertion to use instead"
-        ))
-        .with_hint(
-            "set SVCACCT_CLIENT_SECRET, or SVCACCT_CLIENT_ASSERTION_FILE (GitLab, Kubernetes), or run in GitHub Actions with `permissions: id-token: write`; or unset SVCACCT_CLIENT_ID, or pass --profile NAME",
-        ));
+        let Some(profile) = config.profiles.get(&name).cloned() else {
+            return Err(Error::not_logged_in(&name));
+        };
+        Ok(Source::Profile {
+            name,
+            profile: Box::new(profile),
+        })
     }
-    if let (Some(client_id), Some(secret)) = (client_id, secret) {
-        let api = ctx.api_url(None)?;
+
+    /// The API these credentials are for.
+    pub fn api(&self) -> Result<Url> {
+        match self {
+            Source::EnvToken { api, .. }
+            | Source::EnvClient { api, .. }
+            | Source::Federated { api, .. } => Ok(api.clone()),
+            Source::Profile { name, profile } => {
+                parse_base_url(&profile.api_url, &format!("api_url of profile '{name}'"))
+            }
+        }
+    }
+}
+
+/// Whether a token is renewed even when the cached one looks fresh (`svcacct token
+/// --refresh`, git's `erase`: the server revoked it, and only a new one helps).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Renewal {
+    WhenDue,
+    Now,
+}
+
+/// A valid access token from the first source that has one (see [`Source::resolve`]).
+pub async fn current(ctx: &Context) -> Result<Credentials> {
+    obtain(ctx, Source::resolve(ctx)?, Renewal::WhenDue).await
+}
+
+/// A valid access token from `source`: the cached one while fresh (unless `renewal` is
+/// [`Renewal::Now`]), else a new one, minted or refreshed under a cross-process lock.
+pub async fn obtain(ctx: &Context, source: Source, renewal: Renewal) -> Result<Credentials> {
+    match source {
+        Source::EnvToken { api, token } => Ok(Credentials {
+            api,
+            token,
+            expires_at: None,
+            origin: Origin::EnvToken,
+        }),
+        Source::EnvClient {
+            api,
+            client_id,
+            secret,
+        } => env_client_credentials(ctx, api, client_id, secret, renewal).await,
+        Source::Federated {
+            api,
+            client_id,
+            assertion,
+        } => federated(ctx, api, &client_id, assertion, renewal).await,
+        Source::Profile { name, profile } => {
+            let api = parse_base_url(&profile.api_url, &format!("api_url of profile '{name}'"))?;
+            let store = CredentialStore::for_profile(
+                profile.storage,
+                ctx.config.dir(),
+                &name,
+                &profile.api_url,
+            );
+            let cred = store.load()?.ok_or_else(|| Error::not_logged_in(&name))?;
+            let cred = if renewal == Renewal::WhenDue && is_fresh(&cred, unix_now()) {
+                cred
+            } else {
+                renew(ctx, &name, &profile, &store, renewal).await?
+            };
+            let token = cred
+                .access_token
+                .clone()
+                .ok_or_else(|| Error::not_logged_in(&name))?;
+            Ok(Credentials {
+                api,
+                token,
+                expires_at: cred.expires_at,
+                origin: Origin::Profile {
+                    name,
+                    profile,
+                    store,
+                    credential: Box::new(cred),
+                },
+            })
+        }
+    }
+}
+
+/// Drop the cached access token of `source` (git's `erase`: the server no longer takes it);
+/// what renews it — the refresh token, the client secret — stays. `Ok(false)` when there was
+/// nothing to drop (`SVCACCT_TOKEN` cannot be dropped).
+pub async fn forget_access_token(ctx: &Context, source: &Source) -> Result<bool> {
+    match source {
+        Source::EnvToken { .. } => Ok(false),
+        Source::EnvClient {
+            api,
+            client_id,
+            secret,
+        } => env_cache(ctx, api, client_id, secret).delete(),
+        Source::Federated {
+            api,
+            client_id,
+            assertion,
+        } => {
+            let (cache, _, _) = federated_cache(ctx, api, client_id, assertion).await?;
+            cache.delete()
+        }
+        Source::Profile { name, profile } => {
+            let store = CredentialStore::for_profile(
+                profile.storage,
+                ctx.config.dir(),
+                name,
+                &profile.api_url,
+            );
+            let _lock = ProfileLock::acquire(ctx, name).await?;
+            match store.load()? {
+                Some(mut cred) if cred.access_token.is_some() => {
+                    if profile.auth == AuthKind::PersonalAccessToken {
+                        // A PAT is the credential itself: nothing could replace it.
+                        return Ok(false);
+                    }
+                    cred.access_token = None;
+                    store.save(&cred)?;
+                    Ok(true)
+                }
+                _ => Ok(false),
+            }
+        }
+    }
+}
+
+/// The cache entry of environment client credentials: keyed by the API, the client id and a
+/// hash of the secret, so another secret (a rotation) never gets the old secret's token.
+fn env_cache(ctx: &Context, api: &Url, client_id: &str, secret: &Secret) -> CredentialStore {
+    use sha2::{Digest, Sha256};
+    let secret_hash = Sha256::digest(secret.expose().as_bytes());
+    let mut hasher = Sha256::new();
+    hasher.update(format!("{api}\n{client_id}\n").as_bytes());
+    hasher.update(secret_hash);
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    CredentialStore::token_cache(ctx.config.dir(), &format!("env-{hex}"), api.as_str())
+}
+
+/// A token from `cache` while fresh, else one from `mint`, saved for the next process. The
+/// cache is read before the lock and again after it: another process may have minted while
+/// this one waited, so N parallel processes make one request. A cache that cannot be written
+/// costs only the cache (one warning).
+async fn cached_or_mint(
+    ctx: &Context,
+    cache: &CredentialStore,
+    renewal: Renewal,
+    mint: impl AsyncFnOnce() -> Result<StoredCredential>,
+) -> Result<StoredCredential> {
+    let lock_name = match cache {
+        CredentialStore::TokenCache { file, .. } => file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    // One warning at most: the same cause would be said three times.
+    let warned = std::cell::Cell::new(false);
+    let warn = |what: &str, e: Error| {
+        if !warned.replace(true) {
+            ctx.out.warn(&format!("{what}: {e}"));
+        }
+    };
+    let cached = || -> Option<StoredCredential> {
+        match cache.load() {
+            Ok(Some(c)) if is_fresh(&c, unix_now()) => Some(c),
+            Ok(_) => None,
+            Err(e) => {
+                warn("the token cache is not used", e);
+                None
+            }
+        }
+    };
+    if renewal == Renewal::WhenDue
+        && let Some(c) = cached()
+    {
+        return Ok(c);
+    }
+    let _lock = ProfileLock::acquire(ctx, &lock_name).await?;
+    if renewal == Renewal::WhenDue
+        && let Some(c) = cached()
+    {
+        return Ok(c);
+    }
+    let cred = mint().await?;
+    if let Err(e) = cache.save(&cred) {
+        warn(
+            "the token is not cached, so the next command mints another",
+            e,
+        );
+    }
+    Ok(cred)
+}
+
+/// `SVCACCT_CLIENT_ID` + `SVCACCT_CLIENT_SECRET` (+ `SVCACCT_API_URL`): a token minted with the
+/// client credentials grant, cached (never the secret) until it is due for renewal.
+async fn env_client_credentials(
+    ctx: &Context,
+    api: Url,
+    client_id: String,
+    secret: Secret,
+    renewal: Renewal,
+) -> Result<Credentials> {
+    let cache = env_cache(ctx, &api, &client_id, &secret);
+    let cred = cached_or_mint(ctx, &cache, renewal, async || {
         let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
         let fixed = preset.fixed_endpoints(&api).map(|e| e.token_endpoint);
         let overrides = EndpointOverrides {
@@ -153,23 +364,22 @@ async fn env_client_credentials(ctx: &Context) -> Result<Option<Credentials>> {
             secret: Some(&secret),
             method,
         };
-        let cred = oauth::client_credentials(ctx.http()?, &discovered.endpoints, &who).await?;
-        let expires_at = cred.expires_at;
-        let token = cred
+        oauth::client_credentials(ctx.http()?, &discovered.endpoints, &who).await
+    })
+    .await?;
+    Ok(Credentials {
+        api,
+        token: cred
             .access_token
-            .expect("a token response has an access token");
-        return Ok(Some(Credentials {
-            api,
-            token,
-            expires_at,
-            origin: Origin::EnvClientCredentials { client_id },
-        }));
-    }
-    Ok(None)
+            .clone()
+            .expect("a token response has an access token"),
+        expires_at: cred.expires_at,
+        origin: Origin::EnvClientCredentials { client_id },
+    })
 }
 
 /// Where a federated service account's assertion comes from (SPEC: never argv).
-enum AssertionSource {
+pub enum AssertionSource {
     /// GitHub Actions' OpenID token service (`ACTIONS_ID_TOKEN_REQUEST_URL` + `_TOKEN`).
     GitHubActions { url: String, token: Secret },
     /// A file the CI system keeps fresh (GitLab ID tokens, Kubernetes projected tokens): read
@@ -232,17 +442,20 @@ impl AssertionSource {
     }
 }
 
-/// Mint with a federated assertion (RFC 7523), caching the token like a stored profile's:
-/// in the keychain, under an entry for this client and API, renewed under the same lock.
-async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> Result<Credentials> {
-    let api = ctx.api_url(None)?;
+/// The cache entry of a federated job, with the audience and a fresh assertion: keyed by who
+/// the assertion names — issuer, subject and every other claim but the timing ones — so a job
+/// whose assertion differs (another branch, environment or run) never gets a token another
+/// one minted. The assertion is fetched every time (files rotate).
+async fn federated_cache(
+    ctx: &Context,
+    api: &Url,
+    client_id: &str,
+    source: &AssertionSource,
+) -> Result<(CredentialStore, String, Secret)> {
     let audience = std::env::var("SVCACCT_AUDIENCE")
         .ok()
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(|| api.as_str().trim_end_matches('/').to_string());
-    // The assertion first, every time (files rotate): the cache is keyed by who it names —
-    // issuer, subject and every other claim but the timing ones — so a job whose assertion
-    // differs (another branch, environment or run) never gets a token another one minted.
     let assertion = source.fetch(ctx, &audience).await.map_err(|mut e| {
         e.message = format!("cannot get {}: {}", source.describe(), e.message);
         e
@@ -255,60 +468,38 @@ async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> R
         let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         format!("federated-{hex}")
     };
-    let store = CredentialStore::for_profile(
-        crate::config::StorageKind::Keyring,
-        ctx.config.dir(),
-        &cache_name,
-        api.as_str(),
-    );
-    let origin = || Origin::EnvClientCredentials {
-        client_id: client_id.to_string(),
-    };
-    // A keychain that cannot be reached (a CI runner without one) only costs the cache.
-    let cached = || {
-        store
-            .load()
-            .ok()
-            .flatten()
-            .filter(|c| is_fresh(c, unix_now()))
-            .and_then(|c| Some((c.access_token.clone()?, c.expires_at)))
-    };
-    // Looked at before the lock and again after it: another process may have minted meanwhile.
-    let mut lock = None;
-    for _ in 0..2 {
-        if let Some((token, expires_at)) = cached() {
-            return Ok(Credentials {
-                api,
-                token,
-                expires_at,
-                origin: origin(),
-            });
-        }
-        if lock.is_none() {
-            lock = Some(ProfileLock::acquire(ctx, &cache_name).await?);
-        }
-    }
-    let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
-    let overrides = EndpointOverrides {
-        token_url: std::env::var("SVCACCT_TOKEN_URL")
-            .ok()
-            .or(preset.fixed_endpoints(&api).map(|e| e.token_endpoint)),
-        ..Default::default()
-    };
-    let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
-    let cred = oauth::client_credentials_with_assertion(
-        ctx.http()?,
-        &discovered.endpoints,
-        client_id,
-        &assertion,
-    )
+    let cache = CredentialStore::token_cache(ctx.config.dir(), &cache_name, api.as_str());
+    Ok((cache, audience, assertion))
+}
+
+/// Mint with a federated assertion (RFC 7523), cached like environment client credentials
+/// and shared by concurrent processes under one lock (each assertion is accepted once).
+async fn federated(
+    ctx: &Context,
+    api: Url,
+    client_id: &str,
+    source: AssertionSource,
+    renewal: Renewal,
+) -> Result<Credentials> {
+    let (cache, _audience, assertion) = federated_cache(ctx, &api, client_id, &source).await?;
+    let cred = cached_or_mint(ctx, &cache, renewal, async || {
+        let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
+        let overrides = EndpointOverrides {
+            token_url: std::env::var("SVCACCT_TOKEN_URL")
+                .ok()
+                .or(preset.fixed_endpoints(&api).map(|e| e.token_endpoint)),
+            ..Default::default()
+        };
+        let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
+        oauth::client_credentials_with_assertion(
+            ctx.http()?,
+            &discovered.endpoints,
+            client_id,
+            &assertion,
+        )
+        .await
+    })
     .await?;
-    if let Err(e) = store.save(&cred)
-        && ctx.global.verbose > 0
-    {
-        ctx.out
-            .status(&format!("* the token is not cached: {}", e.message));
-    }
     Ok(Credentials {
         api,
         token: cred
@@ -316,7 +507,9 @@ async fn federated(ctx: &Context, client_id: &str, source: AssertionSource) -> R
             .clone()
             .expect("a token response has a token"),
         expires_at: cred.expires_at,
-        origin: origin(),
+        origin: Origin::EnvClientCredentials {
+            client_id: client_id.to_string(),
+        },
     })
 }
 
@@ -353,10 +546,11 @@ async fn renew(
     name: &str,
     profile: &Profile,
     store: &CredentialStore,
+    renewal: Renewal,
 ) -> Result<StoredCredential> {
     let _lock = ProfileLock::acquire(ctx, name).await?;
     let cred = store.load()?.ok_or_else(|| Error::not_logged_in(name))?;
-    if is_fresh(&cred, unix_now()) {
+    if renewal == Renewal::WhenDue && is_fresh(&cred, unix_now()) {
         return Ok(cred);
     }
     let endpoints = profile.endpoints.clone().ok_or_else(|| {

@@ -32,8 +32,21 @@ pub struct StoredCredential {
 
 #[derive(Clone, Debug)]
 pub enum CredentialStore {
-    Keyring { service: String, account: String },
-    File { path: PathBuf },
+    Keyring {
+        service: String,
+        account: String,
+    },
+    File {
+        path: PathBuf,
+    },
+    /// A cache of tokens minted from environment credentials (CI jobs, kubectl's `env:`): the
+    /// keychain where one answers, else `file`, a 0600 file in a private directory of its own
+    /// (CI containers have no keychain). Only tokens go here, never a client secret.
+    TokenCache {
+        service: String,
+        account: String,
+        file: PathBuf,
+    },
 }
 
 impl CredentialStore {
@@ -61,9 +74,37 @@ impl CredentialStore {
         }
     }
 
+    /// The token cache named `name` for `api_url` (see [`CredentialStore::TokenCache`]): under
+    /// `$XDG_RUNTIME_DIR/svcacct/tokens` (per login session, never on disk on most systems), else
+    /// the user's cache directory.
+    pub fn token_cache(config_dir: &std::path::Path, name: &str, api_url: &str) -> Self {
+        let dir = std::env::var_os("XDG_RUNTIME_DIR")
+            .map(PathBuf::from)
+            .filter(|d| d.is_absolute() && d.is_dir())
+            .map(|d| d.join("svcacct"))
+            .or_else(|| {
+                directories::ProjectDirs::from("", "", "svcacct")
+                    .map(|d| d.cache_dir().to_path_buf())
+            })
+            .unwrap_or_else(|| config_dir.join("cache"))
+            .join("tokens");
+        match Self::for_profile(StorageKind::Keyring, config_dir, name, api_url) {
+            CredentialStore::Keyring { service, account } => CredentialStore::TokenCache {
+                service,
+                account,
+                file: dir.join(format!("{name}.json")),
+            },
+            other => other,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             CredentialStore::Keyring { .. } => "OS keychain (Secret Service)".to_string(),
+            CredentialStore::TokenCache { file, .. } => format!(
+                "token cache (the OS keychain, else {} with mode 0600)",
+                file.display()
+            ),
             CredentialStore::File { path } => {
                 format!(
                     "INSECURE plaintext file {} (mode 0600, chosen with --insecure-storage)",
@@ -76,6 +117,14 @@ impl CredentialStore {
     pub fn load(&self) -> Result<Option<StoredCredential>> {
         let raw = match self {
             CredentialStore::Keyring { service, account } => keyring_get(service, account)?,
+            CredentialStore::TokenCache {
+                service,
+                account,
+                file,
+            } => match keyring_get(service, account) {
+                Err(e) if e.keychain_missing => cache_file_read(file)?,
+                other => other?,
+            },
             CredentialStore::File { path } => match std::fs::read_to_string(path) {
                 Ok(t) => Some(t),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -103,6 +152,25 @@ impl CredentialStore {
         let text = serde_json::to_string(cred).map_err(|e| Error::internal(e.to_string()))?;
         match self {
             CredentialStore::Keyring { service, account } => keyring_set(service, account, &text),
+            CredentialStore::TokenCache {
+                service,
+                account,
+                file,
+            } => {
+                // A cache holds tokens only: whatever else the credential carries stays out.
+                let tokens = StoredCredential {
+                    access_token: cred.access_token.clone(),
+                    expires_at: cred.expires_at,
+                    issued_at: cred.issued_at,
+                    ..Default::default()
+                };
+                let text =
+                    serde_json::to_string(&tokens).map_err(|e| Error::internal(e.to_string()))?;
+                match keyring_set(service, account, &text) {
+                    Err(e) if e.keychain_missing => cache_file_write(file, &text),
+                    other => other,
+                }
+            }
             CredentialStore::File { path } => {
                 if let Some(dir) = path.parent() {
                     crate::config::private_dir(dir)?;
@@ -121,6 +189,27 @@ impl CredentialStore {
     pub fn delete(&self) -> Result<bool> {
         match self {
             CredentialStore::Keyring { service, account } => keyring_delete(service, account),
+            CredentialStore::TokenCache {
+                service,
+                account,
+                file,
+            } => {
+                let in_keychain = match keyring_delete(service, account) {
+                    Err(e) if e.keychain_missing => false,
+                    other => other?,
+                };
+                let in_file = match std::fs::remove_file(file) {
+                    Ok(()) => true,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+                    Err(e) => {
+                        return Err(Error::config(format!(
+                            "cannot delete {}: {e}",
+                            file.display()
+                        )));
+                    }
+                };
+                Ok(in_keychain || in_file)
+            }
             CredentialStore::File { path } => match std::fs::remove_file(path) {
                 Ok(()) => Ok(true),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
@@ -141,8 +230,65 @@ fn config_tag(dir: &std::path::Path) -> String {
     digest[..4].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The token cache's directory must be ours alone: created 0700, and an existing one that is
+/// not owned by this user, or that others may read, is refused (a token there is a credential).
+fn private_cache_dir(file: &std::path::Path) -> Result<&std::path::Path> {
+    let dir = file
+        .parent()
+        .ok_or_else(|| Error::internal("a cache file without a directory"))?;
+    crate::config::private_dir(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::symlink_metadata(dir)
+            .map_err(|e| Error::config(format!("cannot read {}: {e}", dir.display())))?;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if !meta.is_dir() || meta.uid() != me || meta.mode() & 0o077 != 0 {
+            return Err(Error::config(format!(
+                "the token cache {} is not private (owner {}, mode {:o}, or not a directory)",
+                dir.display(),
+                meta.uid(),
+                meta.mode() & 0o777
+            ))
+            .with_hint(format!(
+                "run `chmod 700 {}` (it must be yours), or remove it",
+                dir.display()
+            )));
+        }
+    }
+    Ok(dir)
+}
+
+fn cache_file_read(file: &std::path::Path) -> Result<Option<String>> {
+    if !file.exists() {
+        return Ok(None);
+    }
+    private_cache_dir(file)?;
+    match std::fs::read_to_string(file) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::config(format!(
+            "cannot read the token cache {}: {e}",
+            file.display()
+        ))),
+    }
+}
+
+fn cache_file_write(file: &std::path::Path, text: &str) -> Result<()> {
+    private_cache_dir(file)?;
+    write_atomic(file, text.as_bytes(), 0o600).map_err(|e| {
+        Error::config(format!(
+            "cannot write the token cache {}: {e}",
+            file.display()
+        ))
+    })
+}
+
 fn no_keychain(reason: &str) -> Error {
-    Error::config(format!("no OS keychain is available ({reason})")).with_hint(
+    let mut err = Error::config(format!("no OS keychain is available ({reason})"));
+    err.keychain_missing = true;
+    err.with_hint(
         "start a Secret Service (e.g. gnome-keyring) in this session, or use environment variables \
          (SVCACCT_TOKEN, or SVCACCT_CLIENT_ID + SVCACCT_CLIENT_SECRET), or log in with --insecure-storage \
          to keep credentials in a 0600 file",
@@ -301,7 +447,7 @@ mod tests {
             api,
         ) {
             CredentialStore::Keyring { account, .. } => account,
-            CredentialStore::File { .. } => unreachable!(),
+            _ => unreachable!(),
         };
         let a = key("/home/a/.config/svcacct", "default", "https://api.example/");
         assert_eq!(

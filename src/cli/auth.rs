@@ -97,6 +97,10 @@ pub struct TokenArgs {
     /// How to print it (--json is the same as --format json)
     #[arg(long, value_enum, default_value_t = TokenFormat::Text)]
     pub format: TokenFormat,
+    /// Mint (or refresh) a new token even if the cached one has not expired: for a token the
+    /// server revoked early
+    #[arg(long)]
+    pub refresh: bool,
 }
 
 #[derive(Debug, Args)]
@@ -134,7 +138,7 @@ pub enum GitCredentialOperation {
     Get,
     /// Accepted and ignored (svcacct keeps its own credentials)
     Store,
-    /// Accepted and ignored (`svcacct logout` removes credentials)
+    /// Drop the cached access token the server refused, so the next get makes a new one
     Erase,
 }
 

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use crate::auth::session;
+use crate::auth::session::{self, Renewal, Source};
 use crate::cli::{ExecArgs, GitCredentialArgs, GitCredentialOperation, TokenArgs, TokenFormat};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
@@ -19,8 +19,47 @@ fn rfc3339(unix: i64) -> Option<String> {
         })
 }
 
+/// The ExecCredential apiVersion kubectl asked for in `KUBERNETES_EXEC_INFO` (v1 without it):
+/// kubectl refuses an answer in another version than the kubeconfig's, and retries.
+fn exec_credential_version() -> Result<String> {
+    const KNOWN: [&str; 2] = [
+        "client.authentication.k8s.io/v1",
+        "client.authentication.k8s.io/v1beta1",
+    ];
+    let Some(info) = std::env::var("KUBERNETES_EXEC_INFO")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    else {
+        return Ok(KNOWN[0].to_string());
+    };
+    let asked = serde_json::from_str::<serde_json::Value>(&info)
+        .ok()
+        .and_then(|v| v["apiVersion"].as_str().map(str::to_string));
+    match asked {
+        Some(v) if KNOWN.contains(&v.as_str()) => Ok(v),
+        Some(v) => Err(Error::usage(format!(
+            "kubectl asked for an ExecCredential of {v}; svcacct answers {} and {}",
+            KNOWN[0], KNOWN[1]
+        ))
+        .with_hint(
+            "set `apiVersion: client.authentication.k8s.io/v1` in the kubeconfig's exec section",
+        )),
+        None => Ok(KNOWN[0].to_string()),
+    }
+}
+
 pub async fn run(ctx: &Context, args: &TokenArgs) -> Result<()> {
-    let creds = session::current(ctx).await?;
+    let version = if args.format == TokenFormat::ExecCredential && !ctx.out.json {
+        Some(exec_credential_version()?)
+    } else {
+        None
+    };
+    let renewal = if args.refresh {
+        Renewal::Now
+    } else {
+        Renewal::WhenDue
+    };
+    let creds = session::obtain(ctx, Source::resolve(ctx)?, renewal).await?;
     let format = if ctx.out.json {
         TokenFormat::Json
     } else {
@@ -40,13 +79,23 @@ pub async fn run(ctx: &Context, args: &TokenArgs) -> Result<()> {
                 status["expirationTimestamp"] = json!(at);
             }
             ctx.out.json_value(&json!({
-                "apiVersion": "client.authentication.k8s.io/v1",
+                "apiVersion": version,
                 "kind": "ExecCredential",
                 "status": status,
             }))
         }
     }
 }
+
+/// What `svcacct exec` keeps from its child: the credentials a token is made from.
+const CREDENTIAL_VARIABLES: [&str; 6] = [
+    "SVCACCT_TOKEN",
+    "SVCACCT_CLIENT_ID",
+    "SVCACCT_CLIENT_SECRET",
+    "SVCACCT_CLIENT_ASSERTION_FILE",
+    "ACTIONS_ID_TOKEN_REQUEST_URL",
+    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+];
 
 /// Run the command with the token in `--env` (default SVCACCT_TOKEN) and its exit status passed
 /// through; the token is in the child's environment only, never in its argv.
@@ -55,8 +104,13 @@ pub async fn exec(ctx: &Context, args: &ExecArgs) -> Result<()> {
     let (program, rest) = args.command.split_first().ok_or_else(|| {
         Error::usage("no command given").with_hint("svcacct exec -- COMMAND ARGS…")
     })?;
-    let status = std::process::Command::new(program)
-        .args(rest)
+    let mut child = std::process::Command::new(program);
+    child.args(rest);
+    // The child gets the token, and none of the credentials that made it.
+    for name in CREDENTIAL_VARIABLES {
+        child.env_remove(name);
+    }
+    let status = child
         .env(&args.env, creds.token.expose())
         .status()
         .map_err(|e| {
@@ -94,10 +148,13 @@ pub async fn exec(ctx: &Context, args: &ExecArgs) -> Result<()> {
     }
 }
 
-/// Git's credential-helper protocol (`git help credential`): for `get`, when git asks for the
-/// profile's API host, answer with the access token — as a Bearer credential where git offers
-/// `capability[]=authtype`, else as the password — and its expiry. Other hosts get no answer
-/// (git asks its next helper); `store` and `erase` are read and ignored.
+/// Git's credential-helper protocol (`git help credential`). The request's protocol and host
+/// are compared with the API's first — from the config and environment alone — so another
+/// host (github.com, or the same address on another port) gets no answer, no output and no
+/// request: git asks its next helper. For our host, `get` answers with the access token (as a
+/// Bearer credential where git offers `capability[]=authtype`, else as the password) and its
+/// expiry; `erase` (git's word that the server refused it) drops the cached access token, so
+/// the next `get` mints or refreshes one; `store` is ignored (svcacct keeps its own).
 pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<()> {
     use std::io::BufRead;
     let mut request = Vec::new();
@@ -110,27 +167,47 @@ pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<(
             request.push((k.to_string(), v.to_string()));
         }
     }
-    if args.operation != GitCredentialOperation::Get {
-        return Ok(());
-    }
     let field = |name: &str| {
         request
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     };
-    let creds = session::current(ctx).await?;
-    let api = &creds.api;
+    if args.operation == GitCredentialOperation::Store {
+        return Ok(());
+    }
+    let source = match Source::resolve(ctx) {
+        Ok(source) => source,
+        // Signed out: there is no host of ours to answer for, and git asks the next helper.
+        Err(e) if e.kind == ErrorKind::Auth => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let api = source.api()?;
     let api_host = match api.port() {
         Some(port) => format!("{}:{port}", api.host_str().unwrap_or_default()),
         None => api.host_str().unwrap_or_default().to_string(),
     };
-    if field("protocol") != Some(api.scheme()) || field("host") != Some(api_host.as_str()) {
+    let ours = field("protocol") == Some(api.scheme())
+        && field("host").is_some_and(|h| h.eq_ignore_ascii_case(&api_host));
+    if !ours {
         return Ok(());
     }
+    if args.operation == GitCredentialOperation::Erase {
+        session::forget_access_token(ctx, &source).await?;
+        return Ok(());
+    }
+    let creds = session::obtain(ctx, source, Renewal::WhenDue).await?;
     let bearer = request
         .iter()
         .any(|(k, v)| k == "capability[]" && v == "authtype");
+    let token = creds.token.expose();
+    if token.is_empty() || !token.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        // git's protocol is lines of key=value: a newline would add fields of its own.
+        return Err(Error::usage(
+            "the token has characters that cannot go into git's credential protocol",
+        )
+        .with_hint("check SVCACCT_TOKEN or the stored token: one word of visible ASCII"));
+    }
     let mut answer = String::new();
     if bearer {
         answer.push_str("capability[]=authtype\nauthtype=Bearer\n");

@@ -222,10 +222,17 @@ fn federated_service_account_mints_without_a_secret() {
     ci.set("SVCACCT_CLIENT_ASSERTION_FILE", file.to_str().unwrap());
     // Not in a child's environment either.
     // (The token itself is meant for the child; the assertion is not.)
+    // Nor the variables that made the token (issue 17): the child gets the token alone.
     let env = ci
         .run(&["exec", "--", "sh", "-c", "env | grep -v '^SVCACCT_TOKEN='"])
         .ok();
-    assert!(env.stdout.contains("SVCACCT_CLIENT_ID="), "{}", env.stdout);
+    assert!(!env.stdout.contains("SVCACCT_CLIENT_ID="), "{}", env.stdout);
+    assert!(
+        !env.stdout.contains("SVCACCT_CLIENT_ASSERTION_FILE="),
+        "{}",
+        env.stdout
+    );
+    assert!(env.stdout.contains("SVCACCT_API_URL="), "{}", env.stdout);
     assert_no_secret(&env.stdout, &[&first]);
 
     // The file is read again on every mint (CI systems rotate it): once the token expires,
@@ -465,4 +472,68 @@ fn github_actions_id_token_is_the_assertion() {
         "{}",
         denied.stderr
     );
+}
+
+/// A CI container has no keychain: the federated token is cached in a private file, shared by
+/// concurrent processes under one lock — 5 parallel `svcacct token`, one token request, one
+/// token (each assertion is accepted once, so without the cache 4 of 5 failed).
+#[test]
+fn federated_ci_without_a_keychain_shares_one_token() {
+    let sb = Sandbox::start();
+    let issuer = Issuer::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (admin, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let created = create_service_account(&admin, "ERP sync (CI)", "erp-ci@acme.example", &[]);
+    let id = created["id"].as_i64().unwrap().to_string();
+    let client_id = created["client_id"].as_str().unwrap().to_string();
+    admin
+        .run(&[
+            "sa",
+            "federation",
+            "add",
+            &id,
+            "--issuer",
+            &issuer.url(),
+            "--subject",
+            SUBJECT,
+        ])
+        .ok();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("id-token.jwt");
+    std::fs::write(&file, issuer.token(&sb.url(), json!({}))).unwrap();
+    let mut ci = Machine::new();
+    ci.set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", &client_id)
+        .set("SVCACCT_CLIENT_ASSERTION_FILE", file.to_str().unwrap())
+        .set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let before = sb.token_requests("client_credentials");
+    let children: Vec<_> = (0..5)
+        .map(|_| {
+            ci.command(&["token"])
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let tokens: Vec<String> = children
+        .into_iter()
+        .map(|c| {
+            let out = wait_bounded(c, std::time::Duration::from_secs(60));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).unwrap().trim().to_string()
+        })
+        .collect();
+    assert!(tokens.iter().all(|t| t == &tokens[0]), "{tokens:?}");
+    assert_eq!(sb.token_requests("client_credentials") - before, 1);
+    // The job's next command: the same token, from the file cache.
+    assert_eq!(ci.run(&["token"]).ok().stdout.trim(), tokens[0]);
+    let cache = ci.home.path().join(".cache/svcacct/tokens");
+    let files: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+    assert_eq!(files.len(), 1, "one cache file in {}", cache.display());
 }

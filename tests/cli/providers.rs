@@ -268,18 +268,31 @@ fn git_credential_fill_through_a_real_git() {
     let (code, out) = fill("protocol=https\nhost=git.example.com\n\n");
     assert_ne!(code, Some(0));
     assert!(!out.contains(&token));
-    // store and erase are accepted and change nothing.
-    for op in ["store", "erase"] {
-        m.run_with_stdin(
-            &["git-credential", op],
-            &format!("protocol=http\nhost={host}\npassword=x\n\n"),
-        )
-        .ok();
-    }
-    assert_eq!(m.run(&["token"]).ok().stdout.trim(), token);
     assert_eq!(
         sb.token_requests("client_credentials"),
         before,
         "no request: the cache served"
     );
+    // store is accepted and changes nothing; erase for another host changes nothing either.
+    m.run_with_stdin(
+        &["git-credential", "store"],
+        &format!("protocol=http\nhost={host}\npassword=x\n\n"),
+    )
+    .ok();
+    m.run_with_stdin(
+        &["git-credential", "erase"],
+        "protocol=https\nhost=git.example.com\npassword=x\n\n",
+    )
+    .ok();
+    assert_eq!(m.run(&["token"]).ok().stdout.trim(), token);
+    assert_eq!(sb.token_requests("client_credentials"), before);
+    // erase for our host (git's word that the server refused the token) drops the cached
+    // access token: the next token is a new one (issue 17).
+    m.run_with_stdin(
+        &["git-credential", "erase"],
+        &format!("protocol=http\nhost={host}\npassword={token}\n\n"),
+    )
+    .ok();
+    assert_ne!(m.run(&["token"]).ok().stdout.trim(), token);
+    assert_eq!(sb.token_requests("client_credentials"), before + 1);
 }
