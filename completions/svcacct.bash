@@ -182,7 +182,7 @@ _svcacct() {
 
     case "${cmd}" in
         svcacct)
-            opts="-v -h -V --profile --api --verbose --json --jq --company --help --version login logout token exec git-credential status service-accounts sa reset-secret tokens users webhooks apps audit api completions help"
+            opts="-v -q -h -V --profile --api --verbose --json --jq --company --help --version login logout token exec git-credential status service-accounts sa reset-secret tokens users webhooks apps audit api completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,6 +200,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -212,12 +216,20 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__api)
-            opts="-f -F -H -i -v -h --raw-field --field --input --header --paginate --include --profile --api --verbose --json --jq --company --help GET POST PATCH PUT DELETE get post patch put delete"
+            opts="-X -f -F -H -i -v -q -h --method --raw-field --field --input --header --paginate --include --silent --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --raw-field)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -258,6 +270,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -270,7 +286,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps)
-            opts="-v -h --profile --api --verbose --json --jq --company --help list marketplace request view approve deny uninstall"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help list marketplace request view approve deny uninstall"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -288,6 +304,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -300,7 +320,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__approve)
-            opts="-y -v -h --project --yes --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --project --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,6 +342,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -334,7 +358,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__deny)
-            opts="-v -h --reason --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --reason --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -356,6 +380,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -368,7 +396,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__list)
-            opts="-v -h --status --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --status --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,6 +422,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -406,7 +438,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__marketplace)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,6 +453,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -436,7 +472,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__request)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -451,6 +487,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -466,7 +506,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__uninstall)
-            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -481,6 +521,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -496,7 +540,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__apps__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,6 +558,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -526,7 +574,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__audit)
-            opts="-v -h --rules --fail-on --allow-partial --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --rules --fail-on --allow-partial --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -556,6 +604,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -568,7 +620,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__completions)
-            opts="-v -h --dynamic --profile --api --verbose --json --jq --company --help bash elvish fish powershell zsh"
+            opts="-v -q -h --dynamic --profile --api --verbose --json --jq --company --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,6 +638,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -598,7 +654,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__exec)
-            opts="-v -h --env --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --env --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,6 +676,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -632,7 +692,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__git__subcmd__credential)
-            opts="-v -h --profile --api --verbose --json --jq --company --help get store erase"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help get store erase"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,6 +707,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -662,7 +726,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -680,6 +744,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -692,7 +760,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__login)
-            opts="-v -h --provider --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --device --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --provider --client-credentials --client-id --client-secret-stdin --auth-method --with-token --no-browser --device --redirect-uri --scope --authorize-url --token-url --revocation-url --insecure-storage --timeout --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -746,6 +814,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -758,7 +830,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__logout)
-            opts="-v -h --force --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --force --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +848,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -788,7 +864,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__reset__subcmd__secret)
-            opts="-y -v -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,6 +886,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -822,7 +902,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts)
-            opts="-v -h --profile --api --verbose --json --jq --company --help list create view update delete reset-secret rotate-secret federation"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help list create view update delete reset-secret rotate-secret federation"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +920,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -852,7 +936,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__create)
-            opts="-v -h --name --email --description --permission --project --secret-file --force --save --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --name --email --description --permission --project --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +978,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -906,7 +994,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__delete)
-            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,6 +1009,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -936,7 +1028,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation)
-            opts="-v -h --profile --api --verbose --json --jq --company --help add list remove test"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help add list remove test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -954,6 +1046,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -966,7 +1062,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__add)
-            opts="-v -h --issuer --subject --audience --claim --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --issuer --subject --audience --claim --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1000,6 +1096,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1012,7 +1112,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__list)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1127,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1042,7 +1146,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__remove)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1060,6 +1164,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1072,7 +1180,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__federation__subcmd__test)
-            opts="-v -h --assertion-file --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --assertion-file --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1094,6 +1202,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1106,7 +1218,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__list)
-            opts="-v -h --search --q --limit --page-size --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --search --q --limit --page-size --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1144,6 +1256,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1156,7 +1272,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__reset__subcmd__secret)
-            opts="-y -v -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --yes --reapply-permissions --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1294,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1190,7 +1310,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__rotate__subcmd__secret)
-            opts="-v -h --grace --finish --force --secret-file --save --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --grace --finish --force --secret-file --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1216,6 +1336,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1228,7 +1352,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__update)
-            opts="-v -h --name --description --email --permission --project --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --name --description --email --permission --project --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1266,6 +1390,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1278,7 +1406,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1296,6 +1424,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1308,7 +1440,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__status)
-            opts="-v -h --offline --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --offline --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,6 +1458,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1338,7 +1474,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__token)
-            opts="-v -h --format --refresh --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --format --refresh --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1360,6 +1496,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1372,7 +1512,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens)
-            opts="-v -h --profile --api --verbose --json --jq --company --help list create revoke"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help list create revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1390,6 +1530,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1402,7 +1546,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__create)
-            opts="-v -h --name --expires-in --secret-file --force --save --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --name --expires-in --secret-file --force --save --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,6 +1576,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1444,7 +1592,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__list)
-            opts="-v -h --user --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --user --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1470,6 +1618,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1482,7 +1634,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__revoke)
-            opts="-y -v -h --all --user --yes --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --all --user --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1504,6 +1656,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1516,7 +1672,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users)
-            opts="-v -h --profile --api --verbose --json --jq --company --help list view grant-api-access revoke-api-access update"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help list view grant-api-access revoke-api-access update"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,6 +1690,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1546,7 +1706,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__grant__subcmd__api__subcmd__access)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1564,6 +1724,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1576,7 +1740,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__list)
-            opts="-v -h --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1598,6 +1762,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1610,7 +1778,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__revoke__subcmd__api__subcmd__access)
-            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1628,6 +1796,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1640,7 +1812,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__update)
-            opts="-v -h --permission --project --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --permission --project --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1666,6 +1838,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1678,7 +1854,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__users__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,6 +1872,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1708,7 +1888,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks)
-            opts="-v -h --profile --api --verbose --json --jq --company --help list events create view update delete test deliveries redeliver"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help list events create view update delete test deliveries redeliver"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1726,6 +1906,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1738,7 +1922,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__create)
-            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --inactive --namespace --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --inactive --namespace --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1784,6 +1968,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1796,7 +1984,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__delete)
-            opts="-y -v -h --yes --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1814,6 +2002,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1826,7 +2018,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__deliveries)
-            opts="-v -h --status --follow --limit --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --status --follow --limit --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1856,6 +2048,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1868,7 +2064,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__events)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1886,6 +2082,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1898,7 +2098,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__list)
-            opts="-v -h --format --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --format --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1920,6 +2120,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1932,7 +2136,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__redeliver)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1947,6 +2151,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1962,7 +2170,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__test)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1980,6 +2188,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1992,7 +2204,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__update)
-            opts="-v -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --remove-header --no-basic-auth --active --inactive --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --url --event --basic-auth-user --basic-auth-password-stdin --basic-auth-password-file --header --hidden-header --remove-header --no-basic-auth --active --inactive --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2038,6 +2250,10 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --company)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2050,7 +2266,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__webhooks__subcmd__view)
-            opts="-v -h --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2065,6 +2281,10 @@ _svcacct() {
                     return 0
                     ;;
                 --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_svcacct_global_optspecs
-    string join \n profile= api= v/verbose json jq= company= h/help V/version
+    string join \n profile= api= v/verbose json q/jq= company= h/help V/version
 end
 
 function __fish_svcacct_needs_command
@@ -26,7 +26,7 @@ end
 
 complete -c svcacct -n "__fish_svcacct_needs_command" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_needs_command" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_needs_command" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_needs_command" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_needs_command" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_needs_command" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_needs_command" -l json -d 'Print machine-readable JSON on stdout'
@@ -64,7 +64,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l revocation-url
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l timeout -d 'Seconds to wait for the browser sign-in (default 300), or at most for a device code\'s approval (default: the code\'s own lifetime)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-credentials -d 'Use the client credentials grant (a service account) instead of the browser'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l client-secret-stdin -d 'Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a hidden prompt; browser login: for confidential clients such as Procore or marketplace apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)'
@@ -77,7 +77,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l json -d 'Print
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -l force -d 'Delete local credentials even if the server cannot be reached to revoke them'
 complete -c svcacct -n "__fish_svcacct_using_subcommand logout" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -88,7 +88,7 @@ json\t'{"access_token", "token_type", "expires_at"}'
 exec-credential\t'A Kubernetes client.authentication.k8s.io/v1 ExecCredential (kubectl exec plugins)'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l refresh -d 'Mint (or refresh) a new token even if the cached one has not expired: for a token the server revoked early'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -97,21 +97,21 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s h -l help -d '
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l env -d 'The environment variable that carries the token' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand status" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l offline -d 'Do not ask the server whether the token still works'
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -119,7 +119,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand status" -l json -d 'Prin
 complete -c svcacct -n "__fish_svcacct_using_subcommand status" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -139,7 +139,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
@@ -152,7 +152,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
@@ -161,7 +161,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -173,14 +173,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l project -d 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -189,7 +189,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
@@ -202,7 +202,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l secret-file -d 'Write the new secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l finish -d 'Retire the old secret now (it and the tokens minted with it stop working)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -l force -d 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
@@ -212,7 +212,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from rotate-secret" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -223,7 +223,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from federation" -f -a "test" -d 'Say whether an assertion would be accepted, and if not which check failed'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and not __fish_seen_subcommand_from list create view update delete reset-secret rotate-secret federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -243,7 +243,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
@@ -256,7 +256,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
@@ -265,7 +265,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -277,14 +277,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l project -d 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -293,7 +293,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
@@ -306,7 +306,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l secret-file -d 'Write the new secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l finish -d 'Retire the old secret now (it and the tokens minted with it stop working)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -l force -d 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
@@ -316,7 +316,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from rotate-secret" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from federation" -l json -d 'Print machine-readable JSON on stdout'
@@ -328,7 +328,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l reapply-permissions -d 'Afterwards, grant again the permissions the account had before the reset'
@@ -339,7 +339,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -l json -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand reset-secret" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from list create revoke" -l json -d 'Print machine-readable JSON on stdout'
@@ -352,7 +352,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
@@ -362,7 +362,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l secret-file -d 'Write the secret to PATH (mode 0600) instead of stdout' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l force -d 'With --secret-file: replace an existing file'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l save -d 'Keep it in the OS keychain instead: a service account\'s secret as profile sa-ID (then `svcacct --profile sa-ID token`), a personal access token as this profile\'s credential'
@@ -372,7 +372,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l user -d 'Another user\'s tokens (needs the user-management permission)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l all -d 'Revoke every token (of --user, or your own)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation'
@@ -381,7 +381,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and not __fish_seen_subcommand_from list view grant-api-access revoke-api-access update" -l json -d 'Print machine-readable JSON on stdout'
@@ -395,28 +395,28 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_s
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from grant-api-access" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from revoke-api-access" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -426,14 +426,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l project -d 'Project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and not __fish_seen_subcommand_from list events create view update delete test deliveries redeliver" -l json -d 'Print machine-readable JSON on stdout'
@@ -451,14 +451,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from events" -l json -d 'Print machine-readable JSON on stdout'
@@ -472,7 +472,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l namespace -d 'Procore profiles: the hook\'s namespace (default svcacct)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l basic-auth-password-stdin -d 'Read the basic-auth password from stdin (else SVCACCT_WEBHOOK_PASSWORD, else a prompt)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -l inactive -d 'Create it paused (no deliveries until activated)'
@@ -481,7 +481,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -495,7 +495,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l remove-header -d 'Remove a header (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l basic-auth-password-stdin -d 'Read the basic-auth password from stdin (else SVCACCT_WEBHOOK_PASSWORD, else a prompt)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -l no-basic-auth -d 'Stop sending basic auth'
@@ -506,7 +506,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -514,7 +514,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l json -d 'Print machine-readable JSON on stdout'
@@ -529,7 +529,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -l follow -d 'Keep watching and print deliveries as they change, until Ctrl-C'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -537,14 +537,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand webhooks; and __fish_seen_subcommand_from redeliver" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and not __fish_seen_subcommand_from list marketplace request view approve deny uninstall" -l json -d 'Print machine-readable JSON on stdout'
@@ -564,28 +564,28 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_su
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from marketplace" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from request" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from view" -l json -d 'Print machine-readable JSON on stdout'
@@ -593,7 +593,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_su
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l project -d 'A project the app\'s project permissions apply to (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from approve" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -602,14 +602,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_su
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l reason -d 'Why (shown to whoever asked)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from deny" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -s y -l yes -d 'Do not ask for confirmation'
 complete -c svcacct -n "__fish_svcacct_using_subcommand apps; and __fish_seen_subcommand_from uninstall" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -621,28 +621,30 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l format -d 'jso
 jsonl\t'One JSON object per line, each printed as soon as it is fetched'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l allow-partial -d 'With --fail-on: pass even when some credentials could not be seen (else exit 5)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s f -l raw-field -d 'A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s F -l field -d 'A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s X -l method -d 'The HTTP method (default GET, or POST when fields are given)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s f -l raw-field -d 'A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET; KEY[SUB]=V nests, KEY[]=V appends to an array' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s F -l field -d 'A typed field KEY=VALUE: numbers, true, false and null become JSON values, @FILE reads the value from a file and @- from stdin; nested keys as with -f (repeatable)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l input -d 'The request body from a file (- for stdin)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s H -l header -d 'An extra request header \'Name: value\' (repeatable); \'Name: @FILE\' or \'Name: @-\' reads the value from a file or stdin (for keys: never put a secret on the command line)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l paginate -d 'Follow `Link: rel="next"` and print every page (arrays are merged into one)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s i -l include -d 'Print the response status and headers to stderr'
+complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l silent -d 'Print no response body (the exit code still tells success)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand api" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l dynamic -d 'Print the registration for dynamic completion instead (also completes service-account and webhook ids and profile names, asking the API)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
@@ -650,7 +652,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l json -d 
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand help" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help" -l json -d 'Print machine-readable JSON on stdout'
@@ -660,16 +662,6 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand help" -s h -l help -d 'P
 complete -c svcacct -n "__fish_svcacct_using_subcommand git-credential" -f -a "get\t'Answer with the access token for the profiles API host'
 store\t'Accepted and ignored (svcacct keeps its own credentials)'
 erase\t'Drop the cached access token the server refused, so the next get makes a new one'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand api" -f -a "GET
-POST
-PATCH
-PUT
-DELETE
-get
-post
-patch
-put
-delete"
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -f -a "bash
 elvish
 fish

@@ -38,6 +38,20 @@ impl Delivered {
             Delivered::Profile(name) => json["saved_as_profile"] = name.clone().into(),
         }
     }
+
+    /// Print the `--json` document with the secret (or where it went), through `--jq` only if
+    /// the filter keeps a secret that has no other copy ([`crate::output::Output::json_with_secret`]).
+    pub fn print_json(
+        &self,
+        ctx: &Context,
+        mut json: serde_json::Value,
+        label: &str,
+        secret: &Secret,
+    ) -> Result<()> {
+        self.annotate(&mut json, label, secret);
+        let only_copy = matches!(self, Delivered::Stdout).then_some(secret);
+        ctx.out.json_with_secret(&json, only_copy)
+    }
 }
 
 impl SecretDestination {

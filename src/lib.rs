@@ -26,6 +26,12 @@ use crate::output::Output;
 
 /// Parse the command line, run the command, and turn the outcome into an exit code.
 pub fn run() -> ExitCode {
+    // `svcacct __jq EXPR`: the child that runs a --jq program (see jq.rs), not a command.
+    let mut args = std::env::args_os();
+    if args.nth(1).is_some_and(|a| a == jq::CHILD_MODE) {
+        let expr = args.next().unwrap_or_default();
+        return jq::child_main(&expr.to_string_lossy());
+    }
     // `COMPLETE=<shell> svcacct …` is the shell asking for completions: answer and exit.
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = match Cli::try_parse() {

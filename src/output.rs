@@ -278,14 +278,51 @@ impl Output {
     pub fn json_value<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         if let Some(expr) = &self.jq {
             let value = serde_json::to_value(value).map_err(|e| Error::internal(e.to_string()))?;
-            for line in crate::jq::run(expr, &value)? {
-                self.line(&line)?;
-            }
-            return Ok(());
+            return crate::jq::run(expr, &value, |line| self.line(&line));
         }
         let text =
             serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
         self.raw(&format!("{}\n", json_escape_controls(&text)))
+    }
+
+    /// A document that carries a secret shown only this once (a new client secret, a new
+    /// token): with `--jq`, the filtered output only if the filter succeeds and prints the
+    /// secret; otherwise the whole document, unfiltered, and an error (exit 2) saying why — a
+    /// wrong filter must never lose the secret (the server already made it, and the old one
+    /// may be dead).
+    pub fn json_with_secret(
+        &self,
+        value: &serde_json::Value,
+        secret: Option<&crate::secret::Secret>,
+    ) -> Result<()> {
+        let (Some(expr), Some(secret)) = (&self.jq, secret) else {
+            return self.json_value(value);
+        };
+        const KEEP: usize = 16 << 20;
+        let mut lines = Vec::new();
+        let mut kept = 0usize;
+        let filtered = crate::jq::run(expr, value, |line| {
+            kept += line.len();
+            if kept > KEEP {
+                return Err(Error::usage("more than 16 MiB of output"));
+            }
+            lines.push(line);
+            Ok(())
+        });
+        let why = match filtered {
+            Ok(()) if lines.iter().any(|l| l.contains(secret.expose())) => {
+                return lines.iter().try_for_each(|l| self.line(l));
+            }
+            Ok(()) => format!("--jq '{expr}' printed no new secret"),
+            Err(e) => e.message,
+        };
+        let text =
+            serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
+        self.raw(&format!("{}\n", json_escape_controls(&text)))?;
+        Err(Error::usage(format!(
+            "{why}, so the whole answer is printed above instead: the secret is shown only this once"
+        ))
+        .with_hint("store the secret now; next time check the filter against --json"))
     }
 
     /// A status message on stderr (progress, confirmations, notices).

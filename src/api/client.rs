@@ -141,6 +141,15 @@ impl Response {
     }
 }
 
+/// The largest response body read (one page of any listing is far smaller).
+pub const MAX_BODY: usize = 64 << 20;
+
+/// Why one send failed: the transport, or an answer larger than [`MAX_BODY`].
+enum SendError {
+    Http(reqwest::Error),
+    TooLarge,
+}
+
 pub struct HttpClient {
     inner: reqwest::Client,
     verbose: u8,
@@ -229,6 +238,11 @@ impl HttpClient {
         })
     }
 
+    /// How many requests the server last said are left in its budget, if it said.
+    pub fn budget_remaining(&self) -> Option<u64> {
+        self.budget.lock().ok().and_then(|b| b.remaining)
+    }
+
     /// When the server said the credential in use expires, if it did.
     pub fn credential_expires(&self) -> Option<String> {
         self.credential_expires.lock().ok().and_then(|c| c.clone())
@@ -292,7 +306,16 @@ impl HttpClient {
             let result = self.send_once(&req).await;
             let last = attempt >= self.policy.max_attempts;
             match result {
-                Err(e) => {
+                Err(SendError::TooLarge) => {
+                    return Err(Error::network(format!(
+                        "{} {} answered with more than {} MiB; svcacct stopped reading",
+                        req.method,
+                        redact::url(&req.url),
+                        MAX_BODY >> 20
+                    ))
+                    .with_hint("the server is misbehaving; for large listings page through them (svcacct api --paginate)"));
+                }
+                Err(SendError::Http(e)) => {
                     if repeatable && !last && is_transient(&e) {
                         let wait = self.backoff(attempt);
                         self.log(&format!("* {e}; retrying in {} ms", wait.as_millis()));
@@ -379,7 +402,7 @@ impl HttpClient {
         }
     }
 
-    async fn send_once(&self, req: &Request) -> std::result::Result<Response, reqwest::Error> {
+    async fn send_once(&self, req: &Request) -> std::result::Result<Response, SendError> {
         let mut builder = self
             .inner
             .request(req.method.clone(), req.url.clone())
@@ -408,10 +431,17 @@ impl HttpClient {
                 .header(reqwest::header::CONTENT_TYPE, *content_type)
                 .body(body.clone());
         }
-        let resp = builder.send().await?;
+        let mut resp = builder.send().await.map_err(SendError::Http)?;
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = resp.bytes().await?.to_vec();
+        // Read bounded: an endless answer ends here, not in an exhausted machine.
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(SendError::Http)? {
+            if body.len() + chunk.len() > MAX_BODY {
+                return Err(SendError::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
         Ok(Response {
             method: req.method.clone(),
             url: req.url.clone(),

@@ -45,6 +45,11 @@ impl<'a> Api<'a> {
         &self.base
     }
 
+    /// How many requests the server last said are left in its budget, if it said.
+    pub fn budget_remaining(&self) -> Option<u64> {
+        self.http.budget_remaining()
+    }
+
     /// `path` (which may carry a query) under the API base URL.
     fn url(&self, path: &str) -> Url {
         let mut url = self.base.clone();

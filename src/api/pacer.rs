@@ -29,7 +29,14 @@ struct State {
     /// Unix milliseconds until which the server refuses everything (after a 429).
     #[serde(default)]
     cooldown_until: Option<u64>,
+    /// Whether the server said how long (`Retry-After`): only then may a cooldown be longer
+    /// than the platform's documented one.
+    #[serde(default)]
+    server_said: bool,
 }
+
+/// The longest cooldown a server's `Retry-After` is believed for.
+const LONGEST_SAID: Duration = Duration::from_secs(86_400);
 
 pub struct SharedPacer {
     rule: PacerRule,
@@ -72,17 +79,59 @@ impl SharedPacer {
         }
     }
 
-    /// A state file that cannot be read (a crash mid-write cannot make one: it is replaced
-    /// atomically) counts as full for one window rather than as empty: better late than a
-    /// 31st request.
-    fn read(&self) -> State {
-        match std::fs::read(&self.state_path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|_| State {
-                sent: vec![now_ms(); self.rule.requests],
-                cooldown_until: None,
-            }),
-            Err(_) => State::default(),
+    /// The budget, and why it had to be repaired, if it did. A state file that cannot be read
+    /// (a crash mid-write cannot make one: it is replaced atomically; a disk or a person can)
+    /// counts as full for one window rather than as empty — better late than a 31st request —
+    /// and is replaced so that it frees itself after that window. Implausible contents (stamps
+    /// in the future, a cooldown longer than the platform's unless the server said so) are cut
+    /// back to what could be true.
+    fn read(&self) -> (State, Option<&'static str>) {
+        let now = now_ms();
+        let window = self.window_ms();
+        let full = || State {
+            sent: vec![now; self.rule.requests],
+            cooldown_until: None,
+            server_said: false,
+        };
+        let mut state = match std::fs::read(&self.state_path) {
+            Ok(bytes) => match serde_json::from_slice::<State>(&bytes) {
+                Ok(state) => state,
+                Err(_) => return (full(), Some("it could not be read")),
+            },
+            Err(_) => return (State::default(), None),
+        };
+        let mut repaired = None;
+        if state.sent.iter().any(|t| *t > now + window) {
+            state.sent.retain(|t| *t <= now + window);
+            repaired = Some("it held send times in the future");
         }
+        let longest = if state.server_said {
+            LONGEST_SAID
+        } else {
+            self.rule.cooldown
+        };
+        let cap = now.saturating_add(longest.as_millis() as u64);
+        if let Some(until) = state.cooldown_until
+            && until > cap
+        {
+            state.cooldown_until = Some(cap);
+            repaired = Some("its cooldown was longer than the platform's");
+        }
+        (state, repaired)
+    }
+
+    /// [`Self::read`], writing a repaired budget back (the caller holds the lock) and saying so
+    /// once.
+    fn load(&self) -> Result<State> {
+        let (state, repaired) = self.read();
+        if let Some(why) = repaired {
+            self.write(&state)?;
+            self.out.warn(&format!(
+                "the request budget {} was replaced: {why}",
+                self.state_path.display()
+            ));
+        }
+        Ok(state)
     }
 
     fn write(&self, state: &State) -> Result<()> {
@@ -107,7 +156,7 @@ impl SharedPacer {
         loop {
             let verdict = {
                 let _lock = ProfileLock::named(&self.config_dir, &self.lock_name).await?;
-                let mut state = self.read();
+                let mut state = self.load()?;
                 let now = now_ms();
                 let window = self.window_ms();
                 state
@@ -165,13 +214,12 @@ impl SharedPacer {
     /// `Retry-After`, else the platform's cooldown. Returns that wait.
     pub async fn cooled_down(&self, retry_after: Option<Duration>) -> Result<Duration> {
         // A hostile or broken server's huge Retry-After is held to a day.
-        let wait = retry_after
-            .unwrap_or(self.rule.cooldown)
-            .min(Duration::from_secs(86_400));
+        let wait = retry_after.unwrap_or(self.rule.cooldown).min(LONGEST_SAID);
         let _lock = ProfileLock::named(&self.config_dir, &self.lock_name).await?;
-        let mut state = self.read();
+        let mut state = self.load()?;
         let until = now_ms().saturating_add(wait.as_millis() as u64);
         state.cooldown_until = Some(state.cooldown_until.unwrap_or(0).max(until));
+        state.server_said |= retry_after.is_some();
         self.write(&state)?;
         Ok(wait)
     }
@@ -212,7 +260,7 @@ mod tests {
         for _ in 0..3 {
             p.take_slot(Duration::from_secs(5)).await.unwrap();
         }
-        assert_eq!(p.read().sent.len(), 3);
+        assert_eq!(p.read().0.sent.len(), 3);
         // A cooldown longer than the caller waits: exit 7, naming it.
         let wait = p.cooled_down(None).await.unwrap();
         assert_eq!(wait, Duration::from_secs(300));
@@ -233,6 +281,43 @@ mod tests {
         let p = pacer(dir.path());
         std::fs::create_dir_all(dir.path().join("locks")).unwrap();
         std::fs::write(dir.path().join("locks/p.budget"), "{not json").unwrap();
-        assert_eq!(p.read().sent.len(), 3);
+        assert_eq!(p.read().0.sent.len(), 3);
+    }
+
+    /// A corrupt or implausible budget is replaced (issue 17: it blocked every command for
+    /// minutes and was never repaired): one window's wait at most, and a cooldown read from
+    /// the file is held to the platform's 5 minutes unless the server said more.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_corrupt_budget_is_repaired() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = pacer(dir.path());
+        std::fs::create_dir_all(dir.path().join("locks")).unwrap();
+        let path = dir.path().join("locks/p.budget");
+        std::fs::write(&path, "{not json").unwrap();
+        let state = {
+            let _lock = ProfileLock::named(dir.path(), "p.budget.lock")
+                .await
+                .unwrap();
+            p.load().unwrap()
+        };
+        assert_eq!(state.sent.len(), 3, "full for one window");
+        let written: State = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(written.sent.len(), 3, "written back: it frees itself");
+        assert!(written.sent.iter().all(|t| *t <= now_ms()));
+        // A year of cooldown nobody said: held to the platform's 300 s.
+        let year = now_ms() + 365 * 86_400_000;
+        std::fs::write(&path, format!(r#"{{"sent":[],"cooldown_until":{year}}}"#)).unwrap();
+        let err = p.take_slot(Duration::from_secs(1)).await.unwrap_err();
+        assert!(err.message.contains("300 s"), "{}", err.message);
+        // Stamps in the future are dropped, not waited for.
+        let future = now_ms() + 3_600_000;
+        std::fs::write(&path, format!(r#"{{"sent":[{future},{future},{future}]}}"#)).unwrap();
+        p.take_slot(Duration::from_secs(1)).await.unwrap();
+        // What the server said is believed up to a day.
+        p.cooled_down(Some(Duration::from_secs(3_600)))
+            .await
+            .unwrap();
+        let err = p.take_slot(Duration::from_secs(1)).await.unwrap_err();
+        assert!(err.message.contains("3600 s"), "{}", err.message);
     }
 }

@@ -15,15 +15,19 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct ApiArgs {
-    /// HTTP method: GET, POST, PATCH, PUT or DELETE
-    #[arg(value_parser = ["GET", "POST", "PATCH", "PUT", "DELETE", "get", "post", "patch", "put", "delete"], ignore_case = true)]
-    pub method: String,
-    /// Path under the API, e.g. /api/v1/me (`{company}` becomes your company id)
-    pub path: String,
-    /// A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET
+    /// The path under the API, e.g. /api/v1/me ({company} becomes your company id); an HTTP
+    /// method before it (GET, POST, PATCH, PUT, DELETE) is the same as -X
+    #[arg(value_name = "[METHOD] PATH", num_args = 1..=2, required = true)]
+    pub words: Vec<String>,
+    /// The HTTP method (default GET, or POST when fields are given)
+    #[arg(short = 'X', long, value_name = "METHOD")]
+    pub method: Option<String>,
+    /// A string field KEY=VALUE (repeatable): JSON body, or query parameter for GET;
+    /// KEY[SUB]=V nests, KEY[]=V appends to an array
     #[arg(short = 'f', long = "raw-field", value_name = "KEY=VALUE")]
     pub raw_fields: Vec<String>,
-    /// A typed field KEY=VALUE: numbers, true, false and null become JSON values (repeatable)
+    /// A typed field KEY=VALUE: numbers, true, false and null become JSON values, @FILE reads
+    /// the value from a file and @- from stdin; nested keys as with -f (repeatable)
     #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
     pub fields: Vec<String>,
     /// The request body from a file (- for stdin)
@@ -39,4 +43,7 @@ pub struct ApiArgs {
     /// Print the response status and headers to stderr
     #[arg(short = 'i', long)]
     pub include: bool,
+    /// Print no response body (the exit code still tells success)
+    #[arg(long)]
+    pub silent: bool,
 }

@@ -49,7 +49,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
     /// Filter the JSON output with a jq program (implies --json), e.g. --jq '.[].client_id'
-    #[arg(long, global = true, value_name = "EXPR")]
+    #[arg(short = 'q', long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
     /// Company to act on (default: the signed-in user's company)
     #[arg(long, global = true, env = "SVCACCT_COMPANY_ID", value_name = "ID")]

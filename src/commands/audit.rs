@@ -163,6 +163,13 @@ async fn gather(ctx: &Context) -> Result<(Vec<Finding>, Vec<String>)> {
             })
             .collect()
     } else {
+        // Only the caller's own: everyone else's tokens are not seen, and a gate must know.
+        ctx.out.status(
+            "note: other users' personal access tokens not audited: listing them needs user management",
+        );
+        missed
+            .borrow_mut()
+            .push("other users' personal access tokens".to_string());
         vec![(Owner::Me, me.login.clone())]
     };
     for (owner, login) in owners {

@@ -183,3 +183,26 @@ fn audit_fail_on_refuses_a_partial_view() {
     let listed = m.run(&["audit"]).ok();
     assert!(listed.stderr.contains("not audited"), "{}", listed.stderr);
 }
+
+/// A company admin who is not a user manager sees only their own personal access tokens: that
+/// is a partial view too, so `--fail-on` exits 5 unless `--allow-partial`, and the run says
+/// what it did not see (issue 17: it passed with exit 0).
+#[test]
+fn an_admin_without_user_management_has_a_partial_view() {
+    let sb = Sandbox::start();
+    let admin = sb.bootstrap().user("admin").clone();
+    let (m, _) = signed_in_as(&sb, &admin.login, &admin.password);
+    let partial = m.run(&["audit", "--fail-on", "unused>3650d"]);
+    partial.fails_with(5);
+    assert!(
+        partial
+            .stderr
+            .contains("other users' personal access tokens"),
+        "{}",
+        partial.stderr
+    );
+    m.run(&["audit", "--fail-on", "unused>3650d", "--allow-partial"])
+        .ok();
+    let listed = m.run(&["audit"]).ok();
+    assert!(listed.stderr.contains("not audited"), "{}", listed.stderr);
+}

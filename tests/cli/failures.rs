@@ -261,3 +261,22 @@ fn login_without_an_api_url_says_how_to_give_one() {
         .one_line_error("pass --api URL or set SVCACCT_API_URL");
     assert!(read(&m.config_path()).is_none());
 }
+
+/// An answer without end is read up to 64 MiB and refused (issue 17: the CLI read 5.9 GB and
+/// aborted): exit 8, one line naming the limit.
+#[test]
+fn an_endless_answer_is_cut_at_64_mib() {
+    let h = Hostile::start();
+    let huge = vec![b' '; (64 << 20) + 1024];
+    h.mount(
+        Mock::given(method("GET"))
+            .and(path("/api/v1/me"))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(huge, "application/json")),
+    );
+    let mut m = Machine::new();
+    m.set("SVCACCT_TOKEN", "sba_x")
+        .set("SVCACCT_API_URL", h.url());
+    m.run(&["api", "/api/v1/me"])
+        .fails_with(8)
+        .one_line_error("more than 64 MiB");
+}

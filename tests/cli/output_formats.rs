@@ -193,3 +193,112 @@ fn jsonl_prints_each_page_before_fetching_the_next() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A one-time secret is never lost to a `--jq` filter (issue 17): a filter that fails, or whose
+/// output lacks the new secret, gets the whole answer printed unfiltered and exit 2 with one line
+/// saying why; the secret printed is the one that works.
+#[test]
+fn a_wrong_jq_never_loses_a_one_time_secret() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &[]).ok();
+    let created = m
+        .run(&[
+            "sa",
+            "create",
+            "--name",
+            "ERP",
+            "--email",
+            "erp@acme.example",
+            "--json",
+        ])
+        .ok();
+    let created: Value = serde_json::from_str(&created.stdout).unwrap();
+    let id = created["id"].as_i64().unwrap().to_string();
+    let client_id = created["client_id"].as_str().unwrap().to_string();
+    let works = |secret: &str| {
+        let (code, _) = curl(&[
+            "-u",
+            &format!("{client_id}:{secret}"),
+            "-d",
+            "grant_type=client_credentials",
+            &format!("{}/oauth/token", sb.url()),
+        ]);
+        code == 200
+    };
+    for filter in [
+        ".secret",
+        "error(\"boom\")",
+        ".client_secret | tonumber",
+        "empty",
+    ] {
+        let run = m.run(&["reset-secret", &id, "--yes", "--jq", filter]);
+        run.fails_with(2).one_line_error("--jq");
+        let whole: Value = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|_| panic!("{filter}: the whole answer: {}", run.stdout));
+        let secret = whole["client_secret"].as_str().unwrap();
+        assert!(
+            works(secret),
+            "{filter}: the printed secret is the live one"
+        );
+        assert!(run.stderr.contains("only this once"), "{}", run.stderr);
+    }
+    // A filter that keeps the secret prints just what it asked for.
+    let run = m
+        .run(&["reset-secret", &id, "--yes", "--jq", ".client_secret"])
+        .ok();
+    assert!(works(run.stdout.trim()));
+    assert_eq!(run.stdout.lines().count(), 1);
+    // Rotation and personal access tokens alike.
+    let run = m.run(&["sa", "rotate-secret", &id, "--jq", ".nope"]);
+    run.fails_with(2);
+    let whole: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(works(whole["client_secret"].as_str().unwrap()));
+    let run = m.run(&["tokens", "create", "--name", "laptop", "--jq", ".id"]);
+    run.fails_with(2);
+    let whole: Value = serde_json::from_str(&run.stdout).unwrap();
+    let (status, _) = api(
+        whole["token"].as_str().unwrap(),
+        "GET",
+        &format!("{}/api/v1/me", sb.url()),
+        None,
+    );
+    assert_eq!(status, 200);
+}
+
+/// `--jq` runs bounded (issue 17): results stream as produced (an endless generator's first
+/// line arrives, and closing the pipe ends it), and a runaway recursion or an endless value is
+/// one error line and exit 2, never an abort.
+#[test]
+fn jq_streams_and_runaway_programs_end_with_one_line() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &[]).ok();
+    let mut child = m
+        .command(&["api", "GET", "/api/v1/me", "--jq", "repeat(.login)"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first.trim(), "admin");
+    let out = wait_bounded(child, Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(0), "a closed pipe ends it quietly");
+    for runaway in ["def f: [f]; f", "[repeat(\"x\" * 1000)]", "def f: 1 + f; f"] {
+        let run = m.run(&["api", "GET", "/api/v1/me", "--jq", runaway]);
+        run.fails_with(2).one_line_error("--jq");
+        assert!(!run.stderr.contains("overflow"), "{}", run.stderr);
+    }
+    // jq's own words, with types for values (the login is not in them).
+    let run = m.run(&["api", "GET", "/api/v1/me", "--jq", ".login | .[0]"]);
+    run.fails_with(2)
+        .one_line_error("cannot index string with number");
+    assert!(!run.stderr.contains("admin"), "{}", run.stderr);
+    m.run(&["api", "GET", "/api/v1/me", "--jq", "error(\"boom\")"])
+        .fails_with(2)
+        .one_line_error("boom");
+}

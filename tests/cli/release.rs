@@ -272,3 +272,97 @@ fn shell_words(s: &str) -> Vec<String> {
     }
     words
 }
+
+/// `svcacct api` as people coming from `gh api` type it (issue 17): the method defaults to GET
+/// (POST with fields), `-X` sets it, `-F k=@file` reads the file, nested keys and arrays,
+/// `--silent`, `-q`, and the server's key order kept.
+#[test]
+fn api_follows_gh_conventions() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "admin", &[]).ok();
+    let me: Value = serde_json::from_str(&m.run(&["api", "/api/v1/me"]).ok().stdout).unwrap();
+    assert_eq!(me["login"], "admin");
+    assert_eq!(
+        m.run(&["api", "-X", "get", "/api/v1/me", "-q", ".login"])
+            .ok()
+            .stdout,
+        "admin\n"
+    );
+    m.run(&["api", "-X", "GET", "GET", "/api/v1/me"])
+        .fails_with(2);
+    m.run(&["api", "-X", "BREW", "/api/v1/me"])
+        .fails_with(2)
+        .one_line_error("BREW");
+    // Fields make it a POST; -F @file reads the file; nested keys and arrays.
+    let title = m.home.path().join("title.txt");
+    std::fs::write(&title, "From a file").unwrap();
+    let created = m
+        .run(&[
+            "api",
+            "/api/v1/companies/{company}/projects/1/tickets",
+            "-F",
+            &format!("title=@{}", title.display()),
+        ])
+        .ok();
+    let ticket: Value = serde_json::from_str(&created.stdout).unwrap();
+    assert_eq!(ticket["title"], "From a file");
+    // (The sandbox refuses fields it does not know; the body sent is in the -vv log.)
+    let nested = m.run(&[
+        "api",
+        "-X",
+        "PATCH",
+        "/api/v1/companies/{company}/projects/1/tickets/1",
+        "-F",
+        "meta[source]=cli",
+        "-F",
+        "meta[tries]=3",
+        "-F",
+        "labels[]=site",
+        "-F",
+        "labels[]=urgent",
+        "-vv",
+    ]);
+    assert!(
+        nested
+            .stderr
+            .contains(r#"body: {"meta":{"source":"cli","tries":3},"labels":["site","urgent"]}"#),
+        "{}",
+        nested.stderr
+    );
+    // --silent prints no body; the exit code still says how it went.
+    let silent = m.run(&["api", "/api/v1/me", "--silent"]).ok();
+    assert!(silent.stdout.is_empty(), "{}", silent.stdout);
+    m.run(&[
+        "api",
+        "/api/v1/companies/1/service-accounts/999",
+        "--silent",
+    ])
+    .fails_with(6);
+    // The server's key order, as `keys_unsorted` and plain output show it.
+    let token = m.run(&["token"]).ok().stdout.trim().to_string();
+    let (_, raw) = curl(&[
+        "-H",
+        &format!("Authorization: Bearer {token}"),
+        &format!("{}/api/v1/me", sb.url()),
+    ]);
+    let server_order: Vec<String> = {
+        let mut keys = Vec::new();
+        let mut de = serde_json::Deserializer::from_str(&raw);
+        let map: serde_json::Map<String, Value> = serde::Deserialize::deserialize(&mut de).unwrap();
+        keys.extend(map.keys().cloned());
+        keys
+    };
+    let ours = m
+        .run(&["api", "/api/v1/me", "--jq", "keys_unsorted"])
+        .ok()
+        .stdout;
+    let ours: Vec<String> = serde_json::from_str(&ours).unwrap();
+    assert_eq!(ours, server_order);
+    let mut sorted = server_order.clone();
+    sorted.sort();
+    assert_ne!(
+        sorted, server_order,
+        "the server's order is not alphabetical"
+    );
+}

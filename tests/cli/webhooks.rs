@@ -560,3 +560,35 @@ fn pending_deliveries_survive_kill_9() {
     );
     rt.block_on(rx.stop());
 }
+
+/// `--follow` polls gently (issue 17: once a second, spending the company's whole budget):
+/// quiet polls back off from 2 s towards 30 s, and a pipe gets no header line.
+#[test]
+fn follow_backs_off_while_nothing_happens() {
+    let sb = Sandbox::start();
+    let (m, _) = owner(&sb);
+    let rx = sb.receiver();
+    let id = ticket_created_hook(&m, &rx.url());
+    let child = m
+        .command(&["webhooks", "deliveries", &id, "--follow", "-v"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id().to_string();
+    // 15 s of nothing: polls at 0, 2, 6 and 14 s (the old loop: 15).
+    std::thread::sleep(Duration::from_secs(15));
+    Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    let out = wait_bounded(child, Duration::from_secs(10));
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let polls = stderr
+        .lines()
+        .filter(|l| l.contains("GET") && l.contains("/deliveries"))
+        .count();
+    assert!((2..=5).contains(&polls), "{polls} polls in 15 s:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("EVENT"), "no header when piped: {stdout}");
+    sb.stop_receiver(rx);
+}

@@ -68,12 +68,11 @@ pub fn report_secret(
     ctx: &Context,
     created: &WithSecret,
     delivered: &Delivered,
-    mut json: serde_json::Value,
+    json: serde_json::Value,
 ) -> Result<()> {
     let account: &ServiceAccount = &created.account;
     if ctx.out.json {
-        delivered.annotate(&mut json, "client_secret", &created.client_secret);
-        return ctx.out.json_value(&json);
+        return delivered.print_json(ctx, json, "client_secret", &created.client_secret);
     }
     ctx.out
         .line(&format!("client_id:     {}", account.client_id))?;

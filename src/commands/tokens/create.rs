@@ -46,9 +46,8 @@ pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
         )
         .await?;
     if ctx.out.json {
-        let mut json = serde_json::to_value(&created.pat).expect("serialisable");
-        delivered.annotate(&mut json, "token", &created.token);
-        return ctx.out.json_value(&json);
+        let json = serde_json::to_value(&created.pat).expect("serialisable");
+        return delivered.print_json(ctx, json, "token", &created.token);
     }
     match delivered {
         Delivered::Stdout => {

@@ -37,6 +37,12 @@ fn cells(d: &Delivery) -> Vec<String> {
     ]
 }
 
+/// `--follow`'s polling: the first interval, the longest, and the remaining budget below which
+/// it always waits the longest.
+const FOLLOW_FIRST: Duration = Duration::from_secs(2);
+const FOLLOW_LONGEST: Duration = Duration::from_secs(30);
+const FOLLOW_BUDGET_LOW: u64 = 10;
+
 const HEADERS: &[&str] = &[
     "ID",
     "EVENT",
@@ -62,7 +68,10 @@ pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesA
         let rows: Vec<Vec<String>> = first.iter().map(cells).collect();
         return ctx.out.rows(HEADERS, &rows);
     }
-    // --follow: print each delivery when it appears or changes, oldest first, until Ctrl-C.
+    // --follow: print each delivery when it appears or changes, oldest first, until Ctrl-C,
+    // polling gently: every 2 s while there is news, twice as long after each quiet poll up to
+    // 30 s, and 30 s whenever the server says its budget runs low — the company's budget is
+    // shared with every other client.
     // The handler is installed before anything is printed: a Ctrl-C right after the first
     // lines must end the loop, not kill the process.
     let mut interrupted = Interrupt::install()?;
@@ -70,17 +79,21 @@ pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesA
         "Following deliveries of webhook {} (Ctrl-C to stop)…",
         args.id
     ));
-    if !ctx.out.json {
+    // A header for people; a pipe gets the rows alone (as every listing does).
+    if !ctx.out.json && ctx.out.stdout_is_terminal() {
         ctx.out
             .tsv_row(&HEADERS.iter().map(|h| h.to_string()).collect::<Vec<_>>())?;
     }
     let mut seen: HashMap<i64, (String, i64)> = HashMap::new();
     let mut batch = first;
+    let mut quiet = FOLLOW_FIRST;
     loop {
         batch.reverse();
+        let mut news = false;
         for d in &batch {
             let key = (d.status.clone(), d.attempts);
             if seen.get(&d.id) != Some(&key) {
+                news = true;
                 seen.insert(d.id, key);
                 if ctx.out.json {
                     ctx.out
@@ -90,9 +103,18 @@ pub async fn list(ctx: &Context, api: &Api<'_>, company: i64, args: &DeliveriesA
                 }
             }
         }
+        quiet = if news {
+            FOLLOW_FIRST
+        } else {
+            (quiet * 2).min(FOLLOW_LONGEST)
+        };
+        let wait = match api.budget_remaining() {
+            Some(left) if left < FOLLOW_BUDGET_LOW => FOLLOW_LONGEST,
+            _ => quiet,
+        };
         tokio::select! {
             _ = interrupted.recv() => return Ok(()),
-            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+            _ = tokio::time::sleep(wait) => {}
         }
         batch = api.deliveries(company, args.id, status, args.limit).await?;
     }
