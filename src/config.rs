@@ -24,6 +24,9 @@ pub struct ConfigFile {
 #[serde(rename_all = "snake_case")]
 pub enum AuthKind {
     AuthorizationCode,
+    /// A person's sign-in through the device flow (RFC 8628): renewed like an authorization
+    /// code's, with its refresh token.
+    DeviceCode,
     ClientCredentials,
     PersonalAccessToken,
 }
@@ -32,6 +35,7 @@ impl AuthKind {
     pub fn describe(self) -> &'static str {
         match self {
             AuthKind::AuthorizationCode => "authorization code + PKCE (acts as you)",
+            AuthKind::DeviceCode => "device authorization, RFC 8628 (acts as you)",
             AuthKind::ClientCredentials => "client credentials (service account)",
             AuthKind::PersonalAccessToken => "personal access token",
         }

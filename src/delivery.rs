@@ -25,7 +25,8 @@ pub enum SecretDestination {
 pub enum Delivered {
     Stdout,
     File(PathBuf),
-    Profile(String),
+    /// Saved as this profile's credential, in this store (keychain or the profile's file).
+    Profile(String, CredentialStore),
 }
 
 impl Delivered {
@@ -35,7 +36,7 @@ impl Delivered {
         match self {
             Delivered::Stdout => json[label] = secret.expose().into(),
             Delivered::File(path) => json["secret_file"] = path.display().to_string().into(),
-            Delivered::Profile(name) => json["saved_as_profile"] = name.clone().into(),
+            Delivered::Profile(name, _) => json["saved_as_profile"] = name.clone().into(),
         }
     }
 
@@ -114,7 +115,7 @@ impl SecretDestination {
                 }
                 SaveAs::CurrentProfile => save_personal_access_token(ctx, api_url, secret).await,
             }
-            .map(Delivered::Profile),
+            .map(|(name, store)| Delivered::Profile(name, store)),
         };
         result.map_err(|e| {
             // The secret exists only in this process now: print it rather than lose it.
@@ -153,16 +154,27 @@ fn write_secret_file(path: &std::path::Path, secret: &Secret) -> Result<()> {
     })
 }
 
-/// Store the secret as profile `sa-<id>` (client credentials, OS keychain), so that
-/// `svcacct --profile sa-<id> token` mints tokens for the account.
+/// Where a new profile made by `--save` keeps its secret: where the current profile keeps its
+/// own (a profile signed in with `--insecure-storage` chose the file), else the keychain.
+fn storage_of_current_profile(ctx: &Context, config: &crate::config::ConfigFile) -> StorageKind {
+    config
+        .profiles
+        .get(&ctx.profile_name(config))
+        .map(|p| p.storage)
+        .unwrap_or(StorageKind::Keyring)
+}
+
+/// Store the secret as profile `sa-<id>` (client credentials, in the current profile's kind
+/// of storage), so that `svcacct --profile sa-<id> token` mints tokens for the account.
 async fn save_service_account(
     ctx: &Context,
     api_url: &url::Url,
     account: &ServiceAccount,
     secret: &Secret,
-) -> Result<String> {
+) -> Result<(String, CredentialStore)> {
     let name = format!("sa-{}", account.id);
     let config = ctx.config.load()?;
+    let storage = storage_of_current_profile(ctx, &config);
     if let Some(existing) = config.profiles.get(&name)
         && existing.client_id.as_deref() != Some(account.client_id.as_str())
     {
@@ -173,12 +185,7 @@ async fn save_service_account(
     let discovered =
         oauth::discover(ctx.http()?, api_url, &EndpointOverrides::default(), false).await?;
     let method = oauth::choose_auth_method(&discovered.auth_methods, None);
-    let store = CredentialStore::for_profile(
-        StorageKind::Keyring,
-        ctx.config.dir(),
-        &name,
-        api_url.as_str(),
-    );
+    let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api_url.as_str());
     store.save(&StoredCredential {
         client_secret: Some(secret.clone()),
         ..Default::default()
@@ -188,7 +195,7 @@ async fn save_service_account(
         auth: AuthKind::ClientCredentials,
         client_id: Some(account.client_id.clone()),
         client_auth_method: Some(method),
-        storage: StorageKind::Keyring,
+        storage,
         endpoints: Some(discovered.endpoints),
         user: Some(account.client_id.clone()),
         company_id: Some(account.company_id),
@@ -197,7 +204,7 @@ async fn save_service_account(
     ctx.config.update(|c| {
         c.profiles.insert(name.clone(), profile);
     })?;
-    Ok(name)
+    Ok((name, store))
 }
 
 /// Make a new personal access token the current profile's credential (in the keychain unless
@@ -206,7 +213,7 @@ async fn save_personal_access_token(
     ctx: &Context,
     api_url: &url::Url,
     token: &Secret,
-) -> Result<String> {
+) -> Result<(String, CredentialStore)> {
     let config = ctx.config.load()?;
     let name = ctx.profile_name(&config);
     let old = config.profiles.get(&name).cloned();
@@ -243,5 +250,5 @@ async fn save_personal_access_token(
     ctx.config.update(|c| {
         c.profiles.insert(name.clone(), profile);
     })?;
-    Ok(name)
+    Ok((name, store))
 }

@@ -563,7 +563,7 @@ async fn renew(
         .unwrap_or(ClientAuthMethod::ClientSecretBasic);
     let renewed = match profile.auth {
         AuthKind::PersonalAccessToken => return Ok(cred),
-        AuthKind::AuthorizationCode => {
+        AuthKind::AuthorizationCode | AuthKind::DeviceCode => {
             let refresh = cred.refresh_token.as_ref().ok_or_else(|| {
                 Error::auth(format!(
                     "the access token of profile '{name}' expired and there is no refresh token"

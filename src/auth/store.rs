@@ -98,6 +98,17 @@ impl CredentialStore {
         }
     }
 
+    /// Where the secret is, as the end of a sentence: "the OS keychain", or the plaintext file.
+    pub fn whereabouts(&self) -> String {
+        match self {
+            CredentialStore::Keyring { .. } => "the OS keychain".to_string(),
+            CredentialStore::File { path } => {
+                format!("the plaintext file {} (mode 0600)", path.display())
+            }
+            CredentialStore::TokenCache { .. } => self.describe(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             CredentialStore::Keyring { .. } => "OS keychain (Secret Service)".to_string(),
@@ -111,6 +122,21 @@ impl CredentialStore {
                     path.display()
                 )
             }
+        }
+    }
+
+    /// Whether credentials can be kept here, asked before a sign-in: the keychain answers a
+    /// read (a missing entry is fine), or the file's directory can be made private.
+    pub fn check_usable(&self) -> Result<()> {
+        match self {
+            CredentialStore::Keyring { service, account } => {
+                keyring_get(service, account).map(|_| ())
+            }
+            CredentialStore::File { path } => match path.parent() {
+                Some(dir) => crate::config::private_dir(dir).map(|_| ()),
+                None => Ok(()),
+            },
+            CredentialStore::TokenCache { .. } => Ok(()),
         }
     }
 

@@ -78,6 +78,15 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
             .clone()
             .or(fixed.revocation_endpoint.clone()),
     };
+    // Where the credentials will be kept is decided — and checked — before any sign-in
+    // starts: a headless box without a keychain hears so now, not after a finished sign-in.
+    let storage = if args.insecure_storage {
+        StorageKind::InsecureFile
+    } else {
+        StorageKind::Keyring
+    };
+    let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api.as_str());
+    store.check_usable()?;
     let signed_in = if args.with_token {
         with_token(ctx)?
     } else if args.client_credentials {
@@ -94,14 +103,23 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
     ctx.pace_as(preset, &name)?;
     let me = identify(ctx, preset, &api, &token, company).await?;
 
-    let storage = if args.insecure_storage {
-        StorageKind::InsecureFile
-    } else {
-        StorageKind::Keyring
-    };
-    let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api.as_str());
-    // Secrets first, then the config: a failure leaves the old profile as it was.
-    store.save(&signed_in.credential)?;
+    // Secrets first, then the config: a failure leaves the old profile as it was — and the
+    // tokens just issued, which nothing keeps, are revoked.
+    if let Err(e) = store.save(&signed_in.credential) {
+        let issued = Profile {
+            api_url: api.to_string(),
+            auth: signed_in.auth,
+            client_id: signed_in.client_id.clone(),
+            client_auth_method: signed_in.method,
+            storage,
+            endpoints: signed_in.endpoints.clone(),
+            user: None,
+            company_id: None,
+            provider,
+        };
+        let _ = crate::auth::session::revoke_stored(ctx, &issued, &signed_in.credential).await;
+        return Err(e);
+    }
     if let Some(old) = old {
         let old_store =
             CredentialStore::for_profile(old.storage, ctx.config.dir(), &name, &old.api_url);
@@ -343,7 +361,7 @@ async fn authorization_code(
         let credential =
             device_flow(ctx, args, &discovered, &device, &client_id, secret.as_ref()).await?;
         return Ok(SignedIn {
-            auth: AuthKind::AuthorizationCode,
+            auth: AuthKind::DeviceCode,
             client_id: Some(client_id),
             method: secret.as_ref().map(|_| ClientAuthMethod::ClientSecretBasic),
             endpoints: Some(discovered.endpoints),

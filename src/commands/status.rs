@@ -44,9 +44,9 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
             "(environment)".to_string(),
             "client credentials from the environment".to_string(),
             Some(client_id.clone()),
-            "environment variables SVCACCT_CLIENT_ID / SVCACCT_CLIENT_SECRET (not stored)"
+            "environment variables SVCACCT_CLIENT_ID / SVCACCT_CLIENT_SECRET (the secret is not stored; tokens are cached)"
                 .to_string(),
-            None,
+            creds.expires_at,
             None,
         ),
         Origin::Profile {

@@ -341,3 +341,84 @@ fn environment_client_credentials_win_unless_a_profile_is_named() {
         stored.stdout
     );
 }
+
+/// Issue 18, item 4: where credentials will be kept is checked before a sign-in starts — no
+/// keychain means no token request at all (the tokens of a finished sign-in were lost before).
+#[test]
+fn no_keychain_is_found_before_the_sign_in() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let before = sb.token_requests("client_credentials");
+    login_service_account(&m, &sb, &[])
+        .fails_with(3)
+        .one_line_error("no OS keychain");
+    assert_eq!(
+        sb.token_requests("client_credentials"),
+        before,
+        "no sign-in was started"
+    );
+}
+
+/// Issue 18, items 1 and 2: `--save` keeps a new secret where the signed-in profile keeps its
+/// own — a profile signed in with --insecure-storage chose the file — and says so.
+#[test]
+fn save_follows_the_profiles_storage() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    login_browser(&mut m, &sb, "owner", &["--insecure-storage"]).ok();
+    let created = m
+        .run(&[
+            "sa",
+            "create",
+            "--name",
+            "ERP",
+            "--email",
+            "erp@acme.example",
+            "--json",
+        ])
+        .ok();
+    let id = serde_json::from_str::<serde_json::Value>(&created.stdout).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let reset = m.run(&["reset-secret", &id, "--yes", "--save"]).ok();
+    assert!(reset.stderr.contains("plaintext file"), "{}", reset.stderr);
+    assert!(!reset.stderr.contains("OS keychain"), "{}", reset.stderr);
+    let saved = m.config_dir().join(format!("credentials/sa-{id}.json"));
+    assert!(saved.exists(), "{}", saved.display());
+    let token = m
+        .run(&["--profile", &format!("sa-{id}"), "token"])
+        .ok()
+        .stdout;
+    assert!(!token.trim().is_empty());
+    let pat = m
+        .run(&["tokens", "create", "--name", "laptop", "--save"])
+        .ok();
+    assert!(pat.stderr.contains("plaintext file"), "{}", pat.stderr);
+    assert!(!pat.stderr.contains("OS keychain"), "{}", pat.stderr);
+    assert!(m.config_dir().join("credentials/default.json").exists());
+}
+
+/// Issue 18, item 3: `status` with environment credentials shows the token's expiry, as
+/// `token --format json` does.
+#[test]
+fn status_with_environment_credentials_shows_the_expiry() {
+    let sb = Sandbox::start();
+    let sa = &sb.bootstrap().service_account;
+    let mut ci = Machine::new();
+    ci.set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", &sa.client_id)
+        .set("SVCACCT_CLIENT_SECRET", &sa.client_secret);
+    let status = ci.run(&["status"]).ok();
+    assert!(status.stdout.contains("expires in"), "{}", status.stdout);
+    assert!(
+        !status.stdout.contains("no expiry given"),
+        "{}",
+        status.stdout
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ci.run(&["status", "--json"]).ok().stdout).unwrap();
+    assert!(json["token_expires_at"].is_i64(), "{json}");
+}

@@ -90,6 +90,12 @@ fn device_flow_approve_deny_and_auto_choice() {
     assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
     let status = m.run(&["status"]).ok();
     assert!(status.stdout.contains("owner"), "{}", status.stdout);
+    // Said as what it was (issue 18: it said "authorization code + PKCE").
+    assert!(
+        status.stdout.contains("device authorization"),
+        "{}",
+        status.stdout
+    );
     // The user code is single-use: its page refuses it once approved.
     let used = stderr
         .split_whitespace()

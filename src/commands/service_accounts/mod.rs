@@ -85,8 +85,9 @@ pub fn report_secret(
             ));
         }
         Delivered::File(path) => ctx.out.status(&format!("✓ Client secret written to {} (mode 0600)", path.display())),
-        Delivered::Profile(name) => ctx.out.status(&format!(
-            "✓ Client secret saved in the OS keychain as profile '{name}': `svcacct --profile {name} token` mints tokens"
+        Delivered::Profile(name, store) => ctx.out.status(&format!(
+            "✓ Client secret saved in {} as profile '{name}': `svcacct --profile {name} token` mints tokens",
+            store.whereabouts()
         )),
     }
     Ok(())

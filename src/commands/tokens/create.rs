@@ -60,8 +60,9 @@ pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
             "✓ Token written to {} (mode 0600)",
             path.display()
         )),
-        Delivered::Profile(name) => ctx.out.status(&format!(
-            "✓ Profile '{name}' now signs in with this token (kept in the OS keychain)"
+        Delivered::Profile(name, store) => ctx.out.status(&format!(
+            "✓ Profile '{name}' now signs in with this token (kept in {})",
+            store.whereabouts()
         )),
     }
     Ok(())
