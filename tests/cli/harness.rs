@@ -622,11 +622,19 @@ pub mod leak_scan {
 
     /// Commands whose stdout is a secret by design (shown once, or a token for a pipe).
     fn prints_secrets(args: &[&str]) -> bool {
-        let words: Vec<&str> = args
-            .iter()
-            .copied()
-            .filter(|a| !a.starts_with('-'))
-            .collect();
+        // The command's words: flags and the values of the global flags that take one left out.
+        let mut words: Vec<&str> = Vec::new();
+        let mut skip_value = false;
+        for a in args {
+            if std::mem::take(&mut skip_value) {
+                continue;
+            }
+            if matches!(*a, "--profile" | "--api" | "--company" | "--jq" | "-q") {
+                skip_value = true;
+            } else if !a.starts_with('-') {
+                words.push(a);
+            }
+        }
         matches!(
             words.as_slice(),
             ["token", ..]
@@ -638,9 +646,7 @@ pub mod leak_scan {
                     ..
                 ]
                 | ["tokens", "create", ..]
-        ) || args
-            .windows(2)
-            .any(|w| w[0] == "--profile" && words.get(1) == Some(&"token"))
+        )
     }
 
     #[track_caller]

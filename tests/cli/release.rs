@@ -339,6 +339,38 @@ fn dynamic_completion_of_ids_and_profiles() {
         "{}",
         profiles.stdout
     );
+    // A profile typed on the line is the one asked (issue 18: only SVCACCT_PROFILE was).
+    let other = sb.add_company("Borealis Builders", "b-");
+    let b_owner = &other.users["owner"];
+    m.set("COMPLETE", "");
+    login_browser_at(
+        &mut m,
+        &sb.url(),
+        &b_owner.login,
+        &b_owner.password,
+        &["--profile", "borealis"],
+    )
+    .ok();
+    m.run(&[
+        "--profile",
+        "borealis",
+        "sa",
+        "create",
+        "--name",
+        "Borealis sync",
+        "--email",
+        "sync@borealis.example",
+        "--json",
+    ])
+    .ok();
+    m.set("COMPLETE", "fish");
+    let theirs = m
+        .run(&["--", "svcacct", "--profile", "borealis", "sa", "view", ""])
+        .ok();
+    assert!(theirs.stdout.contains("Borealis sync"), "{}", theirs.stdout);
+    assert!(!theirs.stdout.contains("Demo integration"), "{}", theirs.stdout);
+    let ours = m.run(&["--", "svcacct", "sa", "view", ""]).ok();
+    assert!(!ours.stdout.contains("Borealis sync"), "{}", ours.stdout);
     m.set("COMPLETE", "");
     let reg = m.run(&["completions", "bash", "--dynamic"]).ok();
     assert!(
