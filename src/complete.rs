@@ -127,11 +127,28 @@ mod tests {
     #[test]
     fn globals_typed_on_the_line() {
         assert_eq!(
-            typed(&["svcacct", "--", "svcacct", "--profile", "b", "sa", "view", ""]),
+            typed(&[
+                "svcacct",
+                "--",
+                "svcacct",
+                "--profile",
+                "b",
+                "sa",
+                "view",
+                ""
+            ]),
             ["svcacct", "--profile", "b"]
         );
         assert_eq!(
-            typed(&["svcacct", "--", "svcacct", "sa", "view", "--api=http://x", ""]),
+            typed(&[
+                "svcacct",
+                "--",
+                "svcacct",
+                "sa",
+                "view",
+                "--api=http://x",
+                ""
+            ]),
             ["svcacct", "--api", "http://x"]
         );
         // The profile name itself being completed is not a value yet.

@@ -95,6 +95,16 @@ impl SecretDestination {
         Ok(())
     }
 
+    /// With `--jq` and the secret bound for stdout, the filter must keep the secret: tried on
+    /// a stand-in before anything is created, so a filter that would drop it (`--jq .id`)
+    /// is refused while nothing has changed — no secret lost, none printed unasked.
+    pub fn check_jq(&self, out: &crate::output::Output, label: &str) -> Result<()> {
+        if matches!(self, SecretDestination::Stdout) {
+            out.check_jq_keeps(label)?;
+        }
+        Ok(())
+    }
+
     /// Deliver `secret`; `label` names it if it has to be printed after all ("client_secret").
     pub async fn deliver(
         &self,

@@ -24,6 +24,9 @@ pub const CHILD_MODE: &str = "__jq";
 /// The child's address-space cap: enough for any real document, and an endless value stops.
 const CHILD_MEMORY: u64 = 2 << 30;
 
+/// The longest single result read back from the child.
+const LINE_LIMIT: usize = 16 << 20;
+
 fn compile(expr: &str) -> Result<jaq_core::compile::Filter<jaq_core::Native<Data>>> {
     let defs = jaq_core::defs()
         .chain(jaq_std::defs())
@@ -61,8 +64,13 @@ pub fn run(
     input: &serde_json::Value,
     mut emit: impl FnMut(String) -> Result<()>,
 ) -> Result<()> {
-    let exe = std::env::current_exe()
-        .map_err(|e| Error::internal(format!("cannot find my own executable: {e}")))?;
+    // /proc/self/exe is this very program even after an upgrade replaced the file on disk.
+    let exe = if cfg!(target_os = "linux") && std::path::Path::new("/proc/self/exe").exists() {
+        std::path::PathBuf::from("/proc/self/exe")
+    } else {
+        std::env::current_exe()
+            .map_err(|e| Error::internal(format!("cannot find my own executable: {e}")))?
+    };
     let mut child = std::process::Command::new(exe)
         .arg(CHILD_MODE)
         .arg(expr)
@@ -83,8 +91,28 @@ pub fn run(
         message
     });
     let mut emitted = Ok(());
-    for line in std::io::BufReader::new(child.stdout.take().expect("piped")).split(b'\n') {
-        let Ok(line) = line else { break };
+    let mut results = std::io::BufReader::new(child.stdout.take().expect("piped"));
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        // One result at most LINE_LIMIT bytes: the child's memory cap must not move here.
+        match std::io::Read::take(&mut results, LINE_LIMIT as u64 + 1).read_until(b'\n', &mut line)
+        {
+            Ok(0) | Err(_) => break,
+            Ok(_) if line.len() > LINE_LIMIT => {
+                let _ = child.kill();
+                emitted = Err(Error::usage(format!(
+                    "--jq '{expr}' produced a result larger than {} MiB",
+                    LINE_LIMIT >> 20
+                ))
+                .with_hint("select less (e.g. .[0:100]), or use --json and a real jq"));
+                break;
+            }
+            Ok(_) => {}
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
         emitted = emit(String::from_utf8_lossy(&line).into_owned());
         if emitted.is_err() {
             let _ = child.kill();
@@ -178,6 +206,19 @@ fn typed_message(message: &str, expr: &str) -> String {
     let mut rest = message;
     let mut at_boundary = true;
     while let Some(c) = rest.chars().next() {
+        // A byte string (`b"…"`, jaq's own) is a string too: up to its closing quote.
+        if at_boundary && rest.starts_with("b\"") {
+            let mut escaped = false;
+            let end = rest[2..].char_indices().find_map(|(i, ch)| {
+                let close = ch == '"' && !escaped;
+                escaped = ch == '\\' && !escaped;
+                close.then_some(i + 3)
+            });
+            out.push_str("string");
+            rest = &rest[end.unwrap_or(rest.len())..];
+            at_boundary = false;
+            continue;
+        }
         if at_boundary && matches!(c, '"' | '{' | '[' | '-' | '0'..='9' | 't' | 'f' | 'n') {
             let mut values =
                 serde_json::Deserializer::from_str(rest).into_iter::<serde_json::Value>();
@@ -260,6 +301,10 @@ mod tests {
         );
         assert_eq!(typed_message(r#""boom""#, r#"error("boom")"#), r#""boom""#);
         assert_eq!(typed_message(r#""sas_S3cr3t""#, "error(.s)"), "string");
+        assert_eq!(
+            typed_message(r#"cannot index b"sas_\"S3cr3t" with "x""#, r#".x"#),
+            r#"cannot index string with string"#
+        );
         assert_eq!(
             typed_message("cannot calculate [1] - null", "."),
             "cannot calculate array - null"

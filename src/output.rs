@@ -285,6 +285,33 @@ impl Output {
         self.raw(&format!("{}\n", json_escape_controls(&text)))
     }
 
+    /// Refuse a `--jq` program that would not print the one-time secret under `label`: it is
+    /// run on a stand-in document before the command acts (see `json_with_secret` for a filter
+    /// that fails only on the real answer).
+    pub fn check_jq_keeps(&self, label: &str) -> Result<()> {
+        let Some(expr) = &self.jq else {
+            return Ok(());
+        };
+        const STAND_IN: &str = "svcacct-stand-in-for-the-new-secret";
+        let mut doc = serde_json::Map::new();
+        doc.insert(label.to_string(), STAND_IN.into());
+        let mut kept = false;
+        let tried = crate::jq::run(expr, &serde_json::Value::Object(doc), |line| {
+            kept |= line.contains(STAND_IN);
+            Ok(())
+        });
+        if tried.is_ok() && kept {
+            return Ok(());
+        }
+        Err(Error::usage(format!(
+            "--jq '{expr}' would not print the new {}, which is shown only once; nothing was changed",
+            label.replace('_', " ")
+        ))
+        .with_hint(format!(
+            "keep it in the filter (e.g. --jq '{{id, {label}}}'), or send it elsewhere with --secret-file FILE or --save"
+        )))
+    }
+
     /// A document that carries a secret shown only this once (a new client secret, a new
     /// token): with `--jq`, the filtered output only if the filter succeeds and prints the
     /// secret; otherwise the whole document, unfiltered, and an error (exit 2) saying why — a

@@ -87,7 +87,6 @@ impl SharedPacer {
     /// back to what could be true.
     fn read(&self) -> (State, Option<&'static str>) {
         let now = now_ms();
-        let window = self.window_ms();
         let full = || State {
             sent: vec![now; self.rule.requests],
             cooldown_until: None,
@@ -101,9 +100,14 @@ impl SharedPacer {
             Err(_) => return (State::default(), None),
         };
         let mut repaired = None;
-        if state.sent.iter().any(|t| *t > now + window) {
-            state.sent.retain(|t| *t <= now + window);
+        // A stamp is taken just before its request: none can lie ahead of now.
+        if state.sent.iter().any(|t| *t > now) {
+            state.sent.retain(|t| *t <= now);
             repaired = Some("it held send times in the future");
+        }
+        // What the server said holds for its own cooldown only.
+        if state.cooldown_until.is_none_or(|until| until <= now) {
+            state.server_said = false;
         }
         let longest = if state.server_said {
             LONGEST_SAID

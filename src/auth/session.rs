@@ -225,21 +225,41 @@ pub async fn obtain(ctx: &Context, source: Source, renewal: Renewal) -> Result<C
 /// Drop the cached access token of `source` (git's `erase`: the server no longer takes it);
 /// what renews it — the refresh token, the client secret — stays. `Ok(false)` when there was
 /// nothing to drop (`SVCACCT_TOKEN` cannot be dropped).
-pub async fn forget_access_token(ctx: &Context, source: &Source) -> Result<bool> {
+///
+/// `refused` is the token the server refused, where the caller knows it: only that token is
+/// dropped — another process may have renewed it meanwhile, and its new token stays.
+pub async fn forget_access_token(
+    ctx: &Context,
+    source: &Source,
+    refused: Option<&str>,
+) -> Result<bool> {
+    let is_refused = |cred: &StoredCredential| match (refused, &cred.access_token) {
+        (Some(r), Some(t)) => r == t.expose(),
+        (None, Some(_)) => true,
+        (_, None) => false,
+    };
+    let drop_cached = |cache: CredentialStore| -> Result<bool> {
+        match cache.load() {
+            Ok(Some(cred)) if is_refused(&cred) => cache.delete(),
+            Ok(_) => Ok(false),
+            // An unreadable cache is dropped whole.
+            Err(_) => cache.delete(),
+        }
+    };
     match source {
         Source::EnvToken { .. } => Ok(false),
         Source::EnvClient {
             api,
             client_id,
             secret,
-        } => env_cache(ctx, api, client_id, secret).delete(),
+        } => drop_cached(env_cache(ctx, api, client_id, secret)),
         Source::Federated {
             api,
             client_id,
             assertion,
         } => {
             let (cache, _, _) = federated_cache(ctx, api, client_id, assertion).await?;
-            cache.delete()
+            drop_cached(cache)
         }
         Source::Profile { name, profile } => {
             let store = CredentialStore::for_profile(
@@ -250,9 +270,17 @@ pub async fn forget_access_token(ctx: &Context, source: &Source) -> Result<bool>
             );
             let _lock = ProfileLock::acquire(ctx, name).await?;
             match store.load()? {
-                Some(mut cred) if cred.access_token.is_some() => {
-                    if profile.auth == AuthKind::PersonalAccessToken {
-                        // A PAT is the credential itself: nothing could replace it.
+                Some(mut cred) if is_refused(&cred) => {
+                    // A PAT is the credential itself, and an access token without a refresh
+                    // token has nothing to renew it: dropping either would only sign out.
+                    let renewable = match profile.auth {
+                        AuthKind::PersonalAccessToken => false,
+                        AuthKind::AuthorizationCode | AuthKind::DeviceCode => {
+                            cred.refresh_token.is_some()
+                        }
+                        AuthKind::ClientCredentials => cred.client_secret.is_some(),
+                    };
+                    if !renewable {
                         return Ok(false);
                     }
                     cred.access_token = None;
@@ -265,13 +293,25 @@ pub async fn forget_access_token(ctx: &Context, source: &Source) -> Result<bool>
     }
 }
 
-/// The cache entry of environment client credentials: keyed by the API, the client id and a
-/// hash of the secret, so another secret (a rotation) never gets the old secret's token.
+/// What picks the token endpoint besides the API (`SVCACCT_TOKEN_URL`, `SVCACCT_PROVIDER`):
+/// part of every cache key, so two tenants of one IdP never share a cached token.
+fn token_endpoint_choice() -> String {
+    let var = |n: &str| std::env::var(n).unwrap_or_default();
+    format!(
+        "token_url={}\nprovider={}",
+        var("SVCACCT_TOKEN_URL").trim(),
+        var("SVCACCT_PROVIDER").trim().to_ascii_lowercase()
+    )
+}
+
+/// The cache entry of environment client credentials: keyed by the API, the client id, the
+/// token endpoint's choice and a hash of the secret, so another secret (a rotation) never gets
+/// the old secret's token.
 fn env_cache(ctx: &Context, api: &Url, client_id: &str, secret: &Secret) -> CredentialStore {
     use sha2::{Digest, Sha256};
     let secret_hash = Sha256::digest(secret.expose().as_bytes());
     let mut hasher = Sha256::new();
-    hasher.update(format!("{api}\n{client_id}\n").as_bytes());
+    hasher.update(format!("{api}\n{client_id}\n{}\n", token_endpoint_choice()).as_bytes());
     hasher.update(secret_hash);
     let hex: String = hasher
         .finalize()
@@ -321,7 +361,15 @@ async fn cached_or_mint(
     {
         return Ok(c);
     }
-    let _lock = ProfileLock::acquire(ctx, &lock_name).await?;
+    // Without the lock (a read-only config directory, as in a locked-down pod) processes may
+    // mint side by side: that costs requests, not the command.
+    let _lock = match ProfileLock::acquire(ctx, &lock_name).await {
+        Ok(lock) => Some(lock),
+        Err(e) => {
+            warn("minting without the cross-process lock", e);
+            None
+        }
+    };
     if renewal == Renewal::WhenDue
         && let Some(c) = cached()
     {
@@ -463,8 +511,13 @@ async fn federated_cache(
     let cache_name = {
         use sha2::{Digest, Sha256};
         let identity = assertion_identity(&assertion);
-        let digest =
-            Sha256::digest(format!("{client_id}\n{api}\n{audience}\n{identity}").as_bytes());
+        let digest = Sha256::digest(
+            format!(
+                "{client_id}\n{api}\n{audience}\n{}\n{identity}",
+                token_endpoint_choice()
+            )
+            .as_bytes(),
+        );
         let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         format!("federated-{hex}")
     };

@@ -13,6 +13,8 @@ use crate::secret::Secret;
 
 const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
 const KEYRING_SERVICE: &str = "svcacct";
+/// The keychain service of the token cache (environment and federated credentials).
+const CACHE_SERVICE: &str = "svcacct-token-cache";
 
 /// The secret half of a profile, stored as one JSON item.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -80,7 +82,7 @@ impl CredentialStore {
     pub fn token_cache(config_dir: &std::path::Path, name: &str, api_url: &str) -> Self {
         let dir = std::env::var_os("XDG_RUNTIME_DIR")
             .map(PathBuf::from)
-            .filter(|d| d.is_absolute() && d.is_dir())
+            .filter(|d| is_own_private_dir(d))
             .map(|d| d.join("svcacct"))
             .or_else(|| {
                 directories::ProjectDirs::from("", "", "svcacct")
@@ -88,13 +90,16 @@ impl CredentialStore {
             })
             .unwrap_or_else(|| config_dir.join("cache"))
             .join("tokens");
-        match Self::for_profile(StorageKind::Keyring, config_dir, name, api_url) {
-            CredentialStore::Keyring { service, account } => CredentialStore::TokenCache {
-                service,
-                account,
-                file: dir.join(format!("{name}.json")),
-            },
-            other => other,
+        // A service of its own: a cache entry can never be (or overwrite) a profile's item.
+        let account = format!(
+            "{name}@{} [{}]",
+            api_url.trim_end_matches('/'),
+            config_tag(config_dir)
+        );
+        CredentialStore::TokenCache {
+            service: CACHE_SERVICE.to_string(),
+            account,
+            file: dir.join(format!("{name}.json")),
         }
     }
 
@@ -183,6 +188,11 @@ impl CredentialStore {
                 account,
                 file,
             } => {
+                // A token without an expiry would stay on disk (and be served) for ever: not
+                // cached, minted each time instead.
+                if cred.expires_at.is_none() {
+                    return Ok(());
+                }
                 // A cache holds tokens only: whatever else the credential carries stays out.
                 let tokens = StoredCredential {
                     access_token: cred.access_token.clone(),
@@ -266,6 +276,22 @@ fn private_cache_dir(file: &std::path::Path) -> Result<&std::path::Path> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
+        // The directory above (svcacct's own) must be this user's too: another user who owns
+        // it could swap the tokens directory between this check and its use.
+        if let Some(parent) = dir.parent()
+            && let Ok(meta) = std::fs::symlink_metadata(parent)
+            // SAFETY: geteuid has no preconditions and cannot fail.
+            && (meta.uid() != unsafe { libc::geteuid() } || meta.mode() & 0o022 != 0)
+        {
+            return Err(Error::config(format!(
+                "the token cache's directory {} is not this user's own",
+                parent.display()
+            ))
+            .with_hint(format!(
+                "remove it, or run `chmod 700 {}`",
+                parent.display()
+            )));
+        }
         let meta = std::fs::symlink_metadata(dir)
             .map_err(|e| Error::config(format!("cannot read {}: {e}", dir.display())))?;
         // SAFETY: geteuid has no preconditions and cannot fail.
@@ -302,13 +328,56 @@ fn cache_file_read(file: &std::path::Path) -> Result<Option<String>> {
 }
 
 fn cache_file_write(file: &std::path::Path, text: &str) -> Result<()> {
-    private_cache_dir(file)?;
+    let dir = private_cache_dir(file)?;
+    prune_expired(dir);
     write_atomic(file, text.as_bytes(), 0o600).map_err(|e| {
         Error::config(format!(
             "cannot write the token cache {}: {e}",
             file.display()
         ))
     })
+}
+
+/// Cache files whose token has expired are removed when another is written: a token stays on
+/// disk no longer than it works (bounded: at most 256 files looked at).
+fn prune_expired(dir: &std::path::Path) {
+    let now = crate::auth::oauth::unix_now();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten().take(256) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let expired = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| serde_json::from_str::<StoredCredential>(&t).ok())
+            .is_none_or(|c| c.expires_at.is_none_or(|at| at <= now));
+        if expired {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// `$XDG_RUNTIME_DIR` is used only as the XDG spec promises it: a directory owned by this
+/// user that no one else may enter (mode 0700) — not one inherited across `su`.
+fn is_own_private_dir(dir: &std::path::Path) -> bool {
+    if !dir.is_absolute() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        std::fs::symlink_metadata(dir)
+            .is_ok_and(|m| m.is_dir() && m.uid() == me && m.mode() & 0o077 == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        dir.is_dir()
+    }
 }
 
 fn no_keychain(reason: &str) -> Error {

@@ -110,41 +110,41 @@ pub async fn exec(ctx: &Context, args: &ExecArgs) -> Result<()> {
     for name in CREDENTIAL_VARIABLES {
         child.env_remove(name);
     }
-    let status = child
-        .env(&args.env, creds.token.expose())
-        .status()
-        .map_err(|e| {
-            let name = program.to_string_lossy();
-            let kind = if e.kind() == std::io::ErrorKind::NotFound {
-                "not found"
-            } else {
-                "cannot be started"
-            };
-            // Said here: a passed-through exit status is otherwise silent.
-            ctx.out.error(
-                &Error::usage(format!("command '{name}' {kind}: {e}"))
-                    .with_hint("check the command after `--` and PATH"),
-            );
-            Error::new(ErrorKind::ChildExited(127), "command not started")
-        })?;
-    let code = status.code().map(|c| c as u8).unwrap_or_else(|| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::ExitStatusExt;
-            128 + status.signal().unwrap_or(0) as u8
+    child.env(&args.env, creds.token.expose());
+    let not_started = |e: std::io::Error| {
+        let name = program.to_string_lossy();
+        let kind = if e.kind() == std::io::ErrorKind::NotFound {
+            "not found"
+        } else {
+            "cannot be started"
+        };
+        // Said here: a passed-through exit status is otherwise silent.
+        ctx.out.error(
+            &Error::usage(format!("command '{name}' {kind}: {e}"))
+                .with_hint("check the command after `--` and PATH"),
+        );
+        Error::new(ErrorKind::ChildExited(127), "command not started")
+    };
+    // On Unix svcacct becomes the command (exec): no svcacct process stays behind whose
+    // environment (/proc/PID/environ) still holds the credentials, and the command's exit
+    // status and signals are its own.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        Err(not_started(child.exec()))
+    }
+    #[cfg(not(unix))]
+    {
+        let status = child.status().map_err(not_started)?;
+        let code = status.code().map(|c| c as u8).unwrap_or(1);
+        if code == 0 {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::ChildExited(code),
+                format!("the command exited with {code}"),
+            ))
         }
-        #[cfg(not(unix))]
-        {
-            1
-        }
-    });
-    if code == 0 {
-        Ok(())
-    } else {
-        Err(Error::new(
-            ErrorKind::ChildExited(code),
-            format!("the command exited with {code}"),
-        ))
     }
 }
 
@@ -193,7 +193,9 @@ pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<(
         return Ok(());
     }
     if args.operation == GitCredentialOperation::Erase {
-        session::forget_access_token(ctx, &source).await?;
+        // The refused token, as git sends it back: Bearer's `credential`, else `password`.
+        let refused = field("credential").or(field("password"));
+        session::forget_access_token(ctx, &source, refused).await?;
         return Ok(());
     }
     let creds = session::obtain(ctx, source, Renewal::WhenDue).await?;
@@ -210,7 +212,8 @@ pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<(
     }
     let mut answer = String::new();
     if bearer {
-        answer.push_str("capability[]=authtype\nauthtype=Bearer\n");
+        // ephemeral: git must not hand the token to helpers that store credentials.
+        answer.push_str("capability[]=authtype\nauthtype=Bearer\nephemeral=true\n");
         answer.push_str(&format!("credential={}\n", creds.token.expose()));
     } else {
         answer.push_str("username=svcacct\n");

@@ -274,15 +274,42 @@ fn environment_credentials_cache_in_a_private_file_without_a_keychain() {
     let token = ci.run(&["token"]).ok().stdout.trim().to_string();
     assert_eq!(ci.run(&["token"]).ok().stdout.trim(), token);
     assert_eq!(sb.token_requests("client_credentials") - before, 1);
+    // Another token endpoint (another tenant of one IdP) is another cache entry.
+    let mut other = Machine::new();
+    other
+        .set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", &sa.client_id)
+        .set("SVCACCT_CLIENT_SECRET", &sa.client_secret)
+        .set("SVCACCT_TOKEN_URL", format!("{}/oauth/token", sb.url()))
+        .set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .set("HOME", ci.home.path().to_str().unwrap())
+        .set(
+            "XDG_CONFIG_HOME",
+            ci.home.path().join(".config").to_str().unwrap(),
+        );
+    assert_ne!(other.run(&["token"]).ok().stdout.trim(), token);
+    assert_eq!(sb.token_requests("client_credentials") - before, 2);
+    // `exec` becomes the command: neither its environment nor its parent's holds the secret.
+    let seen = ci
+        .run(&[
+            "exec",
+            "--",
+            "sh",
+            "-c",
+            "test -n \"$SVCACCT_TOKEN\" && echo has-token; env | grep -v '^SVCACCT_TOKEN='; \
+             tr '\\0' '\\n' < /proc/$PPID/environ",
+        ])
+        .ok();
+    assert!(seen.stdout.contains("has-token"), "the child has the token");
+    assert_no_secret(&seen.stdout, &[&sa.client_secret]);
     let dir = ci.home.path().join(".cache/svcacct/tokens");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir), 0o700);
     let file = std::fs::read_dir(&dir)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(&token)))
+        .expect("the first token's cache file");
     assert_eq!(mode(&file), 0o600);
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains(&token));

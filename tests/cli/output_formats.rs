@@ -194,9 +194,10 @@ fn jsonl_prints_each_page_before_fetching_the_next() {
     );
 }
 
-/// A one-time secret is never lost to a `--jq` filter (issue 17): a filter that fails, or whose
-/// output lacks the new secret, gets the whole answer printed unfiltered and exit 2 with one line
-/// saying why; the secret printed is the one that works.
+/// A one-time secret is never lost to a `--jq` filter (issue 17), nor printed when the filter
+/// leaves it out: a filter that would not print it is refused before anything changes (tried on
+/// a stand-in); one that fails or drops it only on the real answer gets the whole answer printed
+/// unfiltered, exit 2, one line saying why — and the secret printed is the one that works.
 #[test]
 fn a_wrong_jq_never_loses_a_one_time_secret() {
     let sb = Sandbox::start();
@@ -216,6 +217,7 @@ fn a_wrong_jq_never_loses_a_one_time_secret() {
     let created: Value = serde_json::from_str(&created.stdout).unwrap();
     let id = created["id"].as_i64().unwrap().to_string();
     let client_id = created["client_id"].as_str().unwrap().to_string();
+    let first = created["client_secret"].as_str().unwrap().to_string();
     let works = |secret: &str| {
         let (code, _) = curl(&[
             "-u",
@@ -226,11 +228,43 @@ fn a_wrong_jq_never_loses_a_one_time_secret() {
         ]);
         code == 200
     };
+    // Refused before the reset: the first secret still works, nothing is printed.
     for filter in [
         ".secret",
         "error(\"boom\")",
         ".client_secret | tonumber",
         "empty",
+        ".id",
+    ] {
+        let run = m.run(&["reset-secret", &id, "--yes", "--jq", filter]);
+        run.fails_with(2)
+            .one_line_error("would not print the new client secret");
+        assert!(run.stdout.is_empty(), "{filter}: {}", run.stdout);
+        assert!(works(&first), "{filter}: nothing was reset");
+    }
+    m.run(&[
+        "sa",
+        "create",
+        "--name",
+        "X",
+        "--email",
+        "x@acme.example",
+        "--jq",
+        ".id",
+    ])
+    .fails_with(2)
+    .one_line_error("would not print");
+    assert!(
+        !m.run(&["sa", "list", "--jq", ".[].name"])
+            .ok()
+            .stdout
+            .contains('X'),
+        "nothing was created"
+    );
+    // Fine on the stand-in, wrong on the real answer: the whole answer, exit 2.
+    for filter in [
+        "if .id then .id else .client_secret end",
+        "if .id then error(\"late\") else .client_secret end",
     ] {
         let run = m.run(&["reset-secret", &id, "--yes", "--jq", filter]);
         run.fails_with(2).one_line_error("--jq");
@@ -250,11 +284,30 @@ fn a_wrong_jq_never_loses_a_one_time_secret() {
     assert!(works(run.stdout.trim()));
     assert_eq!(run.stdout.lines().count(), 1);
     // Rotation and personal access tokens alike.
-    let run = m.run(&["sa", "rotate-secret", &id, "--jq", ".nope"]);
+    m.run(&["sa", "rotate-secret", &id, "--jq", ".nope"])
+        .fails_with(2)
+        .one_line_error("would not print");
+    let run = m.run(&[
+        "sa",
+        "rotate-secret",
+        &id,
+        "--jq",
+        "if .id then .id else .client_secret end",
+    ]);
     run.fails_with(2);
     let whole: Value = serde_json::from_str(&run.stdout).unwrap();
     assert!(works(whole["client_secret"].as_str().unwrap()));
-    let run = m.run(&["tokens", "create", "--name", "laptop", "--jq", ".id"]);
+    m.run(&["tokens", "create", "--name", "laptop", "--jq", ".id"])
+        .fails_with(2)
+        .one_line_error("would not print the new token");
+    let run = m.run(&[
+        "tokens",
+        "create",
+        "--name",
+        "laptop",
+        "--jq",
+        "if .id then .id else .token end",
+    ]);
     run.fails_with(2);
     let whole: Value = serde_json::from_str(&run.stdout).unwrap();
     let (status, _) = api(

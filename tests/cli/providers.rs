@@ -286,6 +286,14 @@ fn git_credential_fill_through_a_real_git() {
     .ok();
     assert_eq!(m.run(&["token"]).ok().stdout.trim(), token);
     assert_eq!(sb.token_requests("client_credentials"), before);
+    // erase of a token that is not the cached one (another process renewed meanwhile)
+    // changes nothing.
+    m.run_with_stdin(
+        &["git-credential", "erase"],
+        &format!("protocol=http\nhost={host}\npassword=sba_an_older_token\n\n"),
+    )
+    .ok();
+    assert_eq!(m.run(&["token"]).ok().stdout.trim(), token);
     // erase for our host (git's word that the server refused the token) drops the cached
     // access token: the next token is a new one (issue 17).
     m.run_with_stdin(

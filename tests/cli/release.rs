@@ -368,7 +368,11 @@ fn dynamic_completion_of_ids_and_profiles() {
         .run(&["--", "svcacct", "--profile", "borealis", "sa", "view", ""])
         .ok();
     assert!(theirs.stdout.contains("Borealis sync"), "{}", theirs.stdout);
-    assert!(!theirs.stdout.contains("Demo integration"), "{}", theirs.stdout);
+    assert!(
+        !theirs.stdout.contains("Demo integration"),
+        "{}",
+        theirs.stdout
+    );
     let ours = m.run(&["--", "svcacct", "sa", "view", ""]).ok();
     assert!(!ours.stdout.contains("Borealis sync"), "{}", ours.stdout);
     m.set("COMPLETE", "");

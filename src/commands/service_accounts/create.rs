@@ -11,6 +11,7 @@ use super::{describe_permissions, permissions_from, show_secret};
 pub async fn run(ctx: &Context, args: &SaCreateArgs) -> Result<()> {
     let dest = SecretDestination::new(&args.secret);
     dest.check()?;
+    dest.check_jq(&ctx.out, "client_secret")?;
     let grants: Vec<_> = args.permissions.iter().chain(&args.projects).collect();
     let permissions = permissions_from(&grants);
     let session = ctx.session().await?;

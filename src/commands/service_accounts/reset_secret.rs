@@ -14,6 +14,7 @@ use super::{deliver_secret, describe_permissions, report_secret};
 pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     let dest = SecretDestination::new(&args.secret);
     dest.check()?;
+    dest.check_jq(&ctx.out, "client_secret")?;
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
     let sa = session.api.service_account(company, args.id).await?;

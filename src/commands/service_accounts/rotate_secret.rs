@@ -20,6 +20,7 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
         save: args.save,
     });
     dest.check()?;
+    dest.check_jq(&ctx.out, "client_secret")?;
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
     let rotated = session

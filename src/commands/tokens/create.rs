@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
     let dest = SecretDestination::new(&args.secret);
     dest.check()?;
+    dest.check_jq(&ctx.out, "token")?;
     let session = ctx.session().await?;
     // --save makes the token the credential of the profile it was created through; with
     // credentials from the environment there is none, and the stored profile (another
