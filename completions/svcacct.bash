@@ -1352,7 +1352,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__update)
-            opts="-v -q -h --name --description --email --permission --project --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --name --description --email --permission --project --restore-permissions --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

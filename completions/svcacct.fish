@@ -175,6 +175,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l restore-permissions -d 'Grant again the permissions an interrupted `reset-secret --reapply-permissions` journaled'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
@@ -279,6 +280,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l restore-permissions -d 'Grant again the permissions an interrupted `reset-secret --reapply-permissions` journaled'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'

@@ -11,6 +11,7 @@ pub mod delivery;
 pub mod error;
 pub mod interrupt;
 pub mod jq;
+pub mod ops;
 pub mod output;
 pub mod provider;
 pub mod secret;

@@ -248,6 +248,9 @@ pub struct SaUpdateArgs {
     /// Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)
     #[arg(long = "project", value_name = "ID:TOOL=LEVEL", value_parser = parse_project_grant)]
     pub projects: Vec<Grant>,
+    /// Grant again the permissions an interrupted `reset-secret --reapply-permissions` journaled
+    #[arg(long, conflicts_with_all = ["permissions", "projects"])]
+    pub restore_permissions: bool,
 }
 
 #[derive(Debug, Args)]

@@ -736,3 +736,115 @@ fn slow_listing_shows_a_spinner_on_a_terminal() {
         "the table arrives whole"
     );
 }
+
+/// Issue 18, item 6: `reset-secret --reapply-permissions` journals the set before the reset,
+/// so a run that dies between the reset and the restore loses nothing: `sa update ID
+/// --restore-permissions` grants it, and so does the next `reset-secret --reapply-permissions`
+/// (the journaled set, not the empty one the account has since). The restore is made to fail
+/// by a proxy in front of the sandbox that refuses the PATCH, as a dropped connection would.
+#[test]
+fn an_interrupted_reapply_is_journaled_and_restored() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let sb = Sandbox::start();
+    let refuse_patch = Arc::new(AtomicBool::new(true));
+    let refuse = refuse_patch.clone();
+    let upstream = sb.url();
+    let proxy = crate::doubles::Double::start(Arc::new(move |seen: &crate::doubles::Seen| {
+        if seen.method == "PATCH" && refuse.load(Ordering::SeqCst) {
+            return (502, vec![], "upstream connection lost".to_string());
+        }
+        let mut args = vec!["-X".to_string(), seen.method.clone()];
+        for name in ["authorization", "content-type", "idempotency-key"] {
+            if let Some(v) = seen.header(name) {
+                args.push("-H".into());
+                args.push(format!("{name}: {v}"));
+            }
+        }
+        if !seen.body.is_empty() {
+            args.push("--data-binary".into());
+            args.push(seen.body.clone());
+        }
+        let query = if seen.query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", seen.query)
+        };
+        args.push(format!("{upstream}{}{query}", seen.path));
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (status, body) = curl(&refs);
+        (
+            status,
+            vec![("content-type".into(), "application/json".into())],
+            body,
+        )
+    }));
+    let mut m = Machine::new();
+    let admin = sb.bootstrap().user("admin").clone();
+    login_browser_at(&mut m, &proxy.url(), &admin.login, &admin.password, &[]).ok();
+    let created = create(
+        &m,
+        "ERP",
+        "erp@acme.example",
+        &["--permission", "documents=standard"],
+    );
+    let id = created["id"].as_i64().unwrap().to_string();
+    let view = |m: &Machine| -> Value {
+        serde_json::from_str(&m.run(&["sa", "view", &id, "--json"]).ok().stdout).unwrap()
+    };
+    let secret_file = m.home.path().join("s1");
+    let run = m.run(&[
+        "reset-secret",
+        &id,
+        "--yes",
+        "--reapply-permissions",
+        "--secret-file",
+        secret_file.to_str().unwrap(),
+    ]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("--restore-permissions"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        view(&m)["permissions"]["company"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
+    // The next run grants the journaled set — not the empty one the account has now.
+    refuse_patch.store(false, Ordering::SeqCst);
+    let secret_file = m.home.path().join("s2");
+    m.run(&[
+        "reset-secret",
+        &id,
+        "--yes",
+        "--reapply-permissions",
+        "--secret-file",
+        secret_file.to_str().unwrap(),
+    ])
+    .ok();
+    assert_eq!(view(&m)["permissions"]["company"]["documents"], "standard");
+    m.run(&["sa", "update", &id, "--restore-permissions"])
+        .fails_with(2)
+        .one_line_error("waiting to be granted again");
+    // Interrupted again; this time `sa update --restore-permissions` grants it.
+    refuse_patch.store(true, Ordering::SeqCst);
+    let secret_file = m.home.path().join("s3");
+    let run = m.run(&[
+        "reset-secret",
+        &id,
+        "--yes",
+        "--reapply-permissions",
+        "--json",
+        "--secret-file",
+        secret_file.to_str().unwrap(),
+    ]);
+    assert_ne!(run.code, 0);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(doc["restore_error"].is_string(), "{doc}");
+    refuse_patch.store(false, Ordering::SeqCst);
+    m.run(&["sa", "update", &id, "--restore-permissions"]).ok();
+    assert_eq!(view(&m)["permissions"]["company"]["documents"], "standard");
+}

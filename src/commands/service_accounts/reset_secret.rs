@@ -8,6 +8,7 @@ use crate::cli::ResetSecretArgs;
 use crate::context::Context;
 use crate::delivery::SecretDestination;
 use crate::error::{Error, Result};
+use crate::ops::permission_journal::PermissionJournal;
 
 use super::{deliver_secret, describe_permissions, report_secret};
 
@@ -35,15 +36,35 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
         sa.id
     ));
     ctx.out.confirm("Continue?", args.yes)?;
+    // The set to grant again is journaled before the reset (and an earlier run's set, not yet
+    // restored, is the one that counts: the account has none since that run).
+    let journal =
+        PermissionJournal::for_account(ctx.config.dir(), &session.creds.api, company, args.id);
+    let pending = journal.pending()?;
+    if args.reapply_permissions {
+        if pending.is_none() {
+            journal.record(&sa.permissions.clone().unwrap_or_default())?;
+        }
+    } else if let Some(set) = &pending {
+        ctx.out.warn(&format!(
+            "an interrupted reset left permissions to grant again ({}): `svcacct sa update {} --restore-permissions` grants them",
+            describe_permissions(set),
+            args.id
+        ));
+    }
     let reset = session
         .api
         .reset_service_account_secret(company, args.id, crate::auth::oauth::idempotency_key())
         .await?;
-    let previous = reset.previous_permissions.clone().unwrap_or_default();
+    let removed = reset.previous_permissions.clone().unwrap_or_default();
+    let previous = match (&pending, args.reapply_permissions) {
+        (Some(set), true) => set.clone(),
+        _ => removed.clone(),
+    };
     ctx.out.status(&format!(
         "✓ Reset the secret of service account {}; permissions removed: {}",
         sa.id,
-        describe_permissions(&previous)
+        describe_permissions(&removed)
     ));
     let mut out = serde_json::to_value(&reset.account).expect("serialisable");
     out["previous_permissions"] = json!(previous);
@@ -51,6 +72,9 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     // can fail (a file or the keychain at once; stdout in the report below).
     let delivered = deliver_secret(ctx, &session.creds.api, &dest, &reset).await?;
     let restore = args.reapply_permissions && !previous.is_empty();
+    if args.reapply_permissions && previous.is_empty() {
+        journal.clear();
+    }
     // (With --jq the document is whole before it is filtered: it goes out, secret included,
     // before the restore below, and the restore reports on stderr.)
     if ctx.out.json && restore && !ctx.out.has_jq() {
@@ -62,10 +86,17 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
         let open = text.strip_suffix("\n}").unwrap_or(&text);
         ctx.out.raw(&crate::output::json_escape_controls(open))?;
         let restored = reapply_permissions(&session, company, args.id, &previous).await;
+        if restored.is_ok() {
+            journal.clear();
+        }
         let (key, value) = match &restored {
             Ok(perms) => ("restored_permissions", json!(perms)),
             Err(e) => ("restore_error", json!(e.to_string())),
         };
+        // Pretty like the rest of the document, indented one level.
+        let value = serde_json::to_string_pretty(&value)
+            .expect("serialisable")
+            .replace('\n', "\n  ");
         let tail = format!(",\n  \"{key}\": {value}\n}}\n");
         ctx.out.raw(&crate::output::json_escape_controls(&tail))?;
         return restored.map(|_| ());
@@ -73,6 +104,7 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     report_secret(ctx, &reset, &delivered, out)?;
     if restore {
         let restored = reapply_permissions(&session, company, args.id, &previous).await?;
+        journal.clear();
         ctx.out.status(&format!(
             "✓ Restored permissions: {}",
             describe_permissions(&restored)
@@ -104,7 +136,7 @@ async fn reapply_permissions(
                 ),
             )
             .with_hint(format!(
-                "grant them again: svcacct sa update {id} {}",
+                "they are journaled: `svcacct sa update {id} --restore-permissions` grants them (or: svcacct sa update {id} {})",
                 as_flags(previous)
             ))
         })?;

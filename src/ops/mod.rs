@@ -1,0 +1,3 @@
+//! Logic that several verbs share, below the commands and above the API (cargo's `ops`).
+
+pub mod permission_journal;
