@@ -85,7 +85,8 @@ CREATE TABLE IF NOT EXISTS device_codes (
     user_id INTEGER,
     interval INTEGER NOT NULL,
     last_poll_ms INTEGER,
-    expires_at INTEGER NOT NULL
+    expires_at INTEGER NOT NULL,
+    source TEXT NOT NULL DEFAULT ''              -- the address (or /64) that asked for it
 );
 CREATE TABLE IF NOT EXISTS client_secrets (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -249,7 +250,8 @@ CREATE TABLE IF NOT EXISTS login_sessions (
     csrf TEXT NOT NULL,
     user_id INTEGER,
     params TEXT NOT NULL,
-    expires_at INTEGER NOT NULL
+    expires_at INTEGER NOT NULL,
+    source TEXT NOT NULL DEFAULT ''              -- the address (or /64) that started it
 );
 "#;
 
@@ -366,6 +368,9 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         ("tokens", "federation_id", "INTEGER"),
         ("service_accounts", "secret_reset_at", "INTEGER"),
         ("auth_codes", "grant_id", "INTEGER"),
+        // Per-source caps (issue 19): who started a sign-in or asked for a device code.
+        ("login_sessions", "source", "TEXT NOT NULL DEFAULT ''"),
+        ("device_codes", "source", "TEXT NOT NULL DEFAULT ''"),
         // Rows from before: unsealed, so expired at once (purged below).
         ("idempotency", "principal", "TEXT NOT NULL DEFAULT ''"),
         ("idempotency", "expires_at", "INTEGER NOT NULL DEFAULT 0"),

@@ -52,14 +52,14 @@ pub fn approve_elsewhere(url: &str, login: &str, password: &str, decision: &str)
     );
 }
 
-fn fast_sandbox() -> Sandbox {
+pub fn fast_sandbox() -> Sandbox {
     Sandbox::start_with(|c| {
         c.device_interval_secs = 1;
     })
 }
 
 /// Run `login` with `args` on `m`, approve (or deny) at the shown URL, and return the run.
-fn device_login(m: &Machine, sb: &Sandbox, args: &[&str], decision: &str) -> (i32, String) {
+pub fn device_login(m: &Machine, sb: &Sandbox, args: &[&str], decision: &str) -> (i32, String) {
     let owner = sb.bootstrap().user("owner").clone();
     let mut child = m
         .command(args)

@@ -2,6 +2,7 @@
 //! a temp HOME, and the session's real keychain. One test binary keeps link time down.
 
 mod apps;
+mod attacks;
 mod audit;
 mod authorization_code;
 mod chromium;

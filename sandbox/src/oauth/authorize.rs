@@ -108,6 +108,7 @@ fn error_page(status: StatusCode, title: &str, detail: &str) -> Response {
 
 pub async fn start(
     State(state): State<Shared>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     for (name, limit) in PARAM_LIMITS {
@@ -206,11 +207,20 @@ pub async fn start(
         }
         (None, _) => {}
     }
-    begin_session(&conn, &params)
+    begin_session(&conn, &params, peer.ip())
 }
 
+/// Sign-in sessions one source may have open at once; past this its own oldest are dropped,
+/// so a flood of unauthenticated `/oauth/authorize` requests evicts only the flooder's.
+const SESSIONS_PER_SOURCE: i64 = 20;
+
 /// Store a sign-in session for `params` and answer with the login page (and its cookie).
-pub(super) fn begin_session(conn: &rusqlite::Connection, params: &AuthorizeParams) -> Response {
+pub(super) fn begin_session(
+    conn: &rusqlite::Connection,
+    params: &AuthorizeParams,
+    peer: std::net::IpAddr,
+) -> Response {
+    let source = super::throttle::source_of(peer);
     let session_id = random_string(32);
     let csrf = random_string(24);
     let stored = serde_json::to_string(params).expect("serialisable");
@@ -220,6 +230,14 @@ pub(super) fn begin_session(conn: &rusqlite::Connection, params: &AuthorizeParam
         .and_then(|_| conn.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [t - 3600]))
         .and_then(|_| {
             conn.execute(
+                "DELETE FROM login_sessions WHERE source = ?1 AND id_hash IN
+                 (SELECT id_hash FROM login_sessions WHERE source = ?1
+                  ORDER BY expires_at DESC LIMIT -1 OFFSET ?2)",
+                params![source, SESSIONS_PER_SOURCE - 1],
+            )
+        })
+        .and_then(|_| {
+            conn.execute(
                 "DELETE FROM login_sessions WHERE id_hash IN
                  (SELECT id_hash FROM login_sessions ORDER BY expires_at DESC LIMIT -1 OFFSET ?1)",
                 [MAX_SESSIONS - 1],
@@ -227,8 +245,8 @@ pub(super) fn begin_session(conn: &rusqlite::Connection, params: &AuthorizeParam
         })
         .and_then(|_| {
             conn.execute(
-                "INSERT INTO login_sessions (id_hash, csrf, params, expires_at) VALUES (?1, ?2, ?3, ?4)",
-                params![sha256_hex(&session_id), csrf, stored, t + SESSION_TTL],
+                "INSERT INTO login_sessions (id_hash, csrf, params, expires_at, source) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![sha256_hex(&session_id), csrf, stored, t + SESSION_TTL, source],
             )
         });
     if let Err(e) = saved {

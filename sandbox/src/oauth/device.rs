@@ -30,6 +30,11 @@ const ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
 const SLOW_DOWN_STEP: i64 = 5;
 /// Live device codes at most (a flood of unauthenticated starts cannot fill the disk).
 const MAX_PENDING: i64 = 10_000;
+/// Live device codes one source (address or IPv6 /64) may hold: a flood from one place is
+/// told to slow down, and everyone else still gets codes.
+const PENDING_PER_SOURCE: i64 = 10;
+/// Live device codes one confidential client (which authenticates) may hold.
+const PENDING_PER_CLIENT: i64 = 1_000;
 
 fn new_user_code() -> String {
     let mut rng = rand::rng();
@@ -53,9 +58,11 @@ fn normalize(typed: &str) -> Option<String> {
 /// `POST /oauth/device_authorization` (RFC 8628 §3.1–3.2).
 pub async fn authorize(
     State(state): State<Shared>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
+    let source = super::throttle::source_of(peer.ip());
     let conn = state.db();
     let result = (|| -> Result<serde_json::Value, OAuthError> {
         let client_id = form
@@ -88,11 +95,24 @@ pub async fn authorize(
             "DELETE FROM device_codes WHERE expires_at <= ?1",
             [t - 3600],
         )?;
-        let live: i64 = conn.query_row(
-            "SELECT COUNT(*) FROM device_codes WHERE expires_at > ?1",
-            [t],
-            |r| r.get(0),
+        let (live, from_source, for_client): (i64, i64, i64) = conn.query_row(
+            "SELECT COUNT(*), COALESCE(SUM(source = ?2), 0), COALESCE(SUM(client_id = ?3), 0)
+             FROM device_codes WHERE expires_at > ?1 AND status = 'pending'",
+            params![t, source, client.client_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
+        if from_source >= PENDING_PER_SOURCE {
+            return Err(OAuthError::new(
+                "slow_down",
+                "too many device sign-ins are waiting from this address; finish or let them expire first",
+            ));
+        }
+        if client.kind != "public" && for_client >= PENDING_PER_CLIENT {
+            return Err(OAuthError::new(
+                "slow_down",
+                "too many device sign-ins are waiting for this client; try again in a few minutes",
+            ));
+        }
         if live >= MAX_PENDING {
             return Err(OAuthError::new(
                 "slow_down",
@@ -113,9 +133,9 @@ pub async fn authorize(
             user_code = new_user_code();
         }
         conn.execute(
-            "INSERT INTO device_codes (device_hash, user_code, client_id, scope, interval, expires_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![sha256_hex(&device_code), user_code, client.client_id, scope, state.device_interval, t + state.device_code_ttl],
+            "INSERT INTO device_codes (device_hash, user_code, client_id, scope, interval, expires_at, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![sha256_hex(&device_code), user_code, client.client_id, scope, state.device_interval, t + state.device_code_ttl, source],
         )?;
         let base = &state.base_url;
         Ok(json!({
@@ -149,15 +169,9 @@ pub async fn page(
         return Html(pages::device_code_form(None)).into_response();
     };
     // Guessing codes is limited like guessing passwords (RFC 8628 §5.1): every lookup counts
-    // for the address (and the code) before it is made; a pending code gives it back.
-    let counted: String = typed
-        .trim()
-        .chars()
-        .take(32)
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let counted = format!("device-code:{counted}");
-    if let Err(wait) = state.login_throttle.attempt(&counted, peer.ip()) {
+    // for the address before it is made (never as an entry of its own: a flood of random codes
+    // must not fill the sign-in table); a pending code gives it back.
+    if let Err(wait) = state.login_throttle.attempt_address(peer.ip()) {
         let mut resp = (
             StatusCode::TOO_MANY_REQUESTS,
             Html(pages::device_code_form(Some(&format!(
@@ -202,7 +216,7 @@ pub async fn page(
         Some((client_id, scope, status, expires_at))
             if status == "pending" && expires_at > now() =>
         {
-            state.login_throttle.succeeded(&counted, peer.ip());
+            state.login_throttle.address_succeeded(peer.ip());
             let params = AuthorizeParams {
                 client_id,
                 redirect_uri: String::new(),
@@ -211,7 +225,7 @@ pub async fn page(
                 scope,
                 device_user_code: Some(user_code),
             };
-            begin_session(&conn, &params)
+            begin_session(&conn, &params, peer.ip())
         }
         Some((_, _, status, _)) if status != "pending" => {
             bad("This code was used already. Start the sign-in again on your device.")

@@ -1,10 +1,15 @@
 //! Sign-in throttling: attempts are counted per account and per client address (an IPv6 /64)
 //! in a fixed window, before the password is checked; a right password gives its attempt back.
 //! Past the limit, sign-in is refused (429 with `Retry-After`) until the window ends, whether
-//! the password is right or not. Memory is bounded: expired windows are dropped, logins are at
-//! most 256 bytes, and a full table refuses rather than forgets a lockout.
+//! the password is right or not.
+//!
+//! Memory is bounded without handing anyone a lockout of everyone: every entry is charged to the
+//! source (address or /64) whose attempt made it, a source holds at most [`PER_SOURCE`] entries
+//! (past that its own oldest go), and a full table forgets its oldest windows — it never refuses
+//! sign-ins because it is full. Guessing device codes counts per address only
+//! ([`LoginThrottle::attempt_address`]): a lookup never makes a per-account entry.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -14,32 +19,106 @@ pub const PER_ACCOUNT: u32 = 5;
 /// Failed sign-ins one address may have per window (it may try several accounts).
 pub const PER_ADDRESS: u32 = 20;
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Entries in the whole table at most.
 const MAX_ENTRIES: usize = 10_000;
-
-#[derive(Default)]
-pub struct LoginThrottle {
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
-}
+/// Account entries one source may have made, at most (a right password gives the address an
+/// attempt back, so the address limit alone does not bound them).
+pub const PER_SOURCE: usize = 2 * PER_ADDRESS as usize;
 
 /// The longest login counted (longer ones are refused before anything is stored).
 pub const MAX_LOGIN: usize = 256;
 
-fn keys(login: &str, addr: IpAddr) -> [(String, u32); 2] {
-    // An IPv6 client owns at least a /64: count the network, not the address.
-    let addr = match addr {
+struct Entry {
+    started: Instant,
+    failures: u32,
+}
+
+#[derive(Default)]
+struct Table {
+    entries: HashMap<String, Entry>,
+    /// The account keys each source made, oldest first.
+    made_by: HashMap<String, VecDeque<String>>,
+}
+
+#[derive(Default)]
+pub struct LoginThrottle {
+    table: Mutex<Table>,
+}
+
+/// The source a request is charged to: its address, or its IPv6 /64 (a client owns at least a
+/// /64: count the network, not the address). Also the key of per-source caps elsewhere.
+pub fn source_of(addr: IpAddr) -> String {
+    source(addr)
+}
+
+fn source(addr: IpAddr) -> String {
+    match addr {
         IpAddr::V6(v6) => {
             let s = v6.segments();
-            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            format!("address:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
         }
-        v4 => v4.to_string(),
-    };
-    [
-        (
-            format!("account:{}", login.trim().to_lowercase()),
-            PER_ACCOUNT,
-        ),
-        (format!("address:{addr}"), PER_ADDRESS),
-    ]
+        v4 => format!("address:{v4}"),
+    }
+}
+
+fn account(login: &str) -> String {
+    format!("account:{}", login.trim().to_lowercase())
+}
+
+impl Table {
+    fn live(&self, key: &str, now: Instant) -> Option<&Entry> {
+        self.entries
+            .get(key)
+            .filter(|e| now.duration_since(e.started) < WINDOW)
+    }
+
+    /// Seconds until `key` may try again, if it is over `limit`.
+    fn wait(&self, key: &str, limit: u32, now: Instant) -> Option<u64> {
+        self.live(key, now)
+            .filter(|e| e.failures >= limit)
+            .map(|e| (WINDOW - now.duration_since(e.started)).as_secs().max(1))
+    }
+
+    fn count(&mut self, key: &str, now: Instant) {
+        let entry = self.entries.entry(key.to_string()).or_insert(Entry {
+            started: now,
+            failures: 0,
+        });
+        if now.duration_since(entry.started) >= WINDOW {
+            *entry = Entry {
+                started: now,
+                failures: 0,
+            };
+        }
+        entry.failures += 1;
+    }
+
+    /// Room for `new` more entries: expired windows go first, then — only if live windows
+    /// fill the table — the oldest of them (forgetting a window beats refusing everyone).
+    fn make_room(&mut self, new: usize, now: Instant) {
+        if self.entries.len() + new <= MAX_ENTRIES {
+            return;
+        }
+        self.entries
+            .retain(|_, e| now.duration_since(e.started) < WINDOW);
+        let over = (self.entries.len() + new).saturating_sub(MAX_ENTRIES);
+        if over > 0 {
+            let mut by_age: Vec<(Instant, String)> = self
+                .entries
+                .iter()
+                .map(|(k, e)| (e.started, k.clone()))
+                .collect();
+            by_age.sort();
+            for (_, key) in by_age.into_iter().take(over.max(MAX_ENTRIES / 10)) {
+                self.entries.remove(&key);
+            }
+        }
+        let entries = &self.entries;
+        self.made_by.retain(|src, keys| {
+            keys.retain(|k| entries.contains_key(k));
+            !keys.is_empty() || entries.contains_key(src)
+        });
+    }
 }
 
 impl LoginThrottle {
@@ -49,46 +128,76 @@ impl LoginThrottle {
     /// ([`LoginThrottle::succeeded`]).
     pub fn attempt(&self, login: &str, addr: IpAddr) -> Result<(), u64> {
         let now = Instant::now();
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        let keys = keys(login, addr);
-        let mut wait = None;
-        for (key, limit) in &keys {
-            if let Some((started, failures)) = windows.get(key)
-                && now.duration_since(*started) < WINDOW
-                && *failures >= *limit
-            {
-                let left = (WINDOW - now.duration_since(*started)).as_secs().max(1);
-                wait = Some(wait.map_or(left, |w: u64| w.max(left)));
-            }
-        }
+        let mut t = self.table.lock().unwrap_or_else(|p| p.into_inner());
+        let (src, acct) = (source(addr), account(login));
+        let wait = [
+            t.wait(&acct, PER_ACCOUNT, now),
+            t.wait(&src, PER_ADDRESS, now),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
         if let Some(wait) = wait {
             return Err(wait);
         }
-        if windows.len() + 2 > MAX_ENTRIES {
-            windows.retain(|_, (started, _)| now.duration_since(*started) < WINDOW);
-        }
-        if windows.len() + 2 > MAX_ENTRIES {
-            // Full of live windows: refuse rather than forget a lockout (fail closed).
-            return Err(WINDOW.as_secs());
-        }
-        for (key, _) in keys {
-            let entry = windows.entry(key).or_insert((now, 0));
-            if now.duration_since(entry.0) >= WINDOW {
-                *entry = (now, 0);
+        t.make_room(2, now);
+        t.count(&src, now);
+        let is_new = t.live(&acct, now).is_none();
+        t.count(&acct, now);
+        if is_new {
+            // Charged to this source; past its quota its own oldest entries go.
+            let Table { entries, made_by } = &mut *t;
+            let mine = made_by.entry(src.clone()).or_default();
+            mine.retain(|k| k != &acct);
+            mine.push_back(acct);
+            while mine.len() > PER_SOURCE {
+                let oldest = mine.pop_front().expect("non-empty");
+                entries.remove(&oldest);
             }
-            entry.1 += 1;
         }
+        Ok(())
+    }
+
+    /// A guess at a device code: counted for the address alone. `Err(seconds)` when it must wait.
+    pub fn attempt_address(&self, addr: IpAddr) -> Result<(), u64> {
+        let now = Instant::now();
+        let mut t = self.table.lock().unwrap_or_else(|p| p.into_inner());
+        let src = source(addr);
+        if let Some(wait) = t.wait(&src, PER_ADDRESS, now) {
+            return Err(wait);
+        }
+        t.make_room(1, now);
+        t.count(&src, now);
         Ok(())
     }
 
     /// A right password: the account's count is cleared and the address gets its attempt back.
     pub fn succeeded(&self, login: &str, addr: IpAddr) {
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        let [(account, _), (address, _)] = keys(login, addr);
-        windows.remove(&account);
-        if let Some(entry) = windows.get_mut(&address) {
-            entry.1 = entry.1.saturating_sub(1);
+        let mut t = self.table.lock().unwrap_or_else(|p| p.into_inner());
+        t.entries.remove(&account(login));
+        self.give_back_locked(&mut t, addr);
+    }
+
+    /// A right device code: the address gets its attempt back.
+    pub fn address_succeeded(&self, addr: IpAddr) {
+        let mut t = self.table.lock().unwrap_or_else(|p| p.into_inner());
+        self.give_back_locked(&mut t, addr);
+    }
+
+    fn give_back_locked(&self, t: &mut Table, addr: IpAddr) {
+        if let Some(entry) = t.entries.get_mut(&source(addr)) {
+            entry.failures = entry.failures.saturating_sub(1);
         }
+    }
+
+    /// Entries held (for tests: the table stays bounded).
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.table
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entries
+            .len()
     }
 }
 
@@ -127,5 +236,42 @@ mod tests {
         }
         assert!(t.attempt("fresh", v6("2001:db8:1:2:ffff::1")).is_err());
         assert!(t.attempt("fresh", v6("2001:db8:1:3::1")).is_ok());
+    }
+
+    /// Issue 19: 480 addresses × 20 wrong sign-ins (the attack that filled the old table) leave
+    /// the table bounded and a legitimate user, from another address, still signs in; one
+    /// source cannot make more than its quota of account entries.
+    #[test]
+    fn a_flood_from_many_sources_never_locks_everyone_out() {
+        let t = LoginThrottle::default();
+        for a in 0..480u32 {
+            let addr = IpAddr::V4(std::net::Ipv4Addr::from(0x7f00_0000 + 2 + a));
+            for i in 0..PER_ADDRESS {
+                let _ = t.attempt(&format!("random-{a}-{i}"), addr);
+            }
+        }
+        assert!(t.len() <= MAX_ENTRIES);
+        let user: IpAddr = "127.0.0.1".parse().unwrap();
+        assert!(t.attempt("owner", user).is_ok(), "the owner still signs in");
+        t.succeeded("owner", user);
+        // A source that keeps getting attempts back (a right password) stays within its quota.
+        let busy: IpAddr = "198.51.100.7".parse().unwrap();
+        for i in 0..10 * PER_SOURCE {
+            assert!(t.attempt(&format!("guess-{i}"), busy).is_ok(), "{i}");
+            t.succeeded("mine", busy);
+        }
+        let held = {
+            let table = t.table.lock().unwrap();
+            table.made_by[&source(busy)].len()
+        };
+        assert!(held <= PER_SOURCE, "{held}");
+        // Device-code guesses count for the address only: no account entries.
+        let before = t.len();
+        let guesser: IpAddr = "203.0.113.9".parse().unwrap();
+        for _ in 0..PER_ADDRESS {
+            assert!(t.attempt_address(guesser).is_ok());
+        }
+        assert!(t.attempt_address(guesser).is_err());
+        assert!(t.len() <= before + 1);
     }
 }
