@@ -70,7 +70,10 @@ CREATE TABLE IF NOT EXISTS tokens (
     revoked INTEGER NOT NULL DEFAULT 0,
     used INTEGER NOT NULL DEFAULT 0,
     last_used_at INTEGER,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    used_at INTEGER,                              -- refresh: when it was exchanged
+    successor_refresh_id INTEGER,                 -- refresh: the pair it was exchanged for
+    successor_access_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS tokens_grant ON tokens(grant_id);
 -- The secrets of a service account's client: at most two active during a rotation. The newest
@@ -368,6 +371,11 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         ("tokens", "federation_id", "INTEGER"),
         ("service_accounts", "secret_reset_at", "INTEGER"),
         ("auth_codes", "grant_id", "INTEGER"),
+        // Refresh rotation's grace (issue 19): when a refresh token was used, and the pair it
+        // was exchanged for.
+        ("tokens", "used_at", "INTEGER"),
+        ("tokens", "successor_refresh_id", "INTEGER"),
+        ("tokens", "successor_access_id", "INTEGER"),
         // Per-source caps (issue 19): who started a sign-in or asked for a device code.
         ("login_sessions", "source", "TEXT NOT NULL DEFAULT ''"),
         ("device_codes", "source", "TEXT NOT NULL DEFAULT ''"),

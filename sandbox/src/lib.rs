@@ -67,6 +67,8 @@ pub struct Config {
     /// Device authorization grant (RFC 8628): the polling interval and how long a code lives.
     pub device_interval_secs: u64,
     pub device_code_ttl_secs: u64,
+    /// How long a just-rotated refresh token may be redeemed again (see `oauth::token`).
+    pub refresh_reuse_window_secs: u64,
     /// Write one line per request to stderr.
     pub request_log: bool,
     /// Webhook delivery timing.
@@ -89,6 +91,7 @@ impl Config {
             token_ttl_secs: 3600,
             device_interval_secs: 5,
             device_code_ttl_secs: 600,
+            refresh_reuse_window_secs: 30,
             request_log: false,
             delivery: DeliveryConfig::default(),
             record_issued_secrets: false,

@@ -54,6 +54,10 @@ struct ServeArgs {
     /// Device flow: how long a device code waits for approval, in seconds
     #[arg(long, default_value_t = 600, value_name = "SECS", value_parser = clap::value_parser!(u64).range(10..=3600))]
     device_code_ttl: u64,
+    /// Seconds a just-rotated refresh token may be redeemed again (a lost answer) before its
+    /// reuse counts as theft and ends the grant; 0 turns the grace off
+    #[arg(long, default_value_t = 30, value_name = "SECS", value_parser = clap::value_parser!(u64).range(0..=300))]
+    refresh_reuse_window: u64,
     /// Milliseconds a webhook receiver has to answer
     #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(1..))]
     delivery_timeout_ms: u64,
@@ -137,6 +141,7 @@ async fn serve(a: ServeArgs) -> ExitCode {
         token_ttl_secs: a.token_ttl,
         device_interval_secs: a.device_interval,
         device_code_ttl_secs: a.device_code_ttl,
+        refresh_reuse_window_secs: a.refresh_reuse_window,
         request_log: !a.quiet,
         delivery: svcacct_sandbox::DeliveryConfig {
             timeout: Duration::from_millis(a.delivery_timeout_ms),

@@ -25,6 +25,8 @@ pub struct AppState {
     /// Device flow: polling interval and code lifetime, seconds.
     pub device_interval: i64,
     pub device_code_ttl: i64,
+    /// Seconds a just-rotated refresh token may be redeemed again.
+    pub refresh_reuse_window: i64,
     /// Federation issuers may be on loopback (local testing).
     pub allow_loopback_issuers: bool,
     pub rate: RateLimiter,
@@ -58,6 +60,7 @@ impl AppState {
             token_ttl: AtomicU64::new(config.token_ttl_secs),
             device_interval: config.device_interval_secs.max(1) as i64,
             device_code_ttl: config.device_code_ttl_secs.max(1) as i64,
+            refresh_reuse_window: config.refresh_reuse_window_secs as i64,
             allow_loopback_issuers: config.allow_loopback_issuers,
             rate: RateLimiter::new(
                 config.rate_limit_per_minute,

@@ -136,3 +136,81 @@ fn a_flood_of_authorize_requests_evicts_only_the_flooders_sign_ins() {
         "{consent}"
     );
 }
+
+/// A refresh whose answer was lost (kill -9, a timeout) used to end the session for good: the
+/// retry reused the old refresh token and the grant was revoked. Within the grace window (30 s
+/// by default, 2 s here) the retry gets a fresh pair that retires the lost one; later, or once
+/// the lost pair is used, a reuse is theft and the grant ends — and so it does when the retired
+/// refresh token comes back.
+#[test]
+fn a_lost_refresh_answer_gets_a_grace_but_theft_still_ends_the_grant() {
+    let sb = Sandbox::start_with(|c| c.refresh_reuse_window_secs = 2);
+    let url = sb.url();
+    let refresh = |token: &str| -> (u16, serde_json::Value) {
+        let (status, body) = curl(&[
+            "-d",
+            "grant_type=refresh_token",
+            "-d",
+            "client_id=svcacct-cli",
+            "--data-urlencode",
+            &format!("refresh_token={token}"),
+            &format!("{url}/oauth/token"),
+        ]);
+        (status, serde_json::from_str(&body).unwrap_or_default())
+    };
+    let me = |access: &serde_json::Value| -> u16 {
+        api(
+            access.as_str().unwrap(),
+            "GET",
+            &format!("{url}/api/v1/me"),
+            None,
+        )
+        .0
+    };
+    let signed_in = |login: &str| -> String {
+        let user = sb.bootstrap().user(login).clone();
+        let mut m = Machine::new();
+        login_browser_at(
+            &mut m,
+            &url,
+            &user.login,
+            &user.password,
+            &["--insecure-storage"],
+        )
+        .ok();
+        stored_credential(&m, "default")["refresh_token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let r0 = signed_in("owner");
+    let (status, lost) = refresh(&r0);
+    assert_eq!(status, 200, "{lost}");
+    let (status, retry) = refresh(&r0);
+    assert_eq!(status, 200, "the retry within the window: {retry}");
+    assert_eq!(me(&lost["access_token"]), 401, "the lost pair is retired");
+    assert_eq!(me(&retry["access_token"]), 200);
+    let (status, next) = refresh(retry["refresh_token"].as_str().unwrap());
+    assert_eq!(status, 200, "{next}");
+    // The retired refresh token comes back: two parties hold the grant; it ends.
+    let (status, _) = refresh(lost["refresh_token"].as_str().unwrap());
+    assert_eq!(status, 400);
+    assert_eq!(me(&next["access_token"]), 401, "the grant was revoked");
+
+    // After the window, a reuse is theft.
+    let r0 = signed_in("admin");
+    let (status, first) = refresh(&r0);
+    assert_eq!(status, 200);
+    std::thread::sleep(std::time::Duration::from_millis(3_200));
+    let (status, body) = refresh(&r0);
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error"], "invalid_grant");
+    assert_eq!(me(&first["access_token"]), 401, "the grant was revoked");
+    // And once the new pair was used, even a quick reuse is theft.
+    let r0 = signed_in("manager");
+    let (_, first) = refresh(&r0);
+    let (status, _) = refresh(first["refresh_token"].as_str().unwrap());
+    assert_eq!(status, 200);
+    let (status, _) = refresh(&r0);
+    assert_eq!(status, 400);
+}

@@ -141,7 +141,12 @@ fn no_browser_paste_the_code() {
 #[test]
 fn reused_refresh_token_revokes_the_grant() {
     // 6 s tokens: the login checks its own token at once; the CLI renews at half the lifetime.
-    let sb = Sandbox::start_with(|c| c.token_ttl_secs = 6);
+    // No reuse grace (`--refresh-reuse-window 0`): the replay below comes seconds after the
+    // rotation, inside the default 30 s grace (attacks.rs tests the grace and its theft case).
+    let sb = Sandbox::start_with(|c| {
+        c.token_ttl_secs = 6;
+        c.refresh_reuse_window_secs = 0;
+    });
     let mut m = Machine::new();
     login_browser(&mut m, &sb, "admin", &["--insecure-storage"]).ok();
     let creds_path = m.config_dir().join("credentials/default.json");

@@ -41,7 +41,7 @@ pub async fn token(
         match grant_type.as_str() {
             "client_credentials" => client_credentials(&conn, &client, &form, ttl),
             "authorization_code" => authorization_code(&conn, &client, &form, ttl),
-            "refresh_token" => refresh(&conn, &client, &form, ttl),
+            "refresh_token" => refresh(&conn, &client, &form, ttl, state.refresh_reuse_window),
             super::device::GRANT_TYPE => {
                 super::device::grant(&conn, &client, &form, &|conn, client_id, user_id, scope| {
                     active_user(conn, user_id)?;
@@ -254,6 +254,17 @@ fn issue_pair(
     grant_id: i64,
     ttl: i64,
 ) -> rusqlite::Result<serde_json::Value> {
+    issue_pair_ids(conn, client_id, user_id, grant_id, ttl).map(|(body, _, _)| body)
+}
+
+/// A new access + refresh token pair of `grant_id`, with the ids of the two rows.
+fn issue_pair_ids(
+    conn: &Connection,
+    client_id: &str,
+    user_id: i64,
+    grant_id: i64,
+    ttl: i64,
+) -> rusqlite::Result<(serde_json::Value, i64, i64)> {
     let access = insert_token(
         conn,
         "access",
@@ -262,10 +273,14 @@ fn issue_pair(
         Some(grant_id),
         Some(now() + ttl),
     )?;
+    let access_id = conn.last_insert_rowid();
     let refresh = insert_token(conn, "refresh", client_id, user_id, Some(grant_id), None)?;
-    Ok(
+    let refresh_id = conn.last_insert_rowid();
+    Ok((
         json!({"access_token": access, "token_type": "Bearer", "expires_in": ttl, "refresh_token": refresh}),
-    )
+        access_id,
+        refresh_id,
+    ))
 }
 
 fn authorization_code(
@@ -383,12 +398,22 @@ fn revoke_grant(conn: &Connection, grant_id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Rotating, single-use refresh tokens: a second use of one revokes the whole grant (RFC 9700 §4.14.2).
+/// `tokens.revoked` of a pair retired by the reuse grace (1 is an ordinary revocation).
+const RETIRED_BY_REUSE: i64 = 2;
+
+/// Rotating, single-use refresh tokens (RFC 9700 §4.14.2): a second use revokes the whole
+/// grant — except within `reuse_window` seconds of the first use, while the pair it was
+/// exchanged for is still unused: then the answer to the first use was most likely lost (a
+/// killed client, a timeout), and the client gets a fresh pair that retires that unused one
+/// (Okta's grace period, Auth0's reuse interval). Tokens are stored hashed, so the first pair
+/// cannot be sent again; a fresh pair is what the grace gives. Should the retired pair's
+/// refresh token come back later, two parties hold the grant, and it ends.
 fn refresh(
     conn: &Connection,
     client: &Client,
     form: &HashMap<String, String>,
     ttl: i64,
+    reuse_window: i64,
 ) -> Result<serde_json::Value, OAuthError> {
     let presented = form
         .get("refresh_token")
@@ -399,12 +424,16 @@ fn refresh(
         client_id: Option<String>,
         user_id: i64,
         grant_id: Option<i64>,
-        revoked: bool,
+        revoked: i64,
         used: bool,
+        used_at: Option<i64>,
+        successor_refresh_id: Option<i64>,
+        successor_access_id: Option<i64>,
     }
     let row = tx
         .query_row(
-            "SELECT id, client_id, user_id, grant_id, revoked, used FROM tokens WHERE hash = ?1 AND kind = 'refresh'",
+            "SELECT id, client_id, user_id, grant_id, revoked, used, used_at, successor_refresh_id, successor_access_id
+             FROM tokens WHERE hash = ?1 AND kind = 'refresh'",
             [sha256_hex(presented)],
             |r| {
                 Ok(RefreshRow {
@@ -414,46 +443,82 @@ fn refresh(
                     grant_id: r.get(3)?,
                     revoked: r.get(4)?,
                     used: r.get(5)?,
+                    used_at: r.get(6)?,
+                    successor_refresh_id: r.get(7)?,
+                    successor_access_id: r.get(8)?,
                 })
             },
         )
         .optional()?;
-    let Some(RefreshRow {
-        id: token_id,
-        client_id: token_client,
-        user_id,
-        grant_id,
-        revoked,
-        used,
-    }) = row
-    else {
+    let Some(row) = row else {
         return Err(OAuthError::new("invalid_grant", "unknown refresh token"));
     };
-    if token_client.as_deref() != Some(client.client_id.as_str()) {
+    if row.client_id.as_deref() != Some(client.client_id.as_str()) {
         return Err(OAuthError::new(
             "invalid_grant",
             "refresh token was issued to another client",
         ));
     }
-    let grant_id =
-        grant_id.ok_or_else(|| OAuthError::new("invalid_grant", "refresh token has no grant"))?;
-    if used {
+    let grant_id = row
+        .grant_id
+        .ok_or_else(|| OAuthError::new("invalid_grant", "refresh token has no grant"))?;
+    if row.revoked == RETIRED_BY_REUSE {
+        // The pair a grace retired comes back: two parties hold this grant's tokens (the one
+        // that reused the old refresh token may be a thief). The grant ends for both.
         revoke_grant(&tx, grant_id)?;
         tx.commit()?;
         return Err(OAuthError::new(
             "invalid_grant",
-            "refresh token was already used; the grant has been revoked as a precaution",
+            "refresh token was replaced after its predecessor was used again; the grant has been revoked as a precaution",
         ));
     }
-    if revoked {
+    if row.revoked != 0 {
         return Err(OAuthError::new(
             "invalid_grant",
             "refresh token was revoked",
         ));
     }
-    active_user(&tx, user_id)?;
-    tx.execute("UPDATE tokens SET used = 1 WHERE id = ?1", [token_id])?;
-    let body = issue_pair(&tx, &client.client_id, user_id, grant_id, ttl)?;
+    if row.used {
+        // The grace: a retry soon after a lost answer, while that answer's pair is unused.
+        let successor_unused = match row.successor_refresh_id {
+            Some(id) => tx
+                .query_row(
+                    "SELECT used = 0 AND revoked = 0 FROM tokens WHERE id = ?1",
+                    [id],
+                    |r| r.get::<_, bool>(0),
+                )
+                .optional()?
+                .unwrap_or(false),
+            None => false,
+        };
+        let in_window =
+            reuse_window > 0 && row.used_at.is_some_and(|at| now() - at <= reuse_window);
+        if !(in_window && successor_unused) {
+            revoke_grant(&tx, grant_id)?;
+            tx.commit()?;
+            return Err(OAuthError::new(
+                "invalid_grant",
+                "refresh token was already used; the grant has been revoked as a precaution",
+            ));
+        }
+        for id in [row.successor_refresh_id, row.successor_access_id]
+            .into_iter()
+            .flatten()
+        {
+            tx.execute(
+                "UPDATE tokens SET revoked = ?2 WHERE id = ?1",
+                params![id, RETIRED_BY_REUSE],
+            )?;
+        }
+    }
+    active_user(&tx, row.user_id)?;
+    let (body, access_id, refresh_id) =
+        issue_pair_ids(&tx, &client.client_id, row.user_id, grant_id, ttl)?;
+    tx.execute(
+        "UPDATE tokens SET used = 1, used_at = COALESCE(used_at, ?2),
+                successor_refresh_id = ?3, successor_access_id = ?4 WHERE id = ?1",
+        params![row.id, now(), refresh_id, access_id],
+    )?;
     tx.commit()?;
     Ok(body)
 }
