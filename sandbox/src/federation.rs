@@ -134,8 +134,38 @@ pub fn check_issuer(issuer: &str, allow_loopback: bool) -> Result<url::Url, Stri
     }
 }
 
-/// Per issuer: when its keys were fetched, and the keys.
-static KEYS: OnceLock<Mutex<HashMap<String, (Instant, JwkSet)>>> = OnceLock::new();
+/// Per issuer: when its keys were fetched and the keys, or when a fetch failed and how long
+/// to wait before the next try (doubling from 10 s to 5 min: a dead or hostile issuer is not
+/// asked again on every token request).
+enum Cached {
+    Keys(Instant, JwkSet),
+    Failed {
+        at: Instant,
+        wait: Duration,
+        why: String,
+    },
+}
+
+static KEYS: OnceLock<Mutex<HashMap<String, Cached>>> = OnceLock::new();
+/// One fetch per issuer at a time: concurrent requests wait for it and share its answer.
+static FETCHING: OnceLock<Mutex<HashMap<String, std::sync::Arc<tokio::sync::Mutex<()>>>>> =
+    OnceLock::new();
+const FIRST_BACKOFF: Duration = Duration::from_secs(10);
+const LONGEST_BACKOFF: Duration = Duration::from_secs(300);
+
+/// What the cache can answer for `issuer` without a fetch: keys, or a recent failure.
+fn cached(issuer: &str, refresh: bool) -> Option<Result<JwkSet, String>> {
+    let cache = KEYS.get_or_init(Default::default);
+    match cache.lock().expect("keys cache").get(issuer) {
+        Some(Cached::Keys(at, set))
+            if at.elapsed() < REFRESH_EVERY || (!refresh && at.elapsed() < KEYS_TTL) =>
+        {
+            Some(Ok(set.clone()))
+        }
+        Some(Cached::Failed { at, wait, why }) if at.elapsed() < *wait => Some(Err(why.clone())),
+        _ => None,
+    }
+}
 
 async fn fetch_json(client: &reqwest::Client, url: &str) -> Result<Value, String> {
     let mut resp = client
@@ -163,12 +193,51 @@ async fn fetch_json(client: &reqwest::Client, url: &str) -> Result<Value, String
 /// The issuer's keys (cached), fetched again when `refresh` — unless they were fetched less
 /// than a minute ago (an unknown `kid` must not turn every request into a fetch).
 async fn issuer_keys(issuer: &str, refresh: bool, allow_loopback: bool) -> Result<JwkSet, String> {
-    let cache = KEYS.get_or_init(Default::default);
-    if let Some((at, set)) = cache.lock().expect("keys cache").get(issuer)
-        && (at.elapsed() < REFRESH_EVERY || (!refresh && at.elapsed() < KEYS_TTL))
-    {
-        return Ok(set.clone());
+    if let Some(answer) = cached(issuer, refresh) {
+        return answer;
     }
+    let gate = FETCHING
+        .get_or_init(Default::default)
+        .lock()
+        .expect("fetch gates")
+        .entry(issuer.to_string())
+        .or_default()
+        .clone();
+    let _fetching = gate.lock().await;
+    // Another request may have fetched (or failed) while this one waited.
+    if let Some(answer) = cached(issuer, refresh) {
+        return answer;
+    }
+    let fetched = fetch_keys(issuer, allow_loopback).await;
+    let cache = KEYS.get_or_init(Default::default);
+    let mut cache = cache.lock().expect("keys cache");
+    let entry = match &fetched {
+        Ok(set) => Cached::Keys(Instant::now(), set.clone()),
+        Err(why) => {
+            let wait = match cache.get(issuer) {
+                Some(Cached::Failed { wait, .. }) => (*wait * 2).min(LONGEST_BACKOFF),
+                _ => FIRST_BACKOFF,
+            };
+            Cached::Failed {
+                at: Instant::now(),
+                wait,
+                why: why.clone(),
+            }
+        }
+    };
+    // Bounded: issuers come from federations (20 per account), but an old entry never stays.
+    if cache.len() >= 10_000 {
+        cache.retain(|_, c| match c {
+            Cached::Keys(at, _) => at.elapsed() < KEYS_TTL,
+            Cached::Failed { at, wait, .. } => at.elapsed() < *wait,
+        });
+    }
+    cache.insert(issuer.to_string(), entry);
+    fetched
+}
+
+/// Fetch the issuer's discovery document and keys (no cache).
+async fn fetch_keys(issuer: &str, allow_loopback: bool) -> Result<JwkSet, String> {
     check_issuer(issuer, allow_loopback)?;
     // Names are resolved by the same guard as webhook deliveries: an issuer or jwks_uri name
     // that points at an internal address is refused after DNS too.
@@ -197,13 +266,8 @@ async fn issuer_keys(issuer: &str, refresh: bool, allow_loopback: bool) -> Resul
         .as_str()
         .ok_or_else(|| format!("the discovery document of {issuer} has no jwks_uri"))?;
     check_issuer(jwks_uri, allow_loopback).map_err(|e| format!("jwks_uri: {e}"))?;
-    let set: JwkSet = serde_json::from_value(fetch_json(&client, jwks_uri).await?)
-        .map_err(|e| format!("the keys of {issuer} are not a JWK set: {e}"))?;
-    cache
-        .lock()
-        .expect("keys cache")
-        .insert(issuer.to_string(), (Instant::now(), set.clone()));
-    Ok(set)
+    serde_json::from_value(fetch_json(&client, jwks_uri).await?)
+        .map_err(|e| format!("the keys of {issuer} are not a JWK set: {e}"))
 }
 
 const ALLOWED: &[Algorithm] = &[
@@ -217,6 +281,16 @@ const ALLOWED: &[Algorithm] = &[
     Algorithm::ES384,
     Algorithm::EdDSA,
 ];
+
+/// The assertion's JOSE header as JSON (for members `decode_header` does not keep: `crit`).
+fn raw_header(assertion: &str) -> Option<serde_json::Map<String, Value>> {
+    use base64::Engine;
+    let header = assertion.split('.').next()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(header.trim_end_matches('='))
+        .ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
 
 /// The unverified `iss` of an assertion, to choose which federations to try.
 fn peek_issuer(assertion: &str) -> Result<String, String> {
@@ -261,6 +335,11 @@ async fn check_one(
 ) -> Result<Value, Refusal> {
     let header = jsonwebtoken::decode_header(assertion)
         .map_err(|e| Refusal::from(format!("the assertion's header is invalid: {e}")))?;
+    // RFC 7515 §4.1.11: a `crit` extension the recipient does not understand makes the JWS
+    // invalid — and none is understood here.
+    if raw_header(assertion).is_some_and(|h| h.get("crit").is_some()) {
+        return Err("the assertion's header has a crit extension, which is not supported".into());
+    }
     if !ALLOWED.contains(&header.alg) {
         return Err(format!(
             "algorithm {:?} is not accepted (asymmetric signatures only)",
@@ -285,6 +364,16 @@ async fn check_one(
             })?
         }
     };
+    // A key published for one algorithm verifies that algorithm only (RS256 ≠ PS256).
+    if let Some(published) = jwk.common.key_algorithm
+        && format!("{published:?}") != format!("{:?}", header.alg)
+    {
+        return Err(format!(
+            "the algorithm {:?} does not match the issuer's key, published for {published:?} (alg)",
+            header.alg
+        )
+        .into());
+    }
     let key = DecodingKey::from_jwk(&jwk)
         .map_err(|e| Refusal::from(format!("the issuer's key cannot be used: {e}")))?;
     let mut v = Validation::new(header.alg);
@@ -317,6 +406,12 @@ async fn check_one(
         }
     })?;
     let claims = data.claims;
+    // Time claims are numbers (RFC 7519 §4.1.4/5): another type is not "no nbf".
+    for time in ["nbf", "iat"] {
+        if claims.get(time).is_some_and(|v| !v.is_number()) {
+            return Err(format!("the assertion's {time} is not a number").into());
+        }
+    }
     if claims["sub"].as_str() != Some(f.subject.as_str()) {
         return Err(refusal(
             "sub does not match the federation",
@@ -365,19 +460,24 @@ pub async fn verify(state: &Shared, client_id: &str, assertion: &str) -> Result<
         let conn = state.db();
         store::for_client(&conn, client_id).map_err(|e| Refusal::from(e.to_string()))?
     };
+    // To an unauthenticated caller, whom a client trusts is not said (the admin-only test
+    // endpoint says it): the same public words for "no federation" and "not this issuer".
+    const NOT_TRUSTED: &str = "the issuer is not trusted: no federation of this client accepts it";
     if candidates.is_empty() {
-        return Err(
-            format!("client '{client_id}' trusts no outside identity (no federation)").into(),
-        );
+        return Err(refusal(
+            NOT_TRUSTED,
+            format!("client '{client_id}' trusts no outside identity (no federation)"),
+        ));
     }
     let matching: Vec<_> = candidates
         .into_iter()
         .filter(|(f, _)| f.issuer.trim_end_matches('/') == issuer.trim_end_matches('/'))
         .collect();
     if matching.is_empty() {
-        return Err(
-            format!("issuer '{issuer}' is not trusted by client '{client_id}' (iss)").into(),
-        );
+        return Err(refusal(
+            NOT_TRUSTED,
+            format!("issuer '{issuer}' is not trusted by client '{client_id}' (iss)"),
+        ));
     }
     let mut first: Option<Refusal> = None;
     for (f, user_id) in matching {
@@ -437,6 +537,9 @@ pub async fn list(
     Ok(Json(json!(store::list(&conn, company_id, sa.id)?)))
 }
 
+/// Federations one service account may have.
+pub const MAX_FEDERATIONS: usize = 20;
+
 pub async fn add(
     State(state): State<Shared>,
     Extension(p): Extension<Principal>,
@@ -485,6 +588,15 @@ pub async fn add(
     }
     let conn = state.db();
     let (sa, _) = find(&conn, company_id, id)?;
+    // Each federation may cost a key fetch: an account trusts a bounded number of them.
+    if store::list(&conn, company_id, sa.id)?.len() >= MAX_FEDERATIONS {
+        return Err(unprocessable(
+            "too_many_federations",
+            format!(
+                "a service account trusts at most {MAX_FEDERATIONS} federations; remove one first"
+            ),
+        ));
+    }
     let tx = conn.unchecked_transaction()?;
     let fed_id = store::add(
         &tx,

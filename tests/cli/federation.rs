@@ -66,8 +66,13 @@ struct Issuer {
 
 impl Issuer {
     fn start() -> Self {
+        Self::start_publishing(|jwk| json!({"keys": [jwk]}))
+    }
+
+    /// An issuer whose JWK set is `publish` of its key's JWK.
+    fn start_publishing(publish: impl Fn(Value) -> Value) -> Self {
         let key = Key::new("ci-key-1");
-        let jwks = json!({"keys": [key.jwk.clone()]});
+        let jwks = publish(key.jwk.clone());
         let url: Arc<Mutex<String>> = Arc::default();
         let u = url.clone();
         let double = Double::start(Arc::new(move |req| {
@@ -536,4 +541,251 @@ fn federated_ci_without_a_keychain_shares_one_token() {
     let cache = ci.home.path().join(".cache/svcacct/tokens");
     let files: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
     assert_eq!(files.len(), 1, "one cache file in {}", cache.display());
+}
+
+/// Issue 19: key fetches cannot be multiplied. 20 parallel token requests whose `kid` the
+/// issuer does not publish make one discovery and one key fetch at most after the first
+/// (the old code: 40); an issuer that is down is not asked again for every request; and an
+/// account trusts at most 20 federations.
+#[test]
+fn key_fetches_are_single_flight_cached_and_bounded() {
+    let sb = Sandbox::start();
+    let issuer = Issuer::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (admin, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let created = create_service_account(&admin, "ERP sync (CI)", "erp-ci@acme.example", &[]);
+    let id = created["id"].as_i64().unwrap().to_string();
+    let client_id = created["client_id"].as_str().unwrap().to_string();
+    admin
+        .run(&[
+            "sa",
+            "federation",
+            "add",
+            &id,
+            "--issuer",
+            &issuer.url(),
+            "--subject",
+            SUBJECT,
+        ])
+        .ok();
+    let post = |assertion: &str| {
+        curl(&[
+            "-d",
+            "grant_type=client_credentials",
+            "-d",
+            &format!("client_id={client_id}"),
+            "-d",
+            "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "--data-urlencode",
+            &format!("client_assertion={assertion}"),
+            &format!("{}/oauth/token", sb.url()),
+        ])
+    };
+    // A key the issuer does not publish.
+    let unknown = Key::new("not-published");
+    let assertions: Vec<String> = (0..20)
+        .map(|_| {
+            let mut claims = json!({"iss": issuer.url(), "sub": SUBJECT, "aud": sb.url(),
+                "iat": now(), "exp": now() + 300,
+                "jti": format!("jti-{:x}", rand::random::<u64>())});
+            claims["nbf"] = json!(now() - 5);
+            unknown.sign(&claims)
+        })
+        .collect();
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = assertions
+            .iter()
+            .map(|a| scope.spawn(|| post(a).0))
+            .collect();
+        for t in threads {
+            assert_eq!(t.join().unwrap(), 401);
+        }
+    });
+    let fetches = issuer.double.seen_at("/jwks").len();
+    assert!(fetches <= 2, "{fetches} key fetches for 20 requests");
+
+    // An issuer that is down: asked once, then not again for a while.
+    let down = Double::start(Arc::new(|_: &crate::doubles::Seen| {
+        json_reply(503, json!({}))
+    }));
+    let other = create_service_account(&admin, "Down", "down@acme.example", &[]);
+    let other_id = other["id"].as_i64().unwrap().to_string();
+    let other_client = other["client_id"].as_str().unwrap().to_string();
+    admin
+        .run(&[
+            "sa",
+            "federation",
+            "add",
+            &other_id,
+            "--issuer",
+            &down.url(),
+            "--subject",
+            SUBJECT,
+        ])
+        .ok();
+    for _ in 0..10 {
+        let claims = json!({"iss": down.url(), "sub": SUBJECT, "aud": sb.url(),
+            "iat": now(), "nbf": now() - 5, "exp": now() + 300,
+            "jti": format!("jti-{:x}", rand::random::<u64>())});
+        let (status, _) = curl(&[
+            "-d",
+            "grant_type=client_credentials",
+            "-d",
+            &format!("client_id={other_client}"),
+            "-d",
+            "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "--data-urlencode",
+            &format!("client_assertion={}", unknown.sign(&claims)),
+            &format!("{}/oauth/token", sb.url()),
+        ]);
+        assert_eq!(status, 401);
+    }
+    assert_eq!(down.seen().len(), 1, "a failed fetch is remembered");
+
+    // 20 federations per account at most.
+    for n in 1..20 {
+        admin
+            .run(&[
+                "sa",
+                "federation",
+                "add",
+                &id,
+                "--issuer",
+                &issuer.url(),
+                "--subject",
+                &format!("repo:acme/other-{n}:ref:refs/heads/main"),
+            ])
+            .ok();
+    }
+    admin
+        .run(&[
+            "sa",
+            "federation",
+            "add",
+            &id,
+            "--issuer",
+            &issuer.url(),
+            "--subject",
+            "one-too-many",
+        ])
+        .fails_with(2)
+        .one_line_error("at most 20");
+}
+
+/// Issue 19: JOSE strictness — a time claim that is not a number, a `crit` header, and an
+/// algorithm other than the one the key is published for are refused; the public token
+/// endpoint says the same for "no federation" and "another issuer"; and retiring a rotated
+/// secret leaves the tokens of a federation alone.
+#[test]
+fn strict_assertions_generic_refusals_and_rotation_leaves_federated_tokens() {
+    let sb = Sandbox::start();
+    // The key is published for ES384, and the assertions are ES256.
+    let es384 = Issuer::start_publishing(|mut jwk| {
+        jwk["alg"] = json!("ES384");
+        json!({"keys": [jwk]})
+    });
+    let issuer = Issuer::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (admin, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let created = create_service_account(&admin, "ERP sync (CI)", "erp-ci@acme.example", &[]);
+    let id = created["id"].as_i64().unwrap().to_string();
+    let client_id = created["client_id"].as_str().unwrap().to_string();
+    for i in [&issuer, &es384] {
+        admin
+            .run(&[
+                "sa",
+                "federation",
+                "add",
+                &id,
+                "--issuer",
+                &i.url(),
+                "--subject",
+                SUBJECT,
+            ])
+            .ok();
+    }
+    let post = |assertion: &str| {
+        curl(&[
+            "-d",
+            "grant_type=client_credentials",
+            "-d",
+            &format!("client_id={client_id}"),
+            "-d",
+            "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "--data-urlencode",
+            &format!("client_assertion={assertion}"),
+            &format!("{}/oauth/token", sb.url()),
+        ])
+    };
+    let (status, body) = post(&issuer.token(&sb.url(), json!({"nbf": "soon"})));
+    assert_eq!(status, 401);
+    assert!(body.contains("nbf"), "{body}");
+    let crit = {
+        let mut header = Header::new(Algorithm::ES256);
+        header.kid = Some("ci-key-1".into());
+        let text = jsonwebtoken::encode(
+            &header,
+            &json!({"iss": issuer.url(), "sub": SUBJECT, "aud": sb.url(), "iat": now(),
+                    "exp": now() + 300, "jti": "crit-1"}),
+            &EncodingKey::from_ec_der(&issuer.key.pkcs8),
+        )
+        .unwrap();
+        // Re-sign with a header that carries `crit` (jsonwebtoken's Header has no field).
+        let header = URL_SAFE_NO_PAD.encode(
+            json!({"alg": "ES256", "kid": "ci-key-1", "crit": ["exp"], "exp": 1}).to_string(),
+        );
+        let payload = text.split('.').nth(1).unwrap();
+        let signing_input = format!("{header}.{payload}");
+        let rng = ring::rand::SystemRandom::new();
+        let pair =
+            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &issuer.key.pkcs8, &rng)
+                .unwrap();
+        let sig = pair.sign(&rng, signing_input.as_bytes()).unwrap();
+        format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(sig.as_ref()))
+    };
+    let (status, body) = post(&crit);
+    assert_eq!(status, 401);
+    assert!(body.contains("crit"), "{body}");
+    let (status, body) = post(&es384.token(&sb.url(), json!({})));
+    assert_eq!(status, 401);
+    assert!(body.contains("alg"), "{body}");
+    // The public endpoint: the same words for an untrusted issuer and for no federation.
+    let stranger = Issuer::start();
+    let (_, untrusted) = post(&stranger.token(&sb.url(), json!({})));
+    let lone = create_service_account(&admin, "Lone", "lone@acme.example", &[]);
+    let (_, none) = curl(&[
+        "-d",
+        "grant_type=client_credentials",
+        "-d",
+        &format!("client_id={}", lone["client_id"].as_str().unwrap()),
+        "-d",
+        "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "--data-urlencode",
+        &format!("client_assertion={}", issuer.token(&sb.url(), json!({}))),
+        &format!("{}/oauth/token", sb.url()),
+    ]);
+    let description =
+        |b: &str| serde_json::from_str::<Value>(b).unwrap()["error_description"].clone();
+    assert_eq!(
+        description(&untrusted),
+        description(&none),
+        "{untrusted} / {none}"
+    );
+
+    // A federated token survives the retirement of a rotated secret; the old secret's dies.
+    let (status, body) = post(&issuer.token(&sb.url(), json!({})));
+    assert_eq!(status, 200, "{body}");
+    let federated = serde_json::from_str::<Value>(&body).unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let secret = created["client_secret"].as_str().unwrap();
+    let old = client_credentials_token(&sb, &client_id, secret, &[]).unwrap();
+    admin.run(&["sa", "rotate-secret", &id, "--json"]).ok();
+    admin
+        .run(&["sa", "rotate-secret", &id, "--finish", "--force"])
+        .ok();
+    let me = |t: &str| api(t, "GET", &format!("{}/api/v1/me", sb.url()), None).0;
+    assert_eq!(me(&old), 401, "the retired secret's token is revoked");
+    assert_eq!(me(&federated), 200, "the federation's token is not");
 }

@@ -280,7 +280,8 @@ pub fn rotate_secret(
     Ok(())
 }
 
-/// End the grace of secret `id` now: it and the tokens minted with it stop working.
+/// End the grace of secret `id` now: it and the tokens minted with it stop working (tokens of
+/// a federation were minted with no secret, and stay).
 pub fn retire_secret(
     conn: &Connection,
     sa: &ServiceAccount,
@@ -293,7 +294,8 @@ pub fn retire_secret(
     )?;
     conn.execute(
         "UPDATE tokens SET revoked = 1
-         WHERE client_id = ?1 AND kind = 'access' AND (secret_id = ?2 OR secret_id IS NULL)",
+         WHERE client_id = ?1 AND kind = 'access'
+           AND (secret_id = ?2 OR (secret_id IS NULL AND federation_id IS NULL))",
         params![sa.client_id, id],
     )?;
     Ok(())
