@@ -197,11 +197,21 @@ pub async fn obtain(ctx: &Context, source: Source, renewal: Renewal) -> Result<C
                 &name,
                 &profile.api_url,
             );
-            let cred = store.load()?.ok_or_else(|| Error::not_logged_in(&name))?;
-            let cred = if renewal == Renewal::WhenDue && is_fresh(&cred, unix_now()) {
-                cred
-            } else {
-                renew(ctx, &name, &profile, &store, renewal).await?
+            // The fast tier first: a fresh access token there needs no keychain round trip.
+            let fast = (renewal == Renewal::WhenDue)
+                .then(|| store.fast_access_token())
+                .flatten()
+                .filter(|c| is_fresh(c, unix_now()));
+            let cred = match fast {
+                Some(cred) => cred,
+                None => {
+                    let cred = store.load()?.ok_or_else(|| Error::not_logged_in(&name))?;
+                    if renewal == Renewal::WhenDue && is_fresh(&cred, unix_now()) {
+                        cred
+                    } else {
+                        renew(ctx, &name, &profile, &store, renewal).await?
+                    }
+                }
             };
             let token = cred
                 .access_token

@@ -130,6 +130,20 @@ impl CredentialStore {
         }
     }
 
+    /// The access token the fast tier holds for this keychain item (see `fast_tier`), as a
+    /// credential with nothing else; `None` for other stores or when it holds none.
+    pub fn fast_access_token(&self) -> Option<StoredCredential> {
+        let CredentialStore::Keyring { account, .. } = self else {
+            return None;
+        };
+        super::fast_tier::get(account).map(|t| StoredCredential {
+            access_token: Some(t.access_token),
+            expires_at: Some(t.expires_at),
+            issued_at: t.issued_at,
+            ..Default::default()
+        })
+    }
+
     /// Whether credentials can be kept here, asked before a sign-in: the keychain answers a
     /// read (a missing entry is fine), or the file's directory can be made private.
     pub fn check_usable(&self) -> Result<()> {
@@ -182,7 +196,22 @@ impl CredentialStore {
     pub fn save(&self, cred: &StoredCredential) -> Result<()> {
         let text = serde_json::to_string(cred).map_err(|e| Error::internal(e.to_string()))?;
         match self {
-            CredentialStore::Keyring { service, account } => keyring_set(service, account, &text),
+            CredentialStore::Keyring { service, account } => {
+                keyring_set(service, account, &text)?;
+                // The access token alone, also in the fast tier (until it expires).
+                match (&cred.access_token, cred.expires_at) {
+                    (Some(token), Some(expires_at)) => super::fast_tier::put(
+                        account,
+                        &super::fast_tier::FastToken {
+                            access_token: token.clone(),
+                            expires_at,
+                            issued_at: cred.issued_at,
+                        },
+                    ),
+                    _ => super::fast_tier::forget(account),
+                }
+                Ok(())
+            }
             CredentialStore::TokenCache {
                 service,
                 account,
@@ -224,7 +253,10 @@ impl CredentialStore {
     /// Remove the stored secrets; `Ok(false)` when there were none.
     pub fn delete(&self) -> Result<bool> {
         match self {
-            CredentialStore::Keyring { service, account } => keyring_delete(service, account),
+            CredentialStore::Keyring { service, account } => {
+                super::fast_tier::forget(account);
+                keyring_delete(service, account)
+            }
             CredentialStore::TokenCache {
                 service,
                 account,

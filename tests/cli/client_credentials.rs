@@ -422,3 +422,26 @@ fn status_with_environment_credentials_shows_the_expiry() {
         serde_json::from_str(&ci.run(&["status", "--json"]).ok().stdout).unwrap();
     assert!(json["token_expires_at"].is_i64(), "{json}");
 }
+
+/// Issue 18, item 7: the access token is also kept in the kernel keyring (the fast tier, per
+/// user, never on disk, timed out with the token), so `svcacct token` needs no Secret Service
+/// round trip while it is fresh: with the Secret Service gone, the cached token still comes.
+/// Logout forgets it there too.
+#[test]
+fn the_fast_tier_serves_a_fresh_token_without_the_secret_service() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    login_service_account(&m, &sb, &[]).ok();
+    let token = m.run(&["token"]).ok().stdout;
+    let bus = std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default();
+    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    assert_eq!(
+        m.run(&["token"]).ok().stdout,
+        token,
+        "served by the fast tier"
+    );
+    m.set("DBUS_SESSION_BUS_ADDRESS", &bus);
+    m.run(&["logout"]).ok();
+    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.run(&["token"]).fails_with(4);
+}
