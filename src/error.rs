@@ -25,8 +25,10 @@ pub enum ErrorKind {
     Network,
     /// The server refused because of the current state (HTTP 409).
     Conflict,
-    /// Interrupted by the user.
+    /// Interrupted by the user (Ctrl-C).
     Interrupted,
+    /// The user answered no at a confirmation: nothing was changed.
+    Cancelled,
     /// stdout was closed by the reader (`| head`): stop quietly, exit 0.
     BrokenPipe,
     /// `svcacct exec`: the command ran and exited with this status, passed through quietly.
@@ -48,6 +50,7 @@ impl ErrorKind {
             ErrorKind::Network => 8,
             ErrorKind::Conflict => 9,
             ErrorKind::Interrupted => 130,
+            ErrorKind::Cancelled => 12,
             ErrorKind::BrokenPipe => 0,
             ErrorKind::ChildExited(code) => code,
             ErrorKind::AuditFailed => 10,
@@ -85,6 +88,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (
         10,
         "svcacct audit --fail-on: a credential breaks one of the rules",
+    ),
+    (
+        12,
+        "cancelled: you answered no at a confirmation, and nothing was changed",
     ),
     (
         127,
@@ -137,8 +144,14 @@ impl Error {
     }
 
     pub fn not_logged_in(profile: &str) -> Self {
-        Self::auth(format!("not logged in (profile '{profile}')"))
-            .with_hint("run `svcacct login`, or set SVCACCT_TOKEN, or SVCACCT_API_URL + SVCACCT_CLIENT_ID + SVCACCT_CLIENT_SECRET")
+        let login = if profile == "default" {
+            "svcacct login".to_string()
+        } else {
+            format!("svcacct login --profile {profile}")
+        };
+        Self::auth(format!("not logged in (profile '{profile}')")).with_hint(format!(
+            "run `{login}`, or set SVCACCT_TOKEN, or SVCACCT_API_URL + SVCACCT_CLIENT_ID + SVCACCT_CLIENT_SECRET"
+        ))
     }
 }
 
@@ -179,6 +192,7 @@ mod tests {
             ErrorKind::Conflict,
             ErrorKind::AuditFailed,
             ErrorKind::Interrupted,
+            ErrorKind::Cancelled,
         ];
         for k in kinds {
             assert!(

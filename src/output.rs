@@ -249,7 +249,7 @@ impl Output {
             Ok(())
         } else {
             Err(Error::new(
-                ErrorKind::Interrupted,
+                ErrorKind::Cancelled,
                 "cancelled; nothing was changed",
             ))
         }

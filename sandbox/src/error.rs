@@ -14,6 +14,9 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub retry_after: Option<u64>,
+    /// Why a 403 was refused (`owner_only`, `admin_required`, …): clients pick their advice by
+    /// it, never by the message's words.
+    pub reason: Option<&'static str>,
 }
 
 impl ApiError {
@@ -23,6 +26,15 @@ impl ApiError {
             code,
             message: message.into(),
             retry_after: None,
+            reason: None,
+        }
+    }
+
+    /// A 403 with its reason (see the `reason` enum of the Error schema in openapi.json).
+    pub fn forbidden_because(reason: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            reason: Some(reason),
+            ..Self::forbidden(message)
         }
     }
     pub fn unauthorized(message: impl Into<String>) -> Self {
@@ -53,7 +65,10 @@ impl From<rusqlite::Error> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let request_id = random_string(9);
-        let body = json!({"error": {"code": self.code, "message": self.message, "request_id": request_id}});
+        let mut body = json!({"error": {"code": self.code, "message": self.message, "request_id": request_id}});
+        if let Some(reason) = self.reason {
+            body["error"]["reason"] = json!(reason);
+        }
         let mut resp = (self.status, Json(body)).into_response();
         let headers = resp.headers_mut();
         if let Ok(v) = HeaderValue::from_str(&request_id) {

@@ -70,13 +70,16 @@ pub fn require_first_party(p: &Principal) -> Result<(), ApiError> {
     if p.is_first_party() {
         return Ok(());
     }
-    Err(ApiError::forbidden(format!(
-        "managing credentials needs a first-party credential (the svcacct CLI, a personal access token, or a token granted the '{CREDENTIALS_SCOPE}' scope); this token was issued to {}",
-        p.client_id
-            .as_deref()
-            .map(|c| format!("client '{c}'"))
-            .unwrap_or_else(|| "another client".into())
-    )))
+    Err(ApiError::forbidden_because(
+        "credential_kind",
+        format!(
+            "managing credentials needs a first-party credential (the svcacct CLI, a personal access token, or a token granted the '{CREDENTIALS_SCOPE}' scope); this token was issued to {}",
+            p.client_id
+                .as_deref()
+                .map(|c| format!("client '{c}'"))
+                .unwrap_or_else(|| "another client".into())
+        ),
+    ))
 }
 
 /// The route layer for the credential-management routes: every route in that group gets it.
@@ -387,10 +390,13 @@ pub fn require_member(p: &Principal, company_id: i64) -> Result<(), ApiError> {
 pub fn require_company_admin(p: &Principal, company_id: i64, action: &str) -> Result<(), ApiError> {
     require_member(p, company_id)?;
     if !p.is_admin {
-        return Err(ApiError::forbidden(format!(
-            "to {action} you need Admin level on the company Admin tool; '{}' does not have it",
-            p.login
-        )));
+        return Err(ApiError::forbidden_because(
+            "admin_required",
+            format!(
+                "to {action} you need Admin level on the company Admin tool; '{}' does not have it",
+                p.login
+            ),
+        ));
     }
     Ok(())
 }
@@ -418,10 +424,13 @@ pub fn require_tool(
     let place = project_id
         .map(|id| format!(" on project {id}"))
         .unwrap_or_default();
-    Err(ApiError::forbidden(format!(
-        "to {action} you need the permission {tool}: {min}{place}; '{}' has {tool}: {level}",
-        p.login
-    )))
+    Err(ApiError::forbidden_because(
+        "permission_required",
+        format!(
+            "to {action} you need the permission {tool}: {min}{place}; '{}' has {tool}: {level}",
+            p.login
+        ),
+    ))
 }
 
 /// Reading the company directory: people in it see it; integrations (service accounts, apps'

@@ -76,10 +76,13 @@ pub async fn create(
     Json(body): Json<NewPat>,
 ) -> Result<Response, ApiError> {
     if !(p.api_access || p.is_owner) {
-        return Err(ApiError::forbidden(format!(
-            "creating personal access tokens needs the API access permission, which '{}' does not have; a user manager (or the account owner) can grant it",
-            p.login
-        )));
+        return Err(ApiError::forbidden_because(
+            "api_access_required",
+            format!(
+                "creating personal access tokens needs the API access permission, which '{}' does not have; a user manager (or the account owner) can grant it",
+                p.login
+            ),
+        ));
     }
     if body.name.trim().is_empty() || body.name.len() > 100 {
         return Err(ApiError::new(
@@ -155,7 +158,8 @@ fn may_manage(
     }
     require_user_manager(p, action)?;
     if target.is_owner {
-        return Err(ApiError::forbidden(
+        return Err(ApiError::forbidden_because(
+            "owner_only",
             "tokens created by the account owner cannot be revoked by other users; only the account owner can revoke them",
         ));
     }

@@ -24,10 +24,13 @@ pub fn require_user_manager(p: &Principal, action: &str) -> Result<(), ApiError>
     if p.user_management || p.is_owner {
         Ok(())
     } else {
-        Err(ApiError::forbidden(format!(
-            "to {action} you need the user-management permission; '{}' does not have it",
-            p.login
-        )))
+        Err(ApiError::forbidden_because(
+            "user_management_required",
+            format!(
+                "to {action} you need the user-management permission; '{}' does not have it",
+                p.login
+            ),
+        ))
     }
 }
 

@@ -162,6 +162,30 @@ struct ErrorDetail {
     message: String,
     #[serde(default)]
     request_id: Option<String>,
+    /// Why a 403 was refused: the advice follows it.
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// The advice for a refusal (403), by the reason the server gave: who can help depends on it.
+fn forbidden_hint(reason: Option<&str>) -> &'static str {
+    match reason {
+        Some("owner_only") => "only the account owner can do this; ask them to do it",
+        Some("admin_required") => {
+            "ask a company admin (Admin level on the company Admin tool) to do it or to grant you that level"
+        }
+        Some("user_management_required") => {
+            "ask a user manager or the account owner to do it or to grant you user management"
+        }
+        Some("api_access_required") => {
+            "ask a user manager to grant it: svcacct users grant-api-access YOUR_USER_ID"
+        }
+        Some("credential_kind") => {
+            "sign in with `svcacct login` (or use a personal access token): this token's app may not manage credentials"
+        }
+        Some("person_only") => "sign in as a person with `svcacct login`, not as a service account",
+        _ => "ask a company admin for the permission named above",
+    }
 }
 
 /// Map an error response to the CLI's error kinds (and so exit codes), keeping the server's words.
@@ -180,6 +204,7 @@ pub fn error_from(resp: &Response) -> Error {
             .unwrap_or("error")
             .to_string(),
     };
+    let reason = detail.as_ref().and_then(|d| d.reason.clone());
     let request_id = detail
         .and_then(|d| d.request_id)
         .map(|id| format!(", request id {id}"))
@@ -193,7 +218,7 @@ pub fn error_from(resp: &Response) -> Error {
         StatusCode::UNAUTHORIZED => (ErrorKind::Auth, Some("run `svcacct login` again")),
         StatusCode::FORBIDDEN => (
             ErrorKind::Permission,
-            Some("ask a company admin for the permission named above"),
+            Some(forbidden_hint(reason.as_deref())),
         ),
         StatusCode::NOT_FOUND => (ErrorKind::NotFound, None),
         StatusCode::CONFLICT => (ErrorKind::Conflict, None),

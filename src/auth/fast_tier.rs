@@ -22,7 +22,22 @@ fn description(account: &str) -> String {
 
 #[cfg(target_os = "linux")]
 fn ring() -> Option<linux_keyutils::KeyRing> {
+    // Debug builds only (tests): act as if keyctl were refused, as under Docker's seccomp.
+    if cfg!(debug_assertions) && std::env::var_os("SVCACCT_TEST_NO_KEYCTL").is_some() {
+        return None;
+    }
     linux_keyutils::KeyRing::from_special_id(linux_keyutils::KeyRingIdentifier::User, false).ok()
+}
+
+/// Whether the kernel keyring answers here (not where keyctl is refused).
+#[cfg(target_os = "linux")]
+pub fn available() -> bool {
+    ring().is_some()
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn available() -> bool {
+    false
 }
 
 /// The token kept for `account`, if the kernel still holds it.

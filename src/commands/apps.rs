@@ -157,11 +157,20 @@ pub async fn dispatch(ctx: &Context, command: AppsCommand) -> Result<()> {
                         a.name.clone(),
                         a.developer.clone(),
                         a.flows.join(", "),
+                        requested(&a.permissions),
                     ]
                 })
                 .collect();
-            ctx.out
-                .table(&["SLUG", "NAME", "DEVELOPER", "FLOWS"], &rows)
+            ctx.out.table(
+                &[
+                    "SLUG",
+                    "NAME",
+                    "DEVELOPER",
+                    "FLOWS",
+                    "REQUESTED PERMISSIONS",
+                ],
+                &rows,
+            )
         }
         AppsCommand::Request(args) => {
             let i = api.request_app(company, &args.app).await?;
@@ -241,5 +250,24 @@ pub async fn dispatch(ctx: &Context, command: AppsCommand) -> Result<()> {
                 .status(&format!("✓ Uninstalled {} (install {})", i.app.name, i.id));
             Ok(())
         }
+    }
+}
+
+/// An app's requested permissions on one line: `company: documents=read; projects: rfis=standard`.
+fn requested(m: &crate::api::models::Manifest) -> String {
+    let part = |label: &str, tools: &std::collections::BTreeMap<String, String>| {
+        (!tools.is_empty()).then(|| {
+            let list: Vec<String> = tools.iter().map(|(t, l)| format!("{t}={l}")).collect();
+            format!("{label}: {}", list.join(", "))
+        })
+    };
+    let parts: Vec<String> = [part("company", &m.company), part("projects", &m.project)]
+        .into_iter()
+        .flatten()
+        .collect();
+    if parts.is_empty() {
+        "none".to_string()
+    } else {
+        parts.join("; ")
     }
 }

@@ -186,6 +186,11 @@ fn kubectl_get_pods_with_the_documented_kubeconfig() {
         1,
         "10 kubectl processes with environment credentials: one token request"
     );
+    // Where the kernel keyring answers, the cached token is there, not in a file.
+    assert!(
+        !k.m.home.path().join(".cache/svcacct/tokens").exists(),
+        "no token file where the kernel keyring serves"
+    );
     let listed: Vec<_> = kube
         .seen()
         .into_iter()
@@ -266,10 +271,12 @@ fn environment_credentials_cache_in_a_private_file_without_a_keychain() {
     let sb = Sandbox::start();
     let sa = &sb.bootstrap().service_account;
     let mut ci = Machine::new();
+    // A CI container: no Secret Service, and keyctl refused (Docker's seccomp profile).
     ci.set("SVCACCT_API_URL", sb.url())
         .set("SVCACCT_CLIENT_ID", &sa.client_id)
         .set("SVCACCT_CLIENT_SECRET", &sa.client_secret)
-        .set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+        .set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .set("SVCACCT_TEST_NO_KEYCTL", "1");
     let before = sb.token_requests("client_credentials");
     let token = ci.run(&["token"]).ok().stdout.trim().to_string();
     assert_eq!(ci.run(&["token"]).ok().stdout.trim(), token);
@@ -282,6 +289,7 @@ fn environment_credentials_cache_in_a_private_file_without_a_keychain() {
         .set("SVCACCT_CLIENT_SECRET", &sa.client_secret)
         .set("SVCACCT_TOKEN_URL", format!("{}/oauth/token", sb.url()))
         .set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .set("SVCACCT_TEST_NO_KEYCTL", "1")
         .set("HOME", ci.home.path().to_str().unwrap())
         .set(
             "XDG_CONFIG_HOME",

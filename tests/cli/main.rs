@@ -18,6 +18,7 @@ mod help;
 mod interop;
 mod interop_dot;
 mod kubectl;
+mod messages;
 mod openapi;
 mod output_formats;
 mod permission_matrix;

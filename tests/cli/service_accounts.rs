@@ -612,7 +612,8 @@ fn reset_secret_asks_on_a_terminal() {
         )
     };
     let (code, screen) = at_terminal("n");
-    assert_eq!(code, Some(130), "{screen}");
+    // A declined confirmation has its own exit code (issue 20: it was 130, "interrupted").
+    assert_eq!(code, Some(12), "{screen}");
     assert!(
         screen.contains("Continue?") && screen.contains("cancelled; nothing was changed"),
         "{screen}"

@@ -107,11 +107,14 @@ pub async fn request(
 ) -> Result<Response, ApiError> {
     require_member(&p, company_id)?;
     if p.kind != "person" {
-        return Err(ApiError::forbidden(format!(
-            "only people in the company may request app installs; '{}' is a {}",
-            p.login,
-            p.kind.replace('_', " ")
-        )));
+        return Err(ApiError::forbidden_because(
+            "person_only",
+            format!(
+                "only people in the company may request app installs; '{}' is a {}",
+                p.login,
+                p.kind.replace('_', " ")
+            ),
+        ));
     }
     let conn = state.db();
     let app = conn

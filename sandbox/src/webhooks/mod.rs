@@ -41,10 +41,13 @@ pub(crate) fn unprocessable(code: &'static str, message: impl Into<String>) -> A
 pub fn require_owner(p: &Principal, company_id: i64) -> Result<(), ApiError> {
     require_member(p, company_id)?;
     if !p.is_owner {
-        return Err(ApiError::forbidden(format!(
-            "only account owners can create, see and edit webhooks; '{}' is not the account owner",
-            p.login
-        )));
+        return Err(ApiError::forbidden_because(
+            "owner_only",
+            format!(
+                "only account owners can create, see and edit webhooks; '{}' is not the account owner",
+                p.login
+            ),
+        ));
     }
     Ok(())
 }

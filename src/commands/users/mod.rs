@@ -38,6 +38,7 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                         yes_no(u.user_management),
                         yes_no(u.is_admin),
                         yes_no(u.is_owner),
+                        yes_no(u.disabled),
                     ]
                 })
                 .collect();
@@ -51,6 +52,7 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                     "USER MGMT",
                     "ADMIN",
                     "OWNER",
+                    "DISABLED",
                 ],
                 &rows,
             )
@@ -70,6 +72,7 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                 format!("Company admin:   {}", yes_no(u.is_admin)),
                 format!("API access:      {}", yes_no(u.api_access)),
                 format!("User management: {}", yes_no(u.user_management)),
+                format!("Disabled:        {}", yes_no(u.disabled)),
             ];
             lines.iter().try_for_each(|l| ctx.out.line(l))?;
             ctx.out.line("")?;
