@@ -342,12 +342,19 @@ async fn cached_or_mint(
     renewal: Renewal,
     mint: impl AsyncFnOnce() -> Result<StoredCredential>,
 ) -> Result<StoredCredential> {
-    let lock_name = match cache {
-        CredentialStore::TokenCache { file, .. } => file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        _ => String::new(),
+    // The lock sits beside the cache, not in the config dir: environment credentials leave
+    // no state where a profile's config lives (a CI job's config dir stays empty).
+    let (lock_dir, lock_name) = match cache {
+        CredentialStore::TokenCache { file, .. } => (
+            file.parent().map(std::path::Path::to_path_buf),
+            format!(
+                "{}.lock",
+                file.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+        ),
+        _ => (None, String::new()),
     };
     // One warning at most: the same cause would be said three times.
     let warned = std::cell::Cell::new(false);
@@ -373,7 +380,11 @@ async fn cached_or_mint(
     }
     // Without the lock (a read-only config directory, as in a locked-down pod) processes may
     // mint side by side: that costs requests, not the command.
-    let _lock = match ProfileLock::acquire(ctx, &lock_name).await {
+    let locked = match &lock_dir {
+        Some(dir) => ProfileLock::in_dir(dir, &lock_name).await,
+        None => ProfileLock::acquire(ctx, &lock_name).await,
+    };
+    let _lock = match locked {
         Ok(lock) => Some(lock),
         Err(e) => {
             warn("minting without the cross-process lock", e);
@@ -714,9 +725,13 @@ impl ProfileLock {
     /// `NAME` in the config dir's `locks/` (0700), created 0600 and never through a symlink;
     /// waits at most 30 s for another process to let go.
     pub async fn named(config_dir: &std::path::Path, name: &str) -> Result<Self> {
-        let dir = config_dir.join("locks");
         crate::config::private_dir(config_dir)?;
-        crate::config::private_dir(&dir)?;
+        Self::in_dir(&config_dir.join("locks"), name).await
+    }
+
+    /// `NAME` in `dir` (made private), as [`ProfileLock::named`] does in the config dir.
+    pub async fn in_dir(dir: &std::path::Path, name: &str) -> Result<Self> {
+        crate::config::private_dir(dir)?;
         let path = dir.join(name);
         let mut opts = OpenOptions::new();
         opts.create(true).truncate(false).write(true);

@@ -110,6 +110,21 @@ impl Issuer {
     }
 }
 
+/// The client-credentials grant with `assertion` (RFC 7523), straight at the token endpoint.
+fn assertion_grant(sb: &Sandbox, client_id: &str, assertion: &str) -> (u16, String) {
+    curl(&[
+        "-d",
+        "grant_type=client_credentials",
+        "-d",
+        &format!("client_id={client_id}"),
+        "-d",
+        "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "--data-urlencode",
+        &format!("client_assertion={assertion}"),
+        &format!("{}/oauth/token", sb.url()),
+    ])
+}
+
 fn test_verdict(m: &Machine, dir: &std::path::Path, id: &str, assertion: &str) -> Run {
     let path = dir.join(format!("a-{:x}.jwt", rand::random::<u32>()));
     std::fs::write(&path, assertion).unwrap();
@@ -540,7 +555,11 @@ fn federated_ci_without_a_keychain_shares_one_token() {
     // The job's next command: the same token, from the file cache.
     assert_eq!(ci.run(&["token"]).ok().stdout.trim(), tokens[0]);
     let cache = ci.home.path().join(".cache/svcacct/tokens");
-    let files: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+    let files: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .collect();
     assert_eq!(files.len(), 1, "one cache file in {}", cache.display());
 }
 
@@ -569,19 +588,7 @@ fn key_fetches_are_single_flight_cached_and_bounded() {
             SUBJECT,
         ])
         .ok();
-    let post = |assertion: &str| {
-        curl(&[
-            "-d",
-            "grant_type=client_credentials",
-            "-d",
-            &format!("client_id={client_id}"),
-            "-d",
-            "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            "--data-urlencode",
-            &format!("client_assertion={assertion}"),
-            &format!("{}/oauth/token", sb.url()),
-        ])
-    };
+    let post = |assertion: &str| assertion_grant(&sb, &client_id, assertion);
     // A key the issuer does not publish.
     let unknown = Key::new("not-published");
     let assertions: Vec<String> = (0..20)
@@ -628,17 +635,7 @@ fn key_fetches_are_single_flight_cached_and_bounded() {
         let claims = json!({"iss": down.url(), "sub": SUBJECT, "aud": sb.url(),
             "iat": now(), "nbf": now() - 5, "exp": now() + 300,
             "jti": format!("jti-{:x}", rand::random::<u64>())});
-        let (status, _) = curl(&[
-            "-d",
-            "grant_type=client_credentials",
-            "-d",
-            &format!("client_id={other_client}"),
-            "-d",
-            "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            "--data-urlencode",
-            &format!("client_assertion={}", unknown.sign(&claims)),
-            &format!("{}/oauth/token", sb.url()),
-        ]);
+        let (status, _) = assertion_grant(&sb, &other_client, &unknown.sign(&claims));
         assert_eq!(status, 401);
     }
     assert_eq!(down.seen().len(), 1, "a failed fetch is remembered");
@@ -705,19 +702,7 @@ fn strict_assertions_generic_refusals_and_rotation_leaves_federated_tokens() {
             ])
             .ok();
     }
-    let post = |assertion: &str| {
-        curl(&[
-            "-d",
-            "grant_type=client_credentials",
-            "-d",
-            &format!("client_id={client_id}"),
-            "-d",
-            "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            "--data-urlencode",
-            &format!("client_assertion={assertion}"),
-            &format!("{}/oauth/token", sb.url()),
-        ])
-    };
+    let post = |assertion: &str| assertion_grant(&sb, &client_id, assertion);
     let (status, body) = post(&issuer.token(&sb.url(), json!({"nbf": "soon"})));
     assert_eq!(status, 401);
     assert!(body.contains("nbf"), "{body}");
@@ -754,17 +739,11 @@ fn strict_assertions_generic_refusals_and_rotation_leaves_federated_tokens() {
     let stranger = Issuer::start();
     let (_, untrusted) = post(&stranger.token(&sb.url(), json!({})));
     let lone = create_service_account(&admin, "Lone", "lone@acme.example", &[]);
-    let (_, none) = curl(&[
-        "-d",
-        "grant_type=client_credentials",
-        "-d",
-        &format!("client_id={}", lone["client_id"].as_str().unwrap()),
-        "-d",
-        "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-        "--data-urlencode",
-        &format!("client_assertion={}", issuer.token(&sb.url(), json!({}))),
-        &format!("{}/oauth/token", sb.url()),
-    ]);
+    let (_, none) = assertion_grant(
+        &sb,
+        lone["client_id"].as_str().unwrap(),
+        &issuer.token(&sb.url(), json!({})),
+    );
     let description =
         |b: &str| serde_json::from_str::<Value>(b).unwrap()["error_description"].clone();
     assert_eq!(

@@ -4,7 +4,7 @@
 //! docs/credential-helpers.md. Other hosts — the same address on another port too — get no
 //! answer, no output and no request; a revoked token is erased and replaced (issue 17).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -27,9 +27,8 @@ fn documented_helper_line() -> String {
 }
 
 struct GitServer {
-    child: std::process::Child,
+    server: ScriptServer,
     url: String,
-    log: PathBuf,
     dir: tempfile::TempDir,
 }
 
@@ -70,28 +69,24 @@ impl GitServer {
         git(&["commit", "-m", "first"], &seed);
         let bare = root.join("repo.git");
         git(&["push", bare.to_str().unwrap(), "main"], &seed);
-        let log = dir.path().join("requests.jsonl");
-        let mut cmd = Command::new("python3");
-        cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/git_server.py"))
-            .arg(&root)
-            .arg(sandbox)
-            .arg(&log);
-        let (child, url) = spawn_listening(cmd, "the git server");
+        let server = ScriptServer::start(
+            "git_server.py",
+            &[root.as_os_str(), sandbox.as_ref()],
+            dir.path().join("requests.jsonl"),
+        );
         GitServer {
-            child,
-            url,
-            log,
+            url: server.url.clone(),
+            server,
             dir,
         }
     }
 
     /// Each request: (scheme, token, status).
     fn seen(&self) -> Vec<(String, String, u16)> {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        self.server
+            .requests()
+            .iter()
+            .map(|v| {
                 (
                     v["scheme"].as_str().unwrap().to_string(),
                     v["token"].as_str().unwrap().to_string(),
@@ -99,13 +94,6 @@ impl GitServer {
                 )
             })
             .collect()
-    }
-}
-
-impl Drop for GitServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -176,12 +164,20 @@ fn run_git(m: &Machine, git: &str, args: &[&str], cwd: &Path) -> (bool, String) 
     )
 }
 
-/// `git credential fill` for `request`, answered by the configured helpers: (exit, output).
-fn fill(m: &Machine, git: &str, request: &str) -> (Option<i32>, String, String) {
+/// `git credential fill` for `request`, answered by the configured helpers: (exit, stdout,
+/// stderr).
+pub fn fill(
+    m: &Machine,
+    git: &str,
+    config: &[&str],
+    request: &str,
+) -> (Option<i32>, String, String) {
     use std::io::Write;
     let mut child = m
         .command_for(git)
+        .args(config)
         .args(["credential", "fill"])
+        .env("GIT_TERMINAL_PROMPT", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -240,7 +236,7 @@ fn clone_and_push_with_git_2_39_and_2_47() {
         let last = authed.last().unwrap();
         assert_eq!(last.0, scheme, "git {version} sends the token as {scheme}");
         assert_eq!(last.1, token);
-        std::fs::remove_file(&server.log).unwrap();
+        std::fs::remove_file(&server.server.log).unwrap();
     }
     assert_eq!(
         sb.token_requests("client_credentials"),
@@ -268,7 +264,7 @@ fn other_hosts_get_nothing_and_revoked_tokens_are_erased() {
             format!("protocol=https\nhost={host}\n\n"),
             format!("protocol=http\nhost={addr}\n\n"),
         ] {
-            let (code, out, err) = fill(&m, git, &request);
+            let (code, out, err) = fill(&m, git, &[], &request);
             assert_ne!(code, Some(0), "{request}: {out}");
             assert!(!out.contains(&token) && !err.contains(&token), "{request}");
             assert!(
@@ -277,7 +273,7 @@ fn other_hosts_get_nothing_and_revoked_tokens_are_erased() {
             );
         }
         // Our host: the token.
-        let (code, out, _) = fill(&m, git, &format!("protocol=http\nhost={host}\n\n"));
+        let (code, out, _) = fill(&m, git, &[], &format!("protocol=http\nhost={host}\n\n"));
         assert_eq!(code, Some(0));
         assert!(out.contains(&token), "{out}");
     }
@@ -285,7 +281,12 @@ fn other_hosts_get_nothing_and_revoked_tokens_are_erased() {
 
     // Signed out: still nothing for another host — and no `not logged in` on git's stderr.
     let stranger = machine_with_helper();
-    let (_, out, err) = fill(&stranger, GIT_2_47, "protocol=https\nhost=github.com\n\n");
+    let (_, out, err) = fill(
+        &stranger,
+        GIT_2_47,
+        &[],
+        "protocol=https\nhost=github.com\n\n",
+    );
     assert!(out.is_empty() || !out.contains("password="), "{out}");
     assert!(
         !err.contains("not logged in") && !err.contains("svcacct"),

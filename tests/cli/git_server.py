@@ -9,6 +9,8 @@ usage: git_server.py PROJECT_ROOT SANDBOX_URL LOG
 Prints `listening on http://127.0.0.1:PORT` first."""
 import base64
 import json
+
+import sandbox_token  # beside this script
 import os
 import subprocess
 import sys
@@ -20,14 +22,7 @@ ROOT, SANDBOX, LOG = sys.argv[1:4]
 
 
 def valid(token):
-    if not token:
-        return False
-    req = urllib.request.Request(SANDBOX + "/api/v1/me", headers={"Authorization": "Bearer " + token})
-    try:
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return r.status == 200
-    except urllib.error.HTTPError:
-        return False
+    return sandbox_token.valid(SANDBOX, token)
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -387,6 +387,46 @@ pub fn spawn_listening(mut cmd: Command, what: &str) -> (std::process::Child, St
     (child, url)
 }
 
+/// A test server written in Python beside these tests (`tests/cli/NAME`), started with `args`
+/// and then the path of its request log; it prints `listening on URL` first and appends one
+/// JSON object per request to the log. Stopped when dropped.
+pub struct ScriptServer {
+    child: std::process::Child,
+    pub url: String,
+    pub log: PathBuf,
+}
+
+impl ScriptServer {
+    pub fn start(script: &str, args: &[&std::ffi::OsStr], log: PathBuf) -> Self {
+        let mut cmd = Command::new("python3");
+        cmd.arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/cli")
+                .join(script),
+        )
+        .args(args)
+        .arg(&log);
+        let (child, url) = spawn_listening(cmd, script);
+        ScriptServer { child, url, log }
+    }
+
+    /// The requests logged so far.
+    pub fn requests(&self) -> Vec<serde_json::Value> {
+        read(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect()
+    }
+}
+
+impl Drop for ScriptServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// The scripted browser: drives the sandbox's (or any provider's) login and consent forms.
 pub fn browser_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/browser.py")

@@ -5,10 +5,10 @@ is checked at the sandbox's /api/v1/me; each request is logged as a JSON line.
 usage: kube_api.py CERT KEY SANDBOX_URL LOG
 Prints `listening on https://127.0.0.1:PORT` first."""
 import json
+
+import sandbox_token  # beside this script
 import ssl
 import sys
-import urllib.error
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 CERT, KEY, SANDBOX, LOG = sys.argv[1:5]
@@ -29,14 +29,7 @@ BODIES = {
 
 
 def valid(token):
-    if not token:
-        return False
-    req = urllib.request.Request(SANDBOX + "/api/v1/me", headers={"Authorization": "Bearer " + token})
-    try:
-        with urllib.request.urlopen(req, timeout=10) as r:
-            return r.status == 200
-    except urllib.error.HTTPError:
-        return False
+    return sandbox_token.valid(SANDBOX, token)
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -59,9 +59,7 @@ pub fn self_signed(dir: &Path) -> (PathBuf, PathBuf) {
 /// A Kubernetes API server as kubectl sees one for `get pods` (tests/cli/kube_api.py), each
 /// bearer token checked at the sandbox; stopped when dropped.
 struct KubeApi {
-    child: std::process::Child,
-    url: String,
-    log: PathBuf,
+    server: ScriptServer,
     cert: PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -70,17 +68,13 @@ impl KubeApi {
     fn start(sandbox: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let (cert, key) = self_signed(dir.path());
-        let log = dir.path().join("requests.jsonl");
-        let mut cmd = std::process::Command::new("python3");
-        cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/kube_api.py"))
-            .args([&cert, &key])
-            .arg(sandbox)
-            .arg(&log);
-        let (child, url) = spawn_listening(cmd, "the Kubernetes API double");
+        let server = ScriptServer::start(
+            "kube_api.py",
+            &[cert.as_os_str(), key.as_os_str(), sandbox.as_ref()],
+            dir.path().join("requests.jsonl"),
+        );
         KubeApi {
-            child,
-            url,
-            log,
+            server,
             cert,
             _dir: dir,
         }
@@ -88,11 +82,10 @@ impl KubeApi {
 
     /// Each request: (path, bearer token, status).
     fn seen(&self) -> Vec<(String, String, u16)> {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        self.server
+            .requests()
+            .iter()
+            .map(|v| {
                 (
                     v["path"].as_str().unwrap().to_string(),
                     v["token"].as_str().unwrap().to_string(),
@@ -100,13 +93,6 @@ impl KubeApi {
                 )
             })
             .collect()
-    }
-}
-
-impl Drop for KubeApi {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -132,7 +118,7 @@ impl Kube {
                 "    server: https://k8s.example.com",
                 &format!(
                     "    server: {}\n    certificate-authority: {}",
-                    kube.url,
+                    kube.server.url,
                     kube.cert.display()
                 ),
             )
@@ -187,9 +173,14 @@ fn kubectl_get_pods_with_the_documented_kubeconfig() {
         "10 kubectl processes with environment credentials: one token request"
     );
     // Where the kernel keyring answers, the cached token is there, not in a file.
+    let files: Vec<_> = std::fs::read_dir(k.m.home.path().join(".cache/svcacct/tokens"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
     assert!(
-        !k.m.home.path().join(".cache/svcacct/tokens").exists(),
-        "no token file where the kernel keyring serves"
+        !files
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "json")),
+        "no token file where the kernel keyring serves: {files:?}"
     );
     let listed: Vec<_> = kube
         .seen()

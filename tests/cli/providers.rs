@@ -216,8 +216,6 @@ fn token_formats_and_exec_use_the_cached_token() {
 /// nothing for another host, and no token request while the cached token is fresh.
 #[test]
 fn git_credential_fill_through_a_real_git() {
-    use std::io::Write;
-    use std::process::Stdio;
     let sb = Sandbox::start();
     let m = Machine::new();
     login_service_account(&m, &sb, &[]).ok();
@@ -225,32 +223,10 @@ fn git_credential_fill_through_a_real_git() {
     let before = sb.token_requests("client_credentials");
     let host = sb.url().trim_start_matches("http://").to_string();
     let helper = format!("!\"{}\" git-credential", env!("CARGO_BIN_EXE_svcacct"));
+    let config = format!("credential.helper={helper}");
     let fill = |request: &str| {
-        let mut child = m
-            .command_for("git")
-            .args([
-                "-c",
-                &format!("credential.helper={helper}"),
-                "credential",
-                "fill",
-            ])
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(request.as_bytes())
-            .unwrap();
-        let out = wait_bounded(child, std::time::Duration::from_secs(60));
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
+        let (code, out, _) = crate::git::fill(&m, "git", &["-c", &config], request);
+        (code, out)
     };
     let (code, out) = fill(&format!("protocol=http\nhost={host}\n\n"));
     assert_eq!(code, Some(0), "{out}");
