@@ -36,7 +36,8 @@ elif [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
 fi
 
 echo "==> Building svcacct and svcacct-sandbox"
-cargo build --quiet --workspace --bins
+echo "    (the first build takes a minute or two; cargo shows its progress)"
+cargo build --workspace --bins
 bin="$root/target/debug"
 export SVCACCT_CONFIG_DIR="$work/config"
 unset SVCACCT_TOKEN SVCACCT_CLIENT_ID SVCACCT_CLIENT_SECRET SVCACCT_PROFILE SVCACCT_API_URL \
@@ -121,4 +122,6 @@ run logout
 run --profile owner logout
 run --profile ci logout
 echo
-echo "Done. Try it yourself: $bin/svcacct-sandbox serve --data ./sandbox-data, then svcacct login --api http://127.0.0.1:8080"
+echo "Done. Try it yourself (sandbox/README.md):"
+echo "  $bin/svcacct-sandbox serve --listen 127.0.0.1:8080 --data ./sandbox-data --explore"
+echo "  $bin/svcacct login --api http://127.0.0.1:8080   # add --insecure-storage without a keychain"

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// What went wrong, as far as the exit code is concerned. The table is printed by
-/// `svcacct help exit-codes` and documented in the README.
+/// `svcacct help exit-codes` and documented in docs/scripting.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
     /// Something unexpected (local I/O, a bug).

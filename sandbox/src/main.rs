@@ -85,6 +85,10 @@ struct ServeArgs {
     /// service accounts locally. Private, link-local and other internal addresses stay refused
     #[arg(long)]
     allow_loopback_issuers: bool,
+    /// For trying things out by hand: at least 600 requests a minute, and webhooks and
+    /// federation issuers on loopback allowed (--allow-loopback-webhooks --allow-loopback-issuers)
+    #[arg(long)]
+    explore: bool,
 }
 
 #[derive(clap::Args)]
@@ -136,7 +140,11 @@ async fn serve(a: ServeArgs) -> ExitCode {
     let config = svcacct_sandbox::Config {
         listen: a.listen,
         data_dir: a.data.clone(),
-        rate_limit_per_minute: a.rate_limit,
+        rate_limit_per_minute: if a.explore {
+            a.rate_limit.max(600)
+        } else {
+            a.rate_limit
+        },
         rate_window_secs: a.rate_window,
         token_ttl_secs: a.token_ttl,
         device_interval_secs: a.device_interval,
@@ -148,12 +156,12 @@ async fn serve(a: ServeArgs) -> ExitCode {
             retry_base: Duration::from_millis(a.retry_base_ms),
             retry_max: Duration::from_millis(a.retry_max_ms),
             max_age: Duration::from_secs(a.retry_max_age),
-            allow_loopback: a.allow_loopback_webhooks,
+            allow_loopback: a.allow_loopback_webhooks || a.explore,
             external: !a.no_external_webhooks,
             ..Default::default()
         },
         record_issued_secrets: false,
-        allow_loopback_issuers: a.allow_loopback_issuers,
+        allow_loopback_issuers: a.allow_loopback_issuers || a.explore,
     };
     let running = match svcacct_sandbox::start(config).await {
         Ok(r) => r,

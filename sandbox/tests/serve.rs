@@ -18,9 +18,14 @@ impl Drop for Server {
 }
 
 fn serve(dir: &std::path::Path) -> Server {
+    serve_with(dir, &[])
+}
+
+fn serve_with(dir: &std::path::Path, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_svcacct-sandbox"))
         .args(["serve", "--listen", "127.0.0.1:0", "--quiet", "--data"])
         .arg(dir)
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -159,4 +164,51 @@ fn the_data_directory_is_private() {
         assert!(seen.iter().any(|s| s == name), "{name} in {seen:?}");
     }
     drop(server);
+}
+
+/// `--explore` (issue 20): trying things by hand does not run into the platform's 30 requests a
+/// minute — 40 calls in a row all answer.
+#[test]
+fn explore_raises_the_rate_limit() {
+    let curl = |args: &[&str]| -> (u16, String) {
+        let out = Command::new("curl")
+            .args(["-s", "-w", "\n%{http_code}"])
+            .args(args)
+            .output()
+            .expect("curl runs");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let (body, code) = text.rsplit_once('\n').unwrap_or(("", "0"));
+        (code.trim().parse().unwrap_or(0), body.to_string())
+    };
+    for (extra, all_answer) in [(&["--explore"][..], true), (&[][..], false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let server = serve_with(dir.path(), extra);
+        let sa = &bootstrap(dir.path())["service_account"];
+        let (status, body) = curl(&[
+            "-u",
+            &format!(
+                "{}:{}",
+                sa["client_id"].as_str().unwrap(),
+                sa["client_secret"].as_str().unwrap()
+            ),
+            "-d",
+            "grant_type=client_credentials",
+            &format!("{}/oauth/token", server.url),
+        ]);
+        assert_eq!(status, 200, "{body}");
+        let token: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let auth = format!(
+            "Authorization: Bearer {}",
+            token["access_token"].as_str().unwrap()
+        );
+        let limited = (0..40)
+            .map(|_| curl(&["-H", &auth, &format!("{}/api/v1/me", server.url)]).0)
+            .filter(|s| *s == 429)
+            .count();
+        assert_eq!(
+            limited == 0,
+            all_answer,
+            "{extra:?}: {limited} answers were 429"
+        );
+    }
 }

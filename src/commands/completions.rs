@@ -1,5 +1,5 @@
 //! `svcacct completions SHELL [--dynamic]`: print a completion script; install it yourself
-//! (the README says where). Never edits rc files.
+//! (docs/scripting.md says where). Never edits rc files.
 //!
 //! The static scripts are data, not programs: sourcing one or pressing <Tab> never runs
 //! svcacct or anything else (tests/cli/shells.rs sources them in the real shells with a

@@ -435,10 +435,91 @@ fn api_escape_hatch() {
     );
 }
 
-/// Every `svcacct …` line in the README's shell blocks is accepted by the real argument parser.
+/// The pages people read: README.md, docs/*.md, SECURITY.md, CONTRIBUTING.md and the sandbox's.
+fn documentation() -> Vec<PathBuf> {
+    let mut pages: Vec<PathBuf> = [
+        "README.md",
+        "SECURITY.md",
+        "CONTRIBUTING.md",
+        "sandbox/README.md",
+    ]
+    .iter()
+    .map(|p| root().join(p))
+    .collect();
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root().join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    pages.extend(docs);
+    pages
+}
+
+/// Every relative link in the documentation leads to a file that exists, and every `#anchor`
+/// to a heading of that page (GitHub's anchors: lower case, spaces to hyphens, punctuation out).
+#[test]
+fn documentation_links_resolve() {
+    let anchor = |heading: &str| -> String {
+        heading
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter_map(|c| match c {
+                ' ' => Some('-'),
+                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                _ => None,
+            })
+            .collect()
+    };
+    let anchors_of = |page: &Path| -> Vec<String> {
+        std::fs::read_to_string(page)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.strip_prefix('#'))
+            .map(|l| anchor(l.trim_start_matches('#')))
+            .collect()
+    };
+    let mut checked = 0;
+    for page in documentation() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for (_, rest) in text.match_indices("](").map(|(i, _)| ((), &text[i + 2..])) {
+            let target = rest.split(')').next().unwrap();
+            if target.starts_with("http") || target.contains(' ') || target.is_empty() {
+                continue;
+            }
+            let (file, frag) = target.split_once('#').unwrap_or((target, ""));
+            let dest = if file.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(file)
+            };
+            assert!(
+                dest.exists(),
+                "{}: link to {target}: no such file",
+                page.display()
+            );
+            if !frag.is_empty() {
+                assert!(
+                    anchors_of(&dest).iter().any(|a| a == frag),
+                    "{}: link to {target}: no such heading",
+                    page.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "found only {checked} links");
+}
+
+/// Every `svcacct …` line in the documentation's shell blocks is one the CLI accepts.
 #[test]
 fn readme_commands_parse() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let readme: String = documentation()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut checked = 0;
     let mut in_block = false;
     let mut pending = String::new();
@@ -464,6 +545,8 @@ fn readme_commands_parse() {
         if full[..start].contains("cargo")
             || full[..start].ends_with('-')
             || full[..start].ends_with('/')
+            // git's helper string ('!svcacct git-credential'): git adds the operation.
+            || full[..start].ends_with('!')
         {
             continue;
         }
