@@ -405,6 +405,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;service-accounts;rotate-secret' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the new secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--deliver', '--deliver', [CompletionResultType]::ParameterName, 'Also deliver the new secret to its consumers (repeatable): file:PATH (0600, never through a symlink), env-file:PATH:NAME (that line of a dotenv file), exec:COMMAND (the secret on the command''s stdin only). Until the rotation ends the secret is kept (the OS keychain, or --secret-file) so that --resume can retry the sinks that failed')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq program (implies --json), e.g. --jq ''.[].client_id''')
@@ -413,6 +414,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--finish', '--finish', [CompletionResultType]::ParameterName, 'Retire the old secret now (it and the tokens minted with it stop working)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep the new secret in the OS keychain as profile sa-ID instead')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Deliver the pending secret again to the sinks that failed (no new secret is made)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -423,6 +425,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;sa;rotate-secret' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'Write the new secret to PATH (mode 0600) instead of stdout')
+            [CompletionResult]::new('--deliver', '--deliver', [CompletionResultType]::ParameterName, 'Also deliver the new secret to its consumers (repeatable): file:PATH (0600, never through a symlink), env-file:PATH:NAME (that line of a dotenv file), exec:COMMAND (the secret on the command''s stdin only). Until the rotation ends the secret is kept (the OS keychain, or --secret-file) so that --resume can retry the sinks that failed')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (a named set of API URL and credentials)')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Platform API base URL (https, or http to loopback only)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq program (implies --json), e.g. --jq ''.[].client_id''')
@@ -431,6 +434,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--finish', '--finish', [CompletionResultType]::ParameterName, 'Retire the old secret now (it and the tokens minted with it stop working)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep the new secret in the OS keychain as profile sa-ID instead')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Deliver the pending secret again to the sinks that failed (no new secret is made)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')

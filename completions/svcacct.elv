@@ -381,6 +381,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;service-accounts;rotate-secret'= {
             cand --grace 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8'
             cand --secret-file 'Write the new secret to PATH (mode 0600) instead of stdout'
+            cand --deliver 'Also deliver the new secret to its consumers (repeatable): file:PATH (0600, never through a symlink), env-file:PATH:NAME (that line of a dotenv file), exec:COMMAND (the secret on the command''s stdin only). Until the rotation ends the secret is kept (the OS keychain, or --secret-file) so that --resume can retry the sinks that failed'
             cand --profile 'Profile to use (a named set of API URL and credentials)'
             cand --api 'Platform API base URL (https, or http to loopback only)'
             cand -q 'Filter the JSON output with a jq program (implies --json), e.g. --jq ''.[].client_id'''
@@ -389,6 +390,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --finish 'Retire the old secret now (it and the tokens minted with it stop working)'
             cand --force 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
             cand --save 'Keep the new secret in the OS keychain as profile sa-ID instead'
+            cand --resume 'Deliver the pending secret again to the sinks that failed (no new secret is made)'
             cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --json 'Print machine-readable JSON on stdout'
@@ -398,6 +400,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;sa;rotate-secret'= {
             cand --grace 'How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8'
             cand --secret-file 'Write the new secret to PATH (mode 0600) instead of stdout'
+            cand --deliver 'Also deliver the new secret to its consumers (repeatable): file:PATH (0600, never through a symlink), env-file:PATH:NAME (that line of a dotenv file), exec:COMMAND (the secret on the command''s stdin only). Until the rotation ends the secret is kept (the OS keychain, or --secret-file) so that --resume can retry the sinks that failed'
             cand --profile 'Profile to use (a named set of API URL and credentials)'
             cand --api 'Platform API base URL (https, or http to loopback only)'
             cand -q 'Filter the JSON output with a jq program (implies --json), e.g. --jq ''.[].client_id'''
@@ -406,6 +409,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --finish 'Retire the old secret now (it and the tokens minted with it stop working)'
             cand --force 'With --finish: even if the old secret was used in the last 15 minutes. With --secret-file: replace an existing file'
             cand --save 'Keep the new secret in the OS keychain as profile sa-ID instead'
+            cand --resume 'Deliver the pending secret again to the sinks that failed (no new secret is made)'
             cand -v 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --verbose 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
             cand --json 'Print machine-readable JSON on stdout'

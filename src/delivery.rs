@@ -166,7 +166,10 @@ fn write_secret_file(path: &std::path::Path, secret: &Secret) -> Result<()> {
 
 /// Where a new profile made by `--save` keeps its secret: where the current profile keeps its
 /// own (a profile signed in with `--insecure-storage` chose the file), else the keychain.
-fn storage_of_current_profile(ctx: &Context, config: &crate::config::ConfigFile) -> StorageKind {
+pub fn storage_of_current_profile(
+    ctx: &Context,
+    config: &crate::config::ConfigFile,
+) -> StorageKind {
     config
         .profiles
         .get(&ctx.profile_name(config))

@@ -113,6 +113,15 @@ pub struct RotateSecretArgs {
     /// Keep the new secret in the OS keychain as profile sa-ID instead
     #[arg(long, conflicts_with = "secret_file")]
     pub save: bool,
+    /// Also deliver the new secret to its consumers (repeatable): file:PATH (0600, never
+    /// through a symlink), env-file:PATH:NAME (that line of a dotenv file), exec:COMMAND (the
+    /// secret on the command's stdin only). Until the rotation ends the secret is kept (the OS
+    /// keychain, or --secret-file) so that --resume can retry the sinks that failed
+    #[arg(long = "deliver", value_name = "SINK", value_parser = crate::ops::secret_sinks::parse, conflicts_with_all = ["finish", "save"])]
+    pub deliver: Vec<crate::ops::secret_sinks::Sink>,
+    /// Deliver the pending secret again to the sinks that failed (no new secret is made)
+    #[arg(long, conflicts_with_all = ["finish", "deliver", "save", "secret_file", "grace"])]
+    pub resume: bool,
 }
 
 /// A permission: TOOL=LEVEL company-wide, or PROJECT:TOOL=LEVEL on one project.

@@ -1,3 +1,5 @@
 //! Logic that several verbs share, below the commands and above the API (cargo's `ops`).
 
+pub mod pending_rotation;
 pub mod permission_journal;
+pub mod secret_sinks;

@@ -155,3 +155,114 @@ fn rotation_with_grace_finish_and_force() {
     let reset = m.run(&["reset-secret", &id]);
     assert!(reset.stderr.contains("rotate-secret"), "{}", reset.stderr);
 }
+
+/// Issue 21, step 1: `rotate-secret --deliver SINK` updates the secret's consumers itself —
+/// a file (0600), a dotenv line (every other line and the file's mode kept), a command (the
+/// secret on its stdin only, never in its argv or environment). A symlinked target is refused;
+/// a failed sink keeps the secret for `--resume`, which delivers the same one (no third secret);
+/// `--finish` ends the pending rotation.
+#[test]
+fn rotation_delivers_to_files_dotenv_and_commands() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (m, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let created = create_service_account(&m, "ERP sync", "erp@acme.example", &[]);
+    let id = created["id"].as_i64().unwrap().to_string();
+    let client_id = created["client_id"].as_str().unwrap().to_string();
+    let old = created["client_secret"].as_str().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let d = |name: &str| dir.path().join(name);
+    let env_file = d("erp.env");
+    std::fs::write(
+        &env_file,
+        "# ERP sync\nERP_URL=https://erp.example\nERP_CLIENT_SECRET=old\nDEBUG=0\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&env_file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::fs::write(d("victim"), "keep me\n").unwrap();
+    std::os::unix::fs::symlink(d("victim"), d("link")).unwrap();
+    // The command reads the secret from stdin and records what it was given.
+    let script = format!(
+        "test -e {flag} || exit 3; read s; printf '%s' \"$s\" > {got}; \
+         tr '\\0' ' ' < /proc/$$/cmdline > {argv}; tr '\\0' '\\n' < /proc/$$/environ > {env}",
+        flag = d("ready").display(),
+        got = d("got").display(),
+        argv = d("argv").display(),
+        env = d("environ").display(),
+    );
+    let exec_sink = format!("exec:sh -c \"{}\"", script.replace('"', "\\\""));
+    let run = m.run(&[
+        "sa",
+        "rotate-secret",
+        &id,
+        "--deliver",
+        &format!("file:{}", d("secret").display()),
+        "--deliver",
+        &format!("env-file:{}:ERP_CLIENT_SECRET", env_file.display()),
+        "--deliver",
+        &exec_sink,
+        "--deliver",
+        &format!("file:{}", d("link").display()),
+        "--json",
+    ]);
+    run.fails_with(1).one_line_error("--resume");
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let oks: Vec<bool> = report["deliveries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ok"].as_bool().unwrap())
+        .collect();
+    assert_eq!(oks, [true, true, false, false], "{report}");
+    assert!(report.to_string().contains("symbolic link"), "{report}");
+    let new = std::fs::read_to_string(d("secret"))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_ne!(new, old);
+    assert_eq!(
+        std::fs::metadata(d("secret")).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(std::fs::read_to_string(d("victim")).unwrap(), "keep me\n");
+    let env_text = std::fs::read_to_string(&env_file).unwrap();
+    assert_eq!(
+        env_text,
+        format!("# ERP sync\nERP_URL=https://erp.example\nERP_CLIENT_SECRET={new}\nDEBUG=0\n")
+    );
+    assert_eq!(
+        std::fs::metadata(&env_file).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    // Both secrets work while the rotation is pending.
+    assert!(client_credentials_token(&sb, &client_id, &old, &[]).is_ok());
+    assert!(client_credentials_token(&sb, &client_id, &new, &[]).is_ok());
+    // The command is fixed (and the link replaced by a file): --resume delivers the same secret.
+    std::fs::write(d("ready"), "").unwrap();
+    std::fs::remove_file(d("link")).unwrap();
+    m.run(&["sa", "rotate-secret", &id, "--resume"]).ok();
+    assert_eq!(std::fs::read_to_string(d("got")).unwrap(), new);
+    assert_eq!(std::fs::read_to_string(d("link")).unwrap().trim(), new);
+    for (what, file) in [("argv", "argv"), ("environment", "environ")] {
+        assert!(
+            !std::fs::read_to_string(d(file)).unwrap().contains(&new),
+            "the secret is in the command's {what}"
+        );
+    }
+    let view: Value =
+        serde_json::from_str(&m.run(&["sa", "view", &id, "--json"]).ok().stdout).unwrap();
+    assert_eq!(
+        view["secrets"].as_array().unwrap().len(),
+        2,
+        "no third secret: {view}"
+    );
+    // Nothing is pending any more; --finish retires the old secret.
+    m.run(&["sa", "rotate-secret", &id, "--resume"])
+        .fails_with(2)
+        .one_line_error("waiting to be delivered");
+    m.run(&["sa", "rotate-secret", &id, "--finish", "--force"])
+        .ok();
+    assert!(client_credentials_token(&sb, &client_id, &old, &[]).is_err());
+    assert!(client_credentials_token(&sb, &client_id, &new, &[]).is_ok());
+}

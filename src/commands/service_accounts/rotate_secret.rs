@@ -6,13 +6,130 @@ use crate::api::models::ServiceAccount;
 use crate::cli::{RotateSecretArgs, SecretOutArgs};
 use crate::context::Context;
 use crate::delivery::SecretDestination;
-use crate::error::{ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::ops::pending_rotation::{PendingRotation, SinkResult};
+use crate::ops::secret_sinks::{self, Sink};
+use crate::secret::Secret;
 
 use super::{deliver_secret, report_secret};
+
+/// The pending rotation of `id` (see `ops::pending_rotation`).
+fn pending(ctx: &Context, api: &url::Url, company: i64, id: u64) -> Result<PendingRotation> {
+    let config = ctx.config.load()?;
+    let storage = crate::delivery::storage_of_current_profile(ctx, &config);
+    Ok(PendingRotation::for_account(
+        ctx.config.dir(),
+        storage,
+        api,
+        company,
+        id,
+    ))
+}
+
+/// Run `sinks` with `secret`, saying how each went.
+fn run_sinks(ctx: &Context, sinks: &[Sink], secret: &Secret) -> Vec<SinkResult> {
+    sinks
+        .iter()
+        .map(|sink| {
+            let outcome = secret_sinks::deliver(sink, secret);
+            match &outcome {
+                Ok(()) => ctx.out.status(&format!("  ✓ delivered to {sink}")),
+                Err(why) => ctx.out.status(&format!("  ✗ {sink}: {why}")),
+            }
+            SinkResult {
+                sink: sink.clone(),
+                ok: outcome.is_ok(),
+                error: outcome.err(),
+            }
+        })
+        .collect()
+}
+
+/// After the sinks ran: the report (`--json`: the account and `deliveries`), and an error
+/// naming `--resume` when any failed.
+fn report_sinks(
+    ctx: &Context,
+    id: u64,
+    mut json: serde_json::Value,
+    results: &[SinkResult],
+    kept: &str,
+) -> Result<()> {
+    let failed = results.iter().filter(|r| !r.ok).count();
+    if ctx.out.json {
+        json["deliveries"] = serde_json::to_value(results).expect("serialisable");
+        json["pending_secret"] = if failed > 0 {
+            kept.into()
+        } else {
+            serde_json::Value::Null
+        };
+        ctx.out.json_value(&json)?;
+    }
+    if failed == 0 {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::Internal,
+        format!(
+            "{failed} of {} sinks did not get the new secret; it is kept in {kept}, and the old secret keeps working",
+            results.len()
+        ),
+    )
+    .with_hint(format!(
+        "fix them, then `svcacct sa rotate-secret {id} --resume` delivers the same secret again"
+    )))
+}
+
+async fn resume(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
+    let session = ctx.session().await?;
+    let company = ctx.company_id(&session).await?;
+    let pending = pending(ctx, &session.creds.api, company, args.id)?;
+    let Some((secret, mut results)) = pending.pending()? else {
+        return Err(Error::usage(format!(
+            "no rotation of service account {} is waiting to be delivered",
+            args.id
+        ))
+        .with_hint(format!(
+            "start one: svcacct sa rotate-secret {} --deliver SINK",
+            args.id
+        )));
+    };
+    let retry: Vec<Sink> = results
+        .iter()
+        .filter(|r| !r.ok)
+        .map(|r| r.sink.clone())
+        .collect();
+    ctx.out.status(&format!(
+        "Delivering the pending secret of service account {} again to {} sink(s)…",
+        args.id,
+        retry.len()
+    ));
+    let retried = run_sinks(ctx, &retry, &secret);
+    for r in retried {
+        if let Some(slot) = results.iter_mut().find(|x| x.sink == r.sink) {
+            *slot = r;
+        }
+    }
+    let kept = pending.whereabouts();
+    pending.record(&results)?;
+    let account = session.api.service_account(company, args.id).await?;
+    let json = serde_json::to_value(&account).expect("serialisable");
+    let outcome = report_sinks(ctx, args.id, json, &results, &kept);
+    if outcome.is_ok() {
+        pending.end();
+        ctx.out.status(&format!(
+            "✓ Every sink has the new secret; finish with `svcacct sa rotate-secret {} --finish` once the old one is idle",
+            args.id
+        ));
+    }
+    outcome
+}
 
 pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
     if args.finish {
         return finish(ctx, args).await;
+    }
+    if args.resume {
+        return resume(ctx, args).await;
     }
     let dest = SecretDestination::new(&SecretOutArgs {
         secret_file: args.secret_file.clone(),
@@ -20,7 +137,9 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
         save: args.save,
     });
     dest.check()?;
-    dest.check_jq(&ctx.out, "client_secret")?;
+    if args.deliver.is_empty() {
+        dest.check_jq(&ctx.out, "client_secret")?;
+    }
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
     let rotated = session
@@ -54,9 +173,35 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
          Deploy the new secret, then `svcacct sa rotate-secret {} --finish` (or let the grace run out).",
         account.id, account.name, account.id
     ));
-    let delivered = deliver_secret(ctx, &session.creds.api, &dest, &rotated).await?;
+    if args.deliver.is_empty() {
+        let delivered = deliver_secret(ctx, &session.creds.api, &dest, &rotated).await?;
+        let json = serde_json::to_value(account).expect("serialisable");
+        return report_secret(ctx, &rotated, &delivered, json);
+    }
+    // With sinks: the secret is kept first (the --secret-file, else the credential store), so
+    // that no failure can lose it; then every sink gets it.
+    let pending = pending(ctx, &session.creds.api, company, args.id)?;
+    if args.secret_file.is_some() {
+        deliver_secret(ctx, &session.creds.api, &dest, &rotated).await?;
+    }
+    if let Err(e) = pending.begin(&rotated.client_secret, args.secret_file.clone()) {
+        // Nowhere to keep it: printed rather than lost.
+        let _ = ctx.out.line(&format!(
+            "client_secret: {}",
+            rotated.client_secret.expose()
+        ));
+        return Err(Error::new(
+            e.kind,
+            format!(
+                "the new secret could not be kept for --resume ({}); it was printed on stdout instead: store it now",
+                e.message
+            ),
+        ));
+    }
+    let results = run_sinks(ctx, &args.deliver, &rotated.client_secret);
+    pending.record(&results)?;
     let json = serde_json::to_value(account).expect("serialisable");
-    report_secret(ctx, &rotated, &delivered, json)
+    report_sinks(ctx, args.id, json, &results, &pending.whereabouts())
 }
 
 async fn finish(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
@@ -76,6 +221,8 @@ async fn finish(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
                 e
             }
         })?;
+    // The rotation is over: a secret kept for --resume goes.
+    pending(ctx, &session.creds.api, company, args.id)?.end();
     if ctx.out.json {
         return ctx.out.json_value(&account);
     }
