@@ -1310,7 +1310,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__rotate__subcmd__secret)
-            opts="-v -q -h --grace --finish --force --secret-file --save --deliver --resume --profile --api --verbose --json --jq --company --help"
+            opts="-v -q -h --grace --finish --force --secret-file --save --deliver --finish-when-idle --timeout --resume --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1325,6 +1325,14 @@ _svcacct() {
                     return 0
                     ;;
                 --deliver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --finish-when-idle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -29,6 +29,8 @@ pub enum ErrorKind {
     Interrupted,
     /// The user answered no at a confirmation: nothing was changed.
     Cancelled,
+    /// `rotate-secret --finish-when-idle`: the old secret was still in use when the wait ended.
+    StillInUse,
     /// stdout was closed by the reader (`| head`): stop quietly, exit 0.
     BrokenPipe,
     /// `svcacct exec`: the command ran and exited with this status, passed through quietly.
@@ -51,6 +53,7 @@ impl ErrorKind {
             ErrorKind::Conflict => 9,
             ErrorKind::Interrupted => 130,
             ErrorKind::Cancelled => 12,
+            ErrorKind::StillInUse => 11,
             ErrorKind::BrokenPipe => 0,
             ErrorKind::ChildExited(code) => code,
             ErrorKind::AuditFailed => 10,
@@ -88,6 +91,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     (
         10,
         "svcacct audit --fail-on: a credential breaks one of the rules",
+    ),
+    (
+        11,
+        "sa rotate-secret --finish-when-idle: the old secret was still in use when the wait ended (both stay valid)",
     ),
     (
         12,
@@ -193,6 +200,7 @@ mod tests {
             ErrorKind::AuditFailed,
             ErrorKind::Interrupted,
             ErrorKind::Cancelled,
+            ErrorKind::StillInUse,
         ];
         for k in kinds {
             assert!(

@@ -97,7 +97,9 @@ CREATE TABLE IF NOT EXISTS client_secrets (
     secret_hash TEXT NOT NULL,
     created_at INTEGER NOT NULL,
     last_used_at INTEGER,
-    expires_at INTEGER
+    expires_at INTEGER,
+    last_used_from TEXT,
+    last_used_agent TEXT
 );
 CREATE INDEX IF NOT EXISTS client_secrets_client ON client_secrets(client_id);
 -- Service accounts that trust an outside identity (RFC 7523 client assertions).
@@ -371,6 +373,9 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         ("tokens", "federation_id", "INTEGER"),
         ("service_accounts", "secret_reset_at", "INTEGER"),
         ("auth_codes", "grant_id", "INTEGER"),
+        // Who last used a client secret (issue 21): the address and the User-Agent.
+        ("client_secrets", "last_used_from", "TEXT"),
+        ("client_secrets", "last_used_agent", "TEXT"),
         // Refresh rotation's grace (issue 19): when a refresh token was used, and the pair it
         // was exchanged for.
         ("tokens", "used_at", "INTEGER"),

@@ -98,8 +98,34 @@ pub struct SecretInfo {
     pub created_at: String,
     #[serde(default)]
     pub last_used_at: Option<String>,
+    /// The address and User-Agent of the last use, where the server says.
+    #[serde(default)]
+    pub last_used_from: Option<String>,
+    #[serde(default)]
+    pub last_used_user_agent: Option<String>,
     #[serde(default)]
     pub expires_at: Option<String>,
+}
+
+impl SecretInfo {
+    /// "2026-12-06T05:00:37Z from 127.0.0.1, erp-sync/2.1", or "never".
+    pub fn last_use(&self) -> String {
+        let Some(at) = &self.last_used_at else {
+            return "never".to_string();
+        };
+        let mut text = at.clone();
+        if let Some(from) = &self.last_used_from {
+            text.push_str(&format!(" from {from}"));
+        }
+        if let Some(agent) = self
+            .last_used_user_agent
+            .as_deref()
+            .filter(|a| !a.is_empty())
+        {
+            text.push_str(&format!(", {agent}"));
+        }
+        text
+    }
 }
 
 /// Create and reset-secret answers: the account, and its secret (shown once).

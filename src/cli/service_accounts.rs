@@ -119,6 +119,14 @@ pub struct RotateSecretArgs {
     /// keychain, or --secret-file) so that --resume can retry the sinks that failed
     #[arg(long = "deliver", value_name = "SINK", value_parser = crate::ops::secret_sinks::parse, conflicts_with_all = ["finish", "save"])]
     pub deliver: Vec<crate::ops::secret_sinks::Sink>,
+    /// After the new secret is out, wait until the old one has not been used for SPAN (default
+    /// 15m), then retire it; on a terminal a progress line, else one line a minute
+    #[arg(long, value_name = "SPAN", num_args = 0..=1, default_missing_value = "15m", value_parser = grace, conflicts_with = "finish")]
+    pub finish_when_idle: Option<u64>,
+    /// With --finish-when-idle: wait at most SPAN (default: the grace); then both secrets
+    /// stay, and exit 11 says who still uses the old one
+    #[arg(long, value_name = "SPAN", value_parser = grace, requires = "finish_when_idle")]
+    pub timeout: Option<u64>,
     /// Deliver the pending secret again to the sinks that failed (no new secret is made)
     #[arg(long, conflicts_with_all = ["finish", "deliver", "save", "secret_file", "grace"])]
     pub resume: bool,

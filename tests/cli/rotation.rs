@@ -266,3 +266,128 @@ fn rotation_delivers_to_files_dotenv_and_commands() {
     assert!(client_credentials_token(&sb, &client_id, &old, &[]).is_err());
     assert!(client_credentials_token(&sb, &client_id, &new, &[]).is_ok());
 }
+
+/// A consumer that mints a token every 200 ms with the secret in a file (curl, its own
+/// User-Agent), for as long as `stop` does not exist (bounded: 200 rounds). Its log: one
+/// "unix-time status" line per round.
+fn consumer(
+    sb: &Sandbox,
+    client_id: &str,
+    secret_file: &std::path::Path,
+    agent: &str,
+    dir: &std::path::Path,
+) -> (std::process::Child, std::path::PathBuf, std::path::PathBuf) {
+    let log = dir.join(format!("{agent}.log").replace('/', "_"));
+    let stop = dir.join(format!("{agent}.stop").replace('/', "_"));
+    let script = format!(
+        "for i in $(seq 1 200); do [ -e '{stop}' ] && break; s=$(cat '{file}'); \
+         code=$(curl -s -o /dev/null -w '%{{http_code}}' -A '{agent}' -u '{client_id}':\"$s\" \
+         -d grant_type=client_credentials '{url}/oauth/token'); \
+         echo \"$(date +%s.%N) $code\" >> '{log}'; sleep 0.2; done",
+        stop = stop.display(),
+        file = secret_file.display(),
+        log = log.display(),
+        url = sb.url(),
+    );
+    let child = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    (child, log, stop)
+}
+
+fn stop_consumer(child: std::process::Child, stop: &std::path::Path) {
+    std::fs::write(stop, "").unwrap();
+    let out = wait_bounded(child, Duration::from_secs(30));
+    assert!(out.status.success(), "{out:?}");
+}
+
+/// Issue 21, the moonshot: zero failed requests of a live consumer during a rotation. The new
+/// secret goes to the file the consumer reads, the old one goes quiet, and `--finish-when-idle`
+/// retires it — the consumer's log shows no 401 and no gap. A consumer that never switches
+/// keeps the old secret busy: exit 11 after `--timeout`, naming its User-Agent, both secrets
+/// still valid.
+#[test]
+fn rotation_with_a_live_consumer_fails_no_request() {
+    let sb = Sandbox::start();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (m, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let created = create_service_account(&m, "ERP sync", "erp@acme.example", &[]);
+    let id = created["id"].as_i64().unwrap().to_string();
+    let client_id = created["client_id"].as_str().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let secret_file = dir.path().join("erp-secret");
+    std::fs::write(&secret_file, created["client_secret"].as_str().unwrap()).unwrap();
+    let (child, log, stop) = consumer(&sb, &client_id, &secret_file, "erp-sync/2.1", dir.path());
+    wait_until(Duration::from_secs(20), "the consumer runs", || {
+        read(&log).is_some_and(|l| l.lines().count() >= 3)
+    });
+    let run = m
+        .run(&[
+            "sa",
+            "rotate-secret",
+            &id,
+            "--deliver",
+            &format!("file:{}", secret_file.display()),
+            "--finish-when-idle",
+            "3s",
+            "--timeout",
+            "60s",
+        ])
+        .ok();
+    assert!(run.stderr.contains("retired"), "{}", run.stderr);
+    std::thread::sleep(Duration::from_millis(600));
+    stop_consumer(child, &stop);
+    let lines: Vec<(f64, String)> = read(&log)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let (t, code) = l.split_once(' ').unwrap();
+            (t.parse().unwrap(), code.to_string())
+        })
+        .collect();
+    assert!(lines.len() >= 15, "{lines:?}");
+    assert!(
+        lines.iter().all(|(_, c)| c == "200"),
+        "a failed request: {lines:?}"
+    );
+    let longest_gap = lines
+        .windows(2)
+        .map(|w| w[1].0 - w[0].0)
+        .fold(0.0, f64::max);
+    assert!(longest_gap < 3.0, "a gap of {longest_gap} s");
+    let view: Value =
+        serde_json::from_str(&m.run(&["sa", "view", &id, "--json"]).ok().stdout).unwrap();
+    let secrets = view["secrets"].as_array().unwrap();
+    assert_eq!(secrets.len(), 1, "the old secret is retired: {view}");
+    assert_eq!(secrets[0]["last_used_user_agent"], "erp-sync/2.1", "{view}");
+    assert_eq!(secrets[0]["last_used_from"], "127.0.0.1", "{view}");
+
+    // A consumer that never switches (it reads its own copy of the old secret).
+    let old = std::fs::read_to_string(&secret_file).unwrap();
+    let stale = dir.path().join("stale-copy");
+    std::fs::write(&stale, &old).unwrap();
+    let (child, log, stop) = consumer(&sb, &client_id, &stale, "never-switches/1.0", dir.path());
+    wait_until(Duration::from_secs(20), "the stale consumer runs", || {
+        read(&log).is_some_and(|l| l.lines().count() >= 3)
+    });
+    let run = m.run(&[
+        "sa",
+        "rotate-secret",
+        &id,
+        "--deliver",
+        &format!("file:{}", secret_file.display()),
+        "--finish-when-idle",
+        "3s",
+        "--timeout",
+        "6s",
+    ]);
+    stop_consumer(child, &stop);
+    run.fails_with(11).one_line_error("never-switches/1.0");
+    let newest = std::fs::read_to_string(&secret_file).unwrap();
+    assert!(client_credentials_token(&sb, &client_id, old.trim(), &[]).is_ok());
+    assert!(client_credentials_token(&sb, &client_id, newest.trim(), &[]).is_ok());
+}

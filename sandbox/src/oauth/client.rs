@@ -42,6 +42,7 @@ pub fn authenticate_client(
     conn: &Connection,
     headers: &HeaderMap,
     form: &HashMap<String, String>,
+    peer: Option<std::net::IpAddr>,
 ) -> Result<Client, OAuthError> {
     let basic = headers
         .get(header::AUTHORIZATION)
@@ -107,6 +108,12 @@ pub fn authenticate_client(
             &client.client_id,
             presented,
             crate::db::now(),
+            &crate::store::service_accounts::SeenFrom::new(
+                peer,
+                headers
+                    .get(header::USER_AGENT)
+                    .and_then(|v| v.to_str().ok()),
+            ),
         )? {
             Some(id) => Ok(Client {
                 secret_id: Some(id),

@@ -76,7 +76,7 @@ pub async fn authorize(
         // Public clients name themselves; confidential ones authenticate as at the token endpoint.
         let client: Client = match find_client(&conn, client_id)? {
             Some((c, _)) if c.kind == "public" => c,
-            Some(_) => authenticate_client(&conn, &headers, &form)?,
+            Some(_) => authenticate_client(&conn, &headers, &form, Some(peer.ip()))?,
             None => {
                 return Err(OAuthError::new(
                     "invalid_client",

@@ -17,6 +17,7 @@ use crate::state::Shared;
 
 pub async fn token(
     State(state): State<Shared>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
@@ -37,7 +38,7 @@ pub async fn token(
     }
     let conn = state.db();
     let result = (|| {
-        let client = authenticate_client(&conn, &headers, &form)?;
+        let client = authenticate_client(&conn, &headers, &form, Some(peer.ip()))?;
         match grant_type.as_str() {
             "client_credentials" => client_credentials(&conn, &client, &form, ttl),
             "authorization_code" => authorization_code(&conn, &client, &form, ttl),
@@ -527,12 +528,13 @@ fn refresh(
 /// token revokes its whole grant.
 pub async fn revoke(
     State(state): State<Shared>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
     let conn = state.db();
     let result = (|| {
-        let client = authenticate_client(&conn, &headers, &form)?;
+        let client = authenticate_client(&conn, &headers, &form, Some(peer.ip()))?;
         let token = form
             .get("token")
             .ok_or_else(|| OAuthError::new("invalid_request", "token is required"))?;

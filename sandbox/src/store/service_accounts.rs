@@ -179,6 +179,9 @@ pub struct SecretInfo {
     pub id: i64,
     pub created_at: String,
     pub last_used_at: Option<String>,
+    /// The address and `User-Agent` of the last use (who still uses an old secret).
+    pub last_used_from: Option<String>,
+    pub last_used_user_agent: Option<String>,
     pub expires_at: Option<String>,
     #[serde(skip)]
     pub last_used_unix: Option<i64>,
@@ -208,7 +211,7 @@ pub fn active_secrets(
 ) -> rusqlite::Result<Vec<SecretInfo>> {
     ensure_secret_rows(conn, client_id, now)?;
     conn.prepare_cached(
-        "SELECT id, created_at, last_used_at, expires_at, secret_hash FROM client_secrets
+        "SELECT id, created_at, last_used_at, expires_at, secret_hash, last_used_from, last_used_agent FROM client_secrets
          WHERE client_id = ?1 AND (expires_at IS NULL OR expires_at > ?2) ORDER BY id",
     )?
     .query_map(params![client_id, now], |r| {
@@ -218,6 +221,8 @@ pub fn active_secrets(
             id: r.get(0)?,
             created_at: rfc3339(created),
             last_used_at: used.map(rfc3339),
+            last_used_from: r.get(5)?,
+            last_used_user_agent: r.get(6)?,
             expires_at: r.get::<_, Option<i64>>(3)?.map(rfc3339),
             last_used_unix: used,
             hash: r.get(4)?,
@@ -226,18 +231,37 @@ pub fn active_secrets(
     .collect()
 }
 
+/// Where a request came from, as noted with a secret's use.
+#[derive(Clone, Debug, Default)]
+pub struct SeenFrom {
+    pub address: Option<String>,
+    /// At most 200 characters, control characters dropped.
+    pub user_agent: Option<String>,
+}
+
+impl SeenFrom {
+    pub fn new(address: Option<std::net::IpAddr>, user_agent: Option<&str>) -> Self {
+        SeenFrom {
+            address: address.map(|a| a.to_string()),
+            user_agent: user_agent
+                .map(|ua| ua.chars().filter(|c| !c.is_control()).take(200).collect()),
+        }
+    }
+}
+
 /// Which active secret of a service-account client `presented` is (its id), noting its use.
 pub fn match_secret(
     conn: &Connection,
     client_id: &str,
     presented: &str,
     now: i64,
+    seen: &SeenFrom,
 ) -> rusqlite::Result<Option<i64>> {
     for s in active_secrets(conn, client_id, now)? {
         if crate::crypto::secret_matches(presented, &s.hash) {
             conn.execute(
-                "UPDATE client_secrets SET last_used_at = ?1 WHERE id = ?2",
-                params![now, s.id],
+                "UPDATE client_secrets SET last_used_at = ?1, last_used_from = ?3, last_used_agent = ?4 WHERE id = ?2",
+                params![now, s.id, seen.address, seen.user_agent],
             )?;
             return Ok(Some(s.id));
         }

@@ -176,7 +176,12 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
     if args.deliver.is_empty() {
         let delivered = deliver_secret(ctx, &session.creds.api, &dest, &rotated).await?;
         let json = serde_json::to_value(account).expect("serialisable");
-        return report_secret(ctx, &rotated, &delivered, json);
+        report_secret(ctx, &rotated, &delivered, json)?;
+        if let Some(idle) = args.finish_when_idle {
+            let timeout = args.timeout.unwrap_or(args.grace);
+            finish_when_idle(ctx, &session, company, args.id, idle, timeout).await?;
+        }
+        return Ok(());
     }
     // With sinks: the secret is kept first (the --secret-file, else the credential store), so
     // that no failure can lose it; then every sink gets it.
@@ -201,7 +206,101 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
     let results = run_sinks(ctx, &args.deliver, &rotated.client_secret);
     pending.record(&results)?;
     let json = serde_json::to_value(account).expect("serialisable");
-    report_sinks(ctx, args.id, json, &results, &pending.whereabouts())
+    report_sinks(ctx, args.id, json, &results, &pending.whereabouts())?;
+    if let Some(idle) = args.finish_when_idle {
+        let timeout = args.timeout.unwrap_or(args.grace);
+        finish_when_idle(ctx, &session, company, args.id, idle, timeout).await?;
+        pending.end();
+    }
+    Ok(())
+}
+
+fn unix(rfc3339: &str) -> Option<i64> {
+    time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
+        .ok()
+        .map(|t| t.unix_timestamp())
+}
+
+/// Wait until the old secret has not been used for `idle` seconds, then retire it; after
+/// `timeout` seconds, stop with exit 11 naming who still uses it (both secrets stay valid).
+async fn finish_when_idle(
+    ctx: &Context,
+    session: &crate::context::Session<'_>,
+    company: i64,
+    id: u64,
+    idle: u64,
+    timeout: u64,
+) -> Result<()> {
+    let started = std::time::Instant::now();
+    let started_unix = crate::auth::oauth::unix_now();
+    let poll = std::time::Duration::from_secs((idle / 3).clamp(1, 5));
+    let mut said_at = None::<std::time::Instant>;
+    let spinner = ctx.out.spinner("", std::time::Duration::ZERO);
+    loop {
+        let account = session.api.service_account(company, id).await?;
+        let secrets = account.secrets.clone().unwrap_or_default();
+        if secrets.len() < 2 {
+            // Finished meanwhile (by hand, or the grace ran out).
+            if let Some(s) = spinner {
+                s.finish();
+            }
+            ctx.out.status(&format!(
+                "✓ The rotation of service account {id} is already finished"
+            ));
+            return Ok(());
+        }
+        let old = &secrets[0];
+        // Never used since the rotation started counts from its start.
+        let last = old
+            .last_used_at
+            .as_deref()
+            .and_then(unix)
+            .unwrap_or(0)
+            .max(started_unix);
+        let quiet_for = crate::auth::oauth::unix_now() - last;
+        if quiet_for >= idle as i64 {
+            if let Some(s) = spinner {
+                s.finish();
+            }
+            session
+                .api
+                .finish_service_account_rotation(company, id, true)
+                .await?;
+            ctx.out.status(&format!(
+                "✓ The old secret of service account {id} was idle for {quiet_for} s: retired (it and its tokens no longer work)"
+            ));
+            return Ok(());
+        }
+        let line = format!(
+            "Waiting for the old secret to go quiet for {idle} s: last used {}",
+            old.last_use()
+        );
+        match &spinner {
+            Some(s) => s.set_message(line),
+            None => {
+                if said_at.is_none_or(|at| at.elapsed() >= std::time::Duration::from_secs(60)) {
+                    ctx.out.status(&line);
+                    said_at = Some(std::time::Instant::now());
+                }
+            }
+        }
+        if started.elapsed() >= std::time::Duration::from_secs(timeout) {
+            if let Some(s) = spinner {
+                s.finish();
+            }
+            return Err(Error::new(
+                ErrorKind::StillInUse,
+                format!(
+                    "the old secret of service account {id} is still in use after {timeout} s: last used {}; both secrets stay valid",
+                    old.last_use()
+                ),
+            )
+            .with_hint(format!(
+                "move that consumer to the new secret, then `svcacct sa rotate-secret {id} --finish`"
+            )));
+        }
+        tokio::time::sleep(poll).await;
+    }
 }
 
 async fn finish(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {

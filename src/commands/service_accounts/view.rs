@@ -48,7 +48,7 @@ pub async fn run(ctx: &Context, args: &SaIdArgs) -> Result<()> {
         ctx.out.line(&format!(
             "{label:<15}created {}, last used {}{until}",
             secret.created_at,
-            secret.last_used_at.as_deref().unwrap_or("never")
+            secret.last_use()
         ))?;
     }
     ctx.out.line("")?;
