@@ -126,6 +126,7 @@ fn create_list_view_update_delete() {
         (r"ID:            \d+", "ID:            [ID]"),
         (r"sa_[A-Za-z0-9]+", "sa_[CLIENT]"),
         (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]"),
+        (r"curl/[0-9.]+", "curl/[VERSION]"),
     ]}, {
         insta::assert_snapshot!(view.stdout);
     });
