@@ -1364,7 +1364,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__service__subcmd__accounts__subcmd__update)
-            opts="-v -q -h --name --description --email --permission --project --restore-permissions --profile --api --verbose --json --jq --company --help"
+            opts="-y -v -q -h --name --description --email --permission --project --restore-permissions --trim-unused --dry-run --yes --profile --api --verbose --json --jq --company --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1387,6 +1387,10 @@ _svcacct() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trim-unused)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -171,11 +171,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l email -d 'The contact email cannot change; the server explains why' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l permission -d 'Set a company-wide permission TOOL=LEVEL (repeatable; LEVEL none removes it)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l project -d 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l trim-unused -d 'Reduce the permissions to what the account\'s requests needed within SPAN (e.g. 90d): each tool granted → needed, or removed; shown, then confirmed' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l restore-permissions -d 'Grant again the permissions an interrupted `reset-secret --reapply-permissions` journaled'
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l dry-run -d 'With --trim-unused: only show the proposal'
+complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s y -l yes -d 'With --trim-unused: apply without asking'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand service-accounts; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
@@ -280,11 +283,14 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subc
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l email -d 'The contact email cannot change; the server explains why' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l permission -d 'Set a company-wide permission TOOL=LEVEL (repeatable; LEVEL none removes it)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l project -d 'Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l trim-unused -d 'Reduce the permissions to what the account\'s requests needed within SPAN (e.g. 90d): each tool granted → needed, or removed; shown, then confirmed' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l profile -d 'Profile to use (a named set of API URL and credentials)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l api -d 'Platform API base URL (https, or http to loopback only)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s q -l jq -d 'Filter the JSON output with a jq program (implies --json), e.g. --jq \'.[].client_id\'' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l company -d 'Company to act on (default: the signed-in user\'s company)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l restore-permissions -d 'Grant again the permissions an interrupted `reset-secret --reapply-permissions` journaled'
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l dry-run -d 'With --trim-unused: only show the proposal'
+complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s y -l yes -d 'With --trim-unused: apply without asking'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -l json -d 'Print machine-readable JSON on stdout'
 complete -c svcacct -n "__fish_svcacct_using_subcommand sa; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'

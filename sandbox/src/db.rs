@@ -250,6 +250,16 @@ CREATE TABLE IF NOT EXISTS app_installs (
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 );
+-- What each user's requests needed: tool and level, first and last use (least privilege).
+CREATE TABLE IF NOT EXISTS permission_usage (
+    user_id INTEGER NOT NULL,
+    tool TEXT NOT NULL,
+    level TEXT NOT NULL,
+    first_used_at INTEGER NOT NULL,
+    last_used_at INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (user_id, tool, level)
+);
 CREATE TABLE IF NOT EXISTS login_sessions (
     id_hash TEXT PRIMARY KEY,
     csrf TEXT NOT NULL,

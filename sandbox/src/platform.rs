@@ -419,6 +419,8 @@ pub fn require_tool(
     }
     let level = crate::permissions::level_on(conn, p.id, project_id.unwrap_or(0), tool)?;
     if crate::permissions::rank(&level) >= crate::permissions::rank(min) {
+        // What was needed, for least privilege (`sa view`, `audit`, `--trim-unused`).
+        crate::store::permission_usage::record(conn, p.id, tool, min, crate::db::now())?;
         return Ok(());
     }
     let place = project_id

@@ -199,6 +199,10 @@ pub async fn view(
     let (sa, user_id) = find(&conn, company_id, id)?;
     let mut out = with_permissions(&sa, &permissions::load(&conn, user_id)?);
     out["secrets"] = secrets_json(&conn, &sa)?;
+    out["permission_usage"] = serde_json::to_value(crate::store::permission_usage::list(
+        &conn, company_id, user_id,
+    )?)
+    .expect("serialisable");
     Ok(Json(out))
 }
 

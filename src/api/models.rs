@@ -89,6 +89,19 @@ pub struct ServiceAccount {
     /// The active secrets, with dates (view and rotation answers): two while a rotation runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secrets: Option<Vec<SecretInfo>>,
+    /// What the account's requests needed, by tool and level (view answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_usage: Option<Vec<PermissionUsage>>,
+}
+
+/// One tool and level a credential's requests needed, with first and last use.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PermissionUsage {
+    pub tool: String,
+    pub level: String,
+    pub first_used_at: String,
+    pub last_used_at: String,
+    pub count: i64,
 }
 
 /// One client secret of a service account, never its value.

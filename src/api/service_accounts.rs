@@ -24,6 +24,8 @@ pub struct ServiceAccountChanges<'a> {
     pub description: Option<&'a str>,
     pub email: Option<&'a str>,
     pub permissions: Option<&'a Permissions>,
+    /// Sent as `Idempotency-Key` (a retry after a lost answer is the same change).
+    pub idempotency_key: Option<String>,
 }
 
 fn sa_path(company: i64) -> String {
@@ -99,12 +101,13 @@ impl Api<'_> {
         if let Some(p) = changes.permissions {
             put("permissions", json!(p));
         }
-        let req = Request::new(
+        let mut req = Request::new(
             Method::PATCH,
             self.url(&format!("{}/{id}", sa_path(company))),
         )
         .auth(&self.auth)
         .json_body(&Value::Object(body));
+        req.idempotency_key = changes.idempotency_key.clone();
         decode(self.http.send(req).await?)
     }
 

@@ -268,6 +268,25 @@ pub struct SaUpdateArgs {
     /// Grant again the permissions an interrupted `reset-secret --reapply-permissions` journaled
     #[arg(long, conflicts_with_all = ["permissions", "projects"])]
     pub restore_permissions: bool,
+    /// Reduce the permissions to what the account's requests needed within SPAN (e.g. 90d):
+    /// each tool granted → needed, or removed; shown, then confirmed
+    #[arg(long, value_name = "SPAN", value_parser = trim_span, conflicts_with_all = ["permissions", "projects", "restore_permissions"])]
+    pub trim_unused: Option<u64>,
+    /// With --trim-unused: only show the proposal
+    #[arg(long, requires = "trim_unused")]
+    pub dry_run: bool,
+    /// With --trim-unused: apply without asking
+    #[arg(long, short = 'y', requires = "trim_unused")]
+    pub yes: bool,
+}
+
+fn trim_span(s: &str) -> Result<u64, String> {
+    super::duration_in(
+        s,
+        60,
+        3650 * 86_400,
+        "a span lasts from 1 minute to 10 years",
+    )
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,8 @@ pub enum Rule {
     Unused(i64),
     Age(i64),
     Expires(i64),
+    /// A service account's granted tool or level not needed within the span (least privilege).
+    UnusedPermission(i64),
 }
 
 impl Rule {
@@ -35,6 +37,7 @@ impl Rule {
             Rule::Unused(s) => format!("unused>{}", d(s)),
             Rule::Age(s) => format!("age>{}", d(s)),
             Rule::Expires(s) => format!("expires<{}", d(s)),
+            Rule::UnusedPermission(s) => format!("unused-permission>{}", d(s)),
         }
     }
 }
@@ -46,7 +49,7 @@ pub fn parse_rules(text: &str) -> std::result::Result<Vec<Rule>, String> {
         .filter(|r| !r.is_empty())
         .map(|r| {
             let bad = || {
-                format!("'{r}' is not a rule: use unused>SPAN, age>SPAN or expires<SPAN (e.g. unused>90d)")
+                format!("'{r}' is not a rule: use unused>SPAN, age>SPAN, expires<SPAN or unused-permission>SPAN (e.g. unused>90d)")
             };
             let (kind, span) = r
                 .split_once('>')
@@ -58,6 +61,7 @@ pub fn parse_rules(text: &str) -> std::result::Result<Vec<Rule>, String> {
                 ("unused", true) => Ok(Rule::Unused(secs)),
                 ("age", true) => Ok(Rule::Age(secs)),
                 ("expires", false) => Ok(Rule::Expires(secs)),
+                ("unused-permission", true) => Ok(Rule::UnusedPermission(secs)),
                 _ => Err(bad()),
             }
         })
@@ -66,7 +70,8 @@ pub fn parse_rules(text: &str) -> std::result::Result<Vec<Rule>, String> {
 
 #[derive(Debug, Serialize)]
 pub struct Finding {
-    /// service_account_secret | personal_access_token | app_install
+    /// service_account_secret | personal_access_token | app_install |
+    /// service_account_permission (one granted tool; `last_used_at`: its last use at that level)
     pub kind: &'static str,
     pub id: String,
     pub name: String,
@@ -87,9 +92,14 @@ fn check(f: &mut Finding, rules: &[Rule], now: i64) {
     let created = unix(&f.created_at);
     let used = unix(&f.last_used_at);
     let expires = unix(&f.expires_at);
+    let permission = f.kind == "service_account_permission";
     for rule in rules {
         let broken = match rule {
-            // Never used counts from its creation.
+            // Never used counts from its creation (a permission: from its grant).
+            Rule::UnusedPermission(span) => {
+                permission && used.or(created).is_some_and(|t| now - t > *span)
+            }
+            _ if permission => false,
             Rule::Unused(span) => used.or(created).is_some_and(|t| now - t > *span),
             Rule::Age(span) => created.is_some_and(|t| now - t > *span),
             Rule::Expires(span) => expires.is_some_and(|t| t - now < *span),
@@ -100,8 +110,50 @@ fn check(f: &mut Finding, rules: &[Rule], now: i64) {
     }
 }
 
+/// One finding per permission granted to service account `id`, with the last use of that tool
+/// at that level (from the account's view: what its requests needed).
+async fn permission_findings(
+    api: &crate::api::Api<'_>,
+    company: i64,
+    id: u64,
+) -> Result<Vec<Finding>> {
+    let sa = api.service_account(company, id).await?;
+    let usage = sa.permission_usage.clone().unwrap_or_default();
+    // Counted from the grant when never used: the last reset (which clears permissions), else
+    // the account's creation.
+    let granted_at = sa
+        .secret_reset_at
+        .clone()
+        .unwrap_or_else(|| sa.created_at.clone());
+    Ok(sa
+        .permissions
+        .clone()
+        .unwrap_or_default()
+        .entries()
+        .into_iter()
+        .map(|(project, tool, level)| {
+            let scope = project
+                .map(|p| format!("project {p}"))
+                .unwrap_or_else(|| "company".into());
+            Finding {
+                kind: "service_account_permission",
+                id: format!(
+                    "{}:{tool}{}",
+                    sa.id,
+                    project.map(|p| format!("@{p}")).unwrap_or_default()
+                ),
+                name: format!("{} ({}): {tool}={level} ({scope})", sa.name, sa.client_id),
+                created_at: Some(granted_at.clone()),
+                last_used_at: crate::ops::least_privilege::last_use_at_least(&usage, tool, level),
+                expires_at: None,
+                flags: vec![],
+            }
+        })
+        .collect())
+}
+
 /// The findings, and what could not be audited (sections the caller may not see).
-async fn gather(ctx: &Context) -> Result<(Vec<Finding>, Vec<String>)> {
+async fn gather(ctx: &Context, permissions: bool) -> Result<(Vec<Finding>, Vec<String>)> {
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
     let api = &session.api;
@@ -121,6 +173,11 @@ async fn gather(ctx: &Context) -> Result<(Vec<Finding>, Vec<String>)> {
             .await
         {
             Ok(page) => {
+                if permissions {
+                    for sa in &page.items {
+                        found.extend(permission_findings(api, company, sa.id as u64).await?);
+                    }
+                }
                 for sa in page.items {
                     for s in sa.secrets.iter().flatten() {
                         found.push(Finding {
@@ -224,7 +281,10 @@ pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
         }
     }
     let now = OffsetDateTime::now_utc().unix_timestamp();
-    let (mut findings, missed) = gather(ctx).await?;
+    let permissions = all_rules
+        .iter()
+        .any(|r| matches!(r, Rule::UnusedPermission(_)));
+    let (mut findings, missed) = gather(ctx, permissions).await?;
     for f in &mut findings {
         check(f, &all_rules, now);
     }

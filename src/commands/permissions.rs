@@ -48,6 +48,7 @@ pub async fn show_table(
     api: &Api<'_>,
     company: i64,
     perms: &Permissions,
+    usage: Option<&[crate::api::models::PermissionUsage]>,
 ) -> Result<()> {
     if perms.is_empty() {
         return ctx.out.line("Permissions:   none");
@@ -72,8 +73,22 @@ pub async fn show_table(
                     None => format!("project {p}"),
                 },
             };
-            vec![tool.to_string(), level.to_string(), scope]
+            let mut row = vec![tool.to_string(), level.to_string(), scope];
+            if let Some(usage) = usage {
+                // The highest level its requests needed, ever, and when last.
+                row.push(
+                    crate::ops::least_privilege::highest_used(usage, tool, 0)
+                        .map(|(l, at)| format!("{l}, last {at}"))
+                        .unwrap_or_else(|| "never".into()),
+                );
+            }
+            row
         })
         .collect();
-    ctx.out.table(&["TOOL", "LEVEL", "WHERE"], &rows)
+    if usage.is_some() {
+        ctx.out
+            .table(&["TOOL", "LEVEL", "WHERE", "HIGHEST USED"], &rows)
+    } else {
+        ctx.out.table(&["TOOL", "LEVEL", "WHERE"], &rows)
+    }
 }

@@ -18,6 +18,7 @@ mod help;
 mod interop;
 mod interop_dot;
 mod kubectl;
+mod least_privilege;
 mod messages;
 mod openapi;
 mod output_formats;

@@ -12,6 +12,7 @@
 pub mod apps;
 pub mod federations;
 pub mod idempotency;
+pub mod permission_usage;
 pub mod projects;
 pub mod service_accounts;
 pub mod tickets;

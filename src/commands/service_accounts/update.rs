@@ -8,7 +8,87 @@ use crate::ops::permission_journal::PermissionJournal;
 
 use super::{describe_permissions, permissions_from};
 
+/// `--trim-unused SPAN`: the proposal from real use, shown (a table, or `--json`), confirmed
+/// (`--yes`; `--dry-run` stops after showing), applied in one request with an Idempotency-Key.
+async fn trim_unused(ctx: &Context, args: &SaUpdateArgs, span: u64) -> Result<()> {
+    let session = ctx.session().await?;
+    let company = ctx.company_id(&session).await?;
+    let sa = session.api.service_account(company, args.id).await?;
+    let granted = sa.permissions.clone().unwrap_or_default();
+    let usage = sa.permission_usage.clone().unwrap_or_default();
+    let since = crate::auth::oauth::unix_now() - span as i64;
+    let (trims, after) = crate::ops::least_privilege::propose(&granted, &usage, since);
+    let report = |applied: bool| {
+        ctx.out.json_value(&serde_json::json!({
+            "service_account_id": sa.id,
+            "proposal": trims,
+            "permissions_after": after,
+            "applied": applied,
+        }))
+    };
+    if ctx.out.json {
+        // Printed once the outcome is known (below).
+    } else if trims.is_empty() {
+        ctx.out.status(&format!(
+            "Every permission of service account {} was needed at its level: nothing to trim",
+            sa.id
+        ));
+    } else {
+        let rows: Vec<Vec<String>> = trims
+            .iter()
+            .map(|t| {
+                vec![
+                    t.tool.clone(),
+                    t.project_id
+                        .map(|p| format!("project {p}"))
+                        .unwrap_or_else(|| "company-wide".into()),
+                    t.granted.clone(),
+                    if t.needed == "none" {
+                        "(removed)".into()
+                    } else {
+                        t.needed.clone()
+                    },
+                ]
+            })
+            .collect();
+        ctx.out
+            .table(&["TOOL", "WHERE", "GRANTED", "NEEDED"], &rows)?;
+    }
+    if trims.is_empty() || args.dry_run {
+        return if ctx.out.json { report(false) } else { Ok(()) };
+    }
+    ctx.out.confirm(
+        &format!(
+            "Reduce the permissions of service account {} \"{}\" to what it used?",
+            sa.id, sa.name
+        ),
+        args.yes,
+    )?;
+    let change = crate::ops::least_privilege::change(&trims);
+    let changes = ServiceAccountChanges {
+        permissions: Some(&change),
+        idempotency_key: Some(crate::auth::oauth::idempotency_key()),
+        ..Default::default()
+    };
+    let updated = session
+        .api
+        .update_service_account(company, args.id, &changes)
+        .await?;
+    if ctx.out.json {
+        return report(true);
+    }
+    ctx.out.status(&format!(
+        "✓ Trimmed service account {}; permissions now: {}",
+        updated.id,
+        describe_permissions(&updated.permissions.unwrap_or_default())
+    ));
+    Ok(())
+}
+
 pub async fn run(ctx: &Context, args: &SaUpdateArgs) -> Result<()> {
+    if let Some(span) = args.trim_unused {
+        return trim_unused(ctx, args, span).await;
+    }
     let grants: Vec<_> = args.permissions.iter().chain(&args.projects).collect();
     let mut permissions = (!grants.is_empty()).then(|| permissions_from(&grants));
     if args.name.is_none()
@@ -39,6 +119,7 @@ pub async fn run(ctx: &Context, args: &SaUpdateArgs) -> Result<()> {
         description: args.description.as_deref(),
         email: args.email.as_deref(),
         permissions: permissions.as_ref(),
+        idempotency_key: None,
     };
     let sa = session
         .api

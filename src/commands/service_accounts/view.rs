@@ -52,5 +52,12 @@ pub async fn run(ctx: &Context, args: &SaIdArgs) -> Result<()> {
         ))?;
     }
     ctx.out.line("")?;
-    crate::commands::permissions::show_table(ctx, &session.api, company, &perms).await
+    crate::commands::permissions::show_table(
+        ctx,
+        &session.api,
+        company,
+        &perms,
+        Some(sa.permission_usage.as_deref().unwrap_or_default()),
+    )
+    .await
 }

@@ -81,6 +81,7 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                 &session.api,
                 company,
                 &u.permissions.clone().unwrap_or_default(),
+                None,
             )
             .await
         }
