@@ -6,20 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${SVCACCT_TEST_SESSION:-}" ]; then
-    for tool in dbus-run-session gnome-keyring-daemon python3 curl node npm chromium fish zsh tmux mandoc; do
-        command -v "$tool" >/dev/null || {
-            echo "error: $tool is missing (on Debian/Ubuntu: apt-get install dbus gnome-keyring python3 curl nodejs npm chromium fish zsh tmux mandoc bash-completion)" >&2
-            exit 2
-        }
+    # Whatever the tests need and this machine lacks is installed first (as root, or with
+    # sudo), the way .ci/run does: one script for both.
+    missing=0
+    for tool in gcc dbus-run-session gnome-keyring-daemon python3 curl node npm chromium fish zsh tmux mandoc st; do
+        command -v "$tool" >/dev/null || missing=1
     done
-    command -v st >/dev/null || {
-        echo "error: schemathesis is missing (pip install 'schemathesis==4.32.5')" >&2
-        exit 2
-    }
-    python3 -c 'import oauth2_provider' 2>/dev/null || {
-        echo "error: django-oauth-toolkit is missing (pip install -r interop/dot/requirements.txt)" >&2
-        exit 2
-    }
+    [ -r /usr/share/bash-completion/bash_completion ] || missing=1
+    python3 -c 'import oauth2_provider' 2>/dev/null || missing=1
+    if [ "$missing" = 1 ]; then
+        . scripts/setup.sh
+    fi
     export SVCACCT_TEST_SESSION=1
     # dbus-daemon, started as root under a hard fd limit below 65536, says it cannot raise the
     # limit (harmless): that one line is dropped, everything else passes.

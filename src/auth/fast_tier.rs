@@ -65,15 +65,11 @@ pub fn put(account: &str, token: &FastToken) {
     };
     let _ = key.set_timeout(left as usize);
     // This user's processes only (possessor and user); nobody else may even see it.
+    // The possessor only (the processes of this login session, through its session keyring):
+    // other containers of the same uid share the user keyring but do not possess the key, and
+    // may neither read nor write it.
     let perms = KeyPermissionsBuilder::builder()
         .posessor(Permission::ALL)
-        .user(
-            Permission::VIEW
-                | Permission::READ
-                | Permission::SEARCH
-                | Permission::WRITE
-                | Permission::SETATTR,
-        )
         .build();
     let _ = key.set_perms(perms);
 }

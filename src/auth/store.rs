@@ -160,20 +160,6 @@ impl CredentialStore {
     }
 
     pub fn load(&self) -> Result<Option<StoredCredential>> {
-        // The token cache lives in the kernel keyring where there is one: a syscall to read,
-        // one to write (a Secret Service write would cost more than the mint it saves).
-        if let CredentialStore::TokenCache { account, .. } = self
-            && super::fast_tier::available()
-        {
-            return Ok(
-                super::fast_tier::get(&cache_key(account)).map(|t| StoredCredential {
-                    access_token: Some(t.access_token),
-                    expires_at: Some(t.expires_at),
-                    issued_at: t.issued_at,
-                    ..Default::default()
-                }),
-            );
-        }
         let raw = match self {
             CredentialStore::Keyring { service, account } => keyring_get(service, account)?,
             CredentialStore::TokenCache {
@@ -236,21 +222,6 @@ impl CredentialStore {
                 if cred.expires_at.is_none() {
                     return Ok(());
                 }
-                if let (true, Some(token), Some(expires_at)) = (
-                    super::fast_tier::available(),
-                    &cred.access_token,
-                    cred.expires_at,
-                ) {
-                    super::fast_tier::put(
-                        &cache_key(account),
-                        &super::fast_tier::FastToken {
-                            access_token: token.clone(),
-                            expires_at,
-                            issued_at: cred.issued_at,
-                        },
-                    );
-                    return Ok(());
-                }
                 // A cache holds tokens only: whatever else the credential carries stays out.
                 let tokens = StoredCredential {
                     access_token: cred.access_token.clone(),
@@ -291,8 +262,6 @@ impl CredentialStore {
                 account,
                 file,
             } => {
-                let in_kernel = super::fast_tier::get(&cache_key(account)).is_some();
-                super::fast_tier::forget(&cache_key(account));
                 let in_keychain = match keyring_delete(service, account) {
                     Err(e) if e.keychain_missing => false,
                     other => other?,
@@ -307,7 +276,7 @@ impl CredentialStore {
                         )));
                     }
                 };
-                Ok(in_kernel || in_keychain || in_file)
+                Ok(in_keychain || in_file)
             }
             CredentialStore::File { path } => match std::fs::remove_file(path) {
                 Ok(()) => Ok(true),
@@ -319,11 +288,6 @@ impl CredentialStore {
             },
         }
     }
-}
-
-/// The fast-tier name of a token-cache entry (apart from any profile's).
-fn cache_key(account: &str) -> String {
-    format!("cache:{account}")
 }
 
 /// A short, stable tag for a config directory: keychain items belong to one config directory,

@@ -88,7 +88,7 @@ pub async fn run(ctx: &Context, args: &TokenArgs) -> Result<()> {
 }
 
 /// What `svcacct exec` keeps from its child: the credentials a token is made from.
-const CREDENTIAL_VARIABLES: [&str; 6] = [
+pub const CREDENTIAL_VARIABLES: [&str; 6] = [
     "SVCACCT_TOKEN",
     "SVCACCT_CLIENT_ID",
     "SVCACCT_CLIENT_SECRET",

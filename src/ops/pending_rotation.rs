@@ -81,6 +81,15 @@ impl PendingRotation {
             .map_err(|e| Error::config(format!("cannot write {}: {e}", self.state_path.display())))
     }
 
+    /// Whether a secret can be kept (asked before the rotation, so that a failure to keep it
+    /// never ends with the secret on stdout).
+    pub fn check_usable(&self, secret_file: bool) -> Result<()> {
+        if secret_file {
+            return Ok(());
+        }
+        self.store.check_usable()
+    }
+
     /// Keep `secret` (in the store, or it is in `secret_file` already) before any sink runs.
     pub fn begin(&self, secret: &Secret, secret_file: Option<PathBuf>) -> Result<()> {
         if secret_file.is_none() {

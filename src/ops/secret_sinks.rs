@@ -39,11 +39,17 @@ impl std::fmt::Display for Sink {
 pub fn parse(text: &str) -> Result<Sink, String> {
     let bad =
         |why: &str| format!("'{text}' {why} (use file:PATH, env-file:PATH:NAME or exec:COMMAND)");
+    // Paths are made absolute now: a later --resume from another directory must write to
+    // the same place.
+    let absolute =
+        |p: &str| std::path::absolute(p).map_err(|e| bad(&format!("has a bad path ({e})")));
     if let Some(path) = text.strip_prefix("file:") {
         if path.is_empty() {
             return Err(bad("has no path"));
         }
-        return Ok(Sink::File { path: path.into() });
+        return Ok(Sink::File {
+            path: absolute(path)?,
+        });
     }
     if let Some(rest) = text.strip_prefix("env-file:") {
         let (path, name) = rest.rsplit_once(':').ok_or_else(|| bad("has no :NAME"))?;
@@ -54,14 +60,18 @@ pub fn parse(text: &str) -> Result<Sink, String> {
             return Err(bad("needs a path and a variable name (letters, digits, _)"));
         }
         return Ok(Sink::EnvFile {
-            path: path.into(),
+            path: absolute(path)?,
             name: name.to_string(),
         });
     }
     if let Some(command) = text.strip_prefix("exec:") {
-        let words = split_words(command).map_err(|e| bad(&e))?;
+        let mut words = split_words(command).map_err(|e| bad(&e))?;
         if words.is_empty() {
             return Err(bad("has no command"));
+        }
+        // A program named by a path (./deploy/k8s-secret.sh) is pinned to where it is now.
+        if words[0].contains('/') {
+            words[0] = absolute(&words[0])?.display().to_string();
         }
         return Ok(Sink::Exec { command: words });
     }
@@ -115,6 +125,41 @@ fn split_words(text: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
+/// A dotenv file's text and mode, read through a handle opened without following a link (a
+/// link swapped in after the check is refused too); others lose any access to the result
+/// (the group keeps what it had).
+fn read_no_follow(path: &Path) -> Result<(String, u32), String> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NOFOLLOW);
+    }
+    match opts.open(path) {
+        Ok(mut file) => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            #[cfg(unix)]
+            let mode = {
+                use std::os::unix::fs::PermissionsExt;
+                file.metadata()
+                    .map(|m| m.permissions().mode() & 0o770)
+                    .unwrap_or(0o600)
+            };
+            #[cfg(not(unix))]
+            let mode = 0o600;
+            Ok((text, mode))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((String::new(), 0o600)),
+        Err(e) => Err(format!(
+            "cannot read {} (a symbolic link?): {e}",
+            path.display()
+        )),
+    }
+}
+
 /// A file target must not be a symlink (a planted link would redirect the secret).
 fn refuse_symlink(path: &Path) -> Result<(), String> {
     match path.symlink_metadata() {
@@ -136,34 +181,34 @@ pub fn deliver(sink: &Sink, secret: &Secret) -> Result<(), String> {
         }
         Sink::EnvFile { path, name } => {
             refuse_symlink(path)?;
-            let (text, mode) = match std::fs::read_to_string(path) {
-                Ok(t) => {
-                    #[cfg(unix)]
-                    let mode = {
-                        use std::os::unix::fs::PermissionsExt;
-                        std::fs::metadata(path)
-                            .map(|m| m.permissions().mode() & 0o7777)
-                            .unwrap_or(0o600)
-                    };
-                    #[cfg(not(unix))]
-                    let mode = 0o600;
-                    (t, mode)
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), 0o600),
-                Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-            };
+            // A dotenv value goes unquoted: one word of visible characters that no dotenv
+            // parser reads differently (no quotes, #, $, backslash or backtick).
+            if !secret
+                .expose()
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !b"'\"#$\\`".contains(&b))
+            {
+                return Err("the secret has characters a dotenv line cannot hold unquoted".into());
+            }
+            let (text, mode) = read_no_follow(path)?;
             let line = format!("{name}={}", secret.expose());
             let mut replaced = false;
             let mut lines: Vec<String> = text
                 .lines()
                 .map(|l| {
+                    let exported = l.trim_start().starts_with("export ");
                     let key = l
                         .trim_start()
                         .strip_prefix("export ")
                         .unwrap_or(l.trim_start());
                     if key.split_once('=').is_some_and(|(k, _)| k.trim() == name) && !replaced {
                         replaced = true;
-                        line.clone()
+                        // `export NAME=` stays exported.
+                        if exported {
+                            format!("export {line}")
+                        } else {
+                            line.clone()
+                        }
                     } else {
                         l.to_string()
                     }
@@ -179,11 +224,16 @@ pub fn deliver(sink: &Sink, secret: &Secret) -> Result<(), String> {
         }
         Sink::Exec { command } => {
             let (program, args) = command.split_first().expect("parsed: not empty");
-            let mut child = std::process::Command::new(program)
+            let mut cmd = std::process::Command::new(program);
+            // The credentials svcacct was started with are not the command's either.
+            for name in crate::commands::token::CREDENTIAL_VARIABLES
+                .iter()
+                .chain(&["SVCACCT_WEBHOOK_PASSWORD"])
+            {
+                cmd.env_remove(name);
+            }
+            let mut child = cmd
                 .args(args)
-                // The credentials svcacct was started with are not the command's either.
-                .env_remove("SVCACCT_CLIENT_SECRET")
-                .env_remove("SVCACCT_TOKEN")
                 .stdin(std::process::Stdio::piped())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::inherit())

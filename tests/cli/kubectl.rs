@@ -172,7 +172,7 @@ fn kubectl_get_pods_with_the_documented_kubeconfig() {
         1,
         "10 kubectl processes with environment credentials: one token request"
     );
-    // Where the kernel keyring answers, the cached token is there, not in a file.
+    // Where a keychain answers, the cached token is there, not in a file.
     let files: Vec<_> = std::fs::read_dir(k.m.home.path().join(".cache/svcacct/tokens"))
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -180,7 +180,7 @@ fn kubectl_get_pods_with_the_documented_kubeconfig() {
         !files
             .iter()
             .any(|p| p.extension().is_some_and(|e| e == "json")),
-        "no token file where the kernel keyring serves: {files:?}"
+        "no token file where the keychain serves: {files:?}"
     );
     let listed: Vec<_> = kube
         .seen()

@@ -103,13 +103,19 @@ impl Table {
             .retain(|_, e| now.duration_since(e.started) < WINDOW);
         let over = (self.entries.len() + new).saturating_sub(MAX_ENTRIES);
         if over > 0 {
-            let mut by_age: Vec<(Instant, String)> = self
+            // What is forgotten first: the least that a forgotten count could give away —
+            // accounts close to their lockout last (a flood must not reset a guessed-at
+            // account), then the fewest failures, then the oldest.
+            let mut by_worth: Vec<(bool, u32, Instant, String)> = self
                 .entries
                 .iter()
-                .map(|(k, e)| (e.started, k.clone()))
+                .map(|(k, e)| {
+                    let near_lockout = k.starts_with("account:") && e.failures + 1 >= PER_ACCOUNT;
+                    (near_lockout, e.failures, e.started, k.clone())
+                })
                 .collect();
-            by_age.sort();
-            for (_, key) in by_age.into_iter().take(over.max(MAX_ENTRIES / 10)) {
+            by_worth.sort();
+            for (_, _, _, key) in by_worth.into_iter().take(over.max(MAX_ENTRIES / 10)) {
                 self.entries.remove(&key);
             }
         }
@@ -252,6 +258,21 @@ mod tests {
         }
         assert!(t.len() <= MAX_ENTRIES);
         let user: IpAddr = "127.0.0.1".parse().unwrap();
+        // An account guessed at up to its limit stays locked through a flood of new entries.
+        let guesser: IpAddr = "198.51.100.1".parse().unwrap();
+        for _ in 0..PER_ACCOUNT {
+            assert!(t.attempt("admin", guesser).is_ok());
+        }
+        for a in 0..12_000u32 {
+            let addr = IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + a));
+            let _ = t.attempt_address(addr);
+        }
+        assert!(t.len() <= MAX_ENTRIES);
+        let elsewhere: IpAddr = "203.0.113.77".parse().unwrap();
+        assert!(
+            t.attempt("admin", elsewhere).is_err(),
+            "the flood reset a lockout"
+        );
         assert!(t.attempt("owner", user).is_ok(), "the owner still signs in");
         t.succeeded("owner", user);
         // A source that keeps getting attempts back (a right password) stays within its quota.

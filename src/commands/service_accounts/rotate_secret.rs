@@ -142,6 +142,15 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
     }
     let session = ctx.session().await?;
     let company = ctx.company_id(&session).await?;
+    // Sinks need a place to keep the secret until they all have it: checked before anything
+    // changes on the server.
+    if !args.deliver.is_empty() {
+        pending(ctx, &session.creds.api, company, args.id)?
+            .check_usable(args.secret_file.is_some())
+            .map_err(|e| {
+                e.with_hint("--deliver keeps the new secret until every sink has it: pass --secret-file PATH, or sign in with a keychain")
+            })?;
+    }
     let rotated = session
         .api
         .rotate_service_account_secret(
@@ -207,10 +216,11 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
     pending.record(&results)?;
     let json = serde_json::to_value(account).expect("serialisable");
     report_sinks(ctx, args.id, json, &results, &pending.whereabouts())?;
+    // Every sink has it: nothing is left to resume, and the kept copy goes.
+    pending.end();
     if let Some(idle) = args.finish_when_idle {
         let timeout = args.timeout.unwrap_or(args.grace);
         finish_when_idle(ctx, &session, company, args.id, idle, timeout).await?;
-        pending.end();
     }
     Ok(())
 }

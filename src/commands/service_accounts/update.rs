@@ -64,6 +64,14 @@ async fn trim_unused(ctx: &Context, args: &SaUpdateArgs, span: u64) -> Result<()
         ),
         args.yes,
     )?;
+    // Proposed from a view that may be old by now (another admin may have lowered a grant
+    // while we asked): proposed again from a fresh one, which never raises a level.
+    let fresh = session.api.service_account(company, args.id).await?;
+    let (trims, _) = crate::ops::least_privilege::propose(
+        &fresh.permissions.clone().unwrap_or_default(),
+        &fresh.permission_usage.clone().unwrap_or_default(),
+        since,
+    );
     let change = crate::ops::least_privilege::change(&trims);
     let changes = ServiceAccountChanges {
         permissions: Some(&change),
