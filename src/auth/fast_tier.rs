@@ -29,17 +29,6 @@ fn ring() -> Option<linux_keyutils::KeyRing> {
     linux_keyutils::KeyRing::from_special_id(linux_keyutils::KeyRingIdentifier::User, false).ok()
 }
 
-/// Whether the kernel keyring answers here (not where keyctl is refused).
-#[cfg(target_os = "linux")]
-pub fn available() -> bool {
-    ring().is_some()
-}
-
-#[cfg(not(target_os = "linux"))]
-pub fn available() -> bool {
-    false
-}
-
 /// The token kept for `account`, if the kernel still holds it.
 #[cfg(target_os = "linux")]
 pub fn get(account: &str) -> Option<FastToken> {

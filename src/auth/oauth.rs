@@ -19,6 +19,13 @@ use crate::config::{ClientAuthMethod, Endpoints};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 
+/// An RFC 3339 time (as the API sends them) in Unix seconds.
+pub fn unix_time(rfc3339: &str) -> Option<i64> {
+    time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
+        .ok()
+        .map(|t| t.unix_timestamp())
+}
+
 pub fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -232,15 +239,17 @@ fn token_client(endpoints: &Endpoints, who: &ClientIdentity<'_>) -> Result<Token
     }))
 }
 
+/// Whether `token` can be a token: one word of visible ASCII (it goes into HTTP headers and
+/// into line protocols, where a newline would add fields).
+pub fn is_token_text(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
+
 /// A token goes into HTTP headers and into the line protocols of git and kubectl, where a
 /// newline would inject fields (`host=…`): a token that is not one word of visible ASCII is
 /// refused where it arrives, for every grant (exit 8, naming the server).
 fn checked(cred: StoredCredential, server: &str) -> Result<StoredCredential> {
-    let bad = |t: &Option<Secret>| {
-        t.as_ref().is_some_and(|t| {
-            t.expose().is_empty() || !t.expose().bytes().all(|b| (0x21..=0x7e).contains(&b))
-        })
-    };
+    let bad = |t: &Option<Secret>| t.as_ref().is_some_and(|t| !is_token_text(t.expose()));
     if bad(&cred.access_token) || bad(&cred.refresh_token) {
         return Err(Error::network(format!(
             "the token endpoint {server} answered with a token that is not one word of visible ASCII (control characters, spaces or other text): refused"

@@ -406,6 +406,23 @@ async fn cached_or_mint(
     Ok(cred)
 }
 
+/// The token endpoint for environment credentials: `SVCACCT_TOKEN_URL`, else the preset's
+/// (`SVCACCT_PROVIDER`), else discovery at the API.
+async fn env_token_endpoint(
+    ctx: &Context,
+    api: &Url,
+) -> Result<(crate::provider::Provider, oauth::Discovered)> {
+    let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
+    let overrides = EndpointOverrides {
+        token_url: std::env::var("SVCACCT_TOKEN_URL")
+            .ok()
+            .or(preset.fixed_endpoints(api).map(|e| e.token_endpoint)),
+        ..Default::default()
+    };
+    let discovered = oauth::discover(ctx.http()?, api, &overrides, false).await?;
+    Ok((preset, discovered))
+}
+
 /// `SVCACCT_CLIENT_ID` + `SVCACCT_CLIENT_SECRET` (+ `SVCACCT_API_URL`): a token minted with the
 /// client credentials grant, cached (never the secret) until it is due for renewal.
 async fn env_client_credentials(
@@ -417,13 +434,7 @@ async fn env_client_credentials(
 ) -> Result<Credentials> {
     let cache = env_cache(ctx, &api, &client_id, &secret);
     let cred = cached_or_mint(ctx, &cache, renewal, async || {
-        let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
-        let fixed = preset.fixed_endpoints(&api).map(|e| e.token_endpoint);
-        let overrides = EndpointOverrides {
-            token_url: std::env::var("SVCACCT_TOKEN_URL").ok().or(fixed),
-            ..Default::default()
-        };
-        let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
+        let (preset, discovered) = env_token_endpoint(ctx, &api).await?;
         // Procore documents the client's id and secret in the form body.
         let asked = (preset == crate::provider::Provider::Procore)
             .then_some(ClientAuthMethod::ClientSecretPost);
@@ -557,14 +568,7 @@ async fn federated(
 ) -> Result<Credentials> {
     let (cache, _audience, assertion) = federated_cache(ctx, &api, client_id, &source).await?;
     let cred = cached_or_mint(ctx, &cache, renewal, async || {
-        let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
-        let overrides = EndpointOverrides {
-            token_url: std::env::var("SVCACCT_TOKEN_URL")
-                .ok()
-                .or(preset.fixed_endpoints(&api).map(|e| e.token_endpoint)),
-            ..Default::default()
-        };
-        let discovered = oauth::discover(ctx.http()?, &api, &overrides, false).await?;
+        let (_, discovered) = env_token_endpoint(ctx, &api).await?;
         oauth::client_credentials_with_assertion(
             ctx.http()?,
             &discovered.endpoints,

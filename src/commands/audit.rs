@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use crate::api::tokens::Owner;
 use crate::cli::AuditArgs;
@@ -83,9 +82,7 @@ pub struct Finding {
 }
 
 fn unix(ts: &Option<String>) -> Option<i64> {
-    ts.as_deref()
-        .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok())
-        .map(|t| t.unix_timestamp())
+    ts.as_deref().and_then(crate::auth::oauth::unix_time)
 }
 
 fn check(f: &mut Finding, rules: &[Rule], now: i64) {
@@ -361,6 +358,7 @@ pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::format_description::well_known::Rfc3339;
 
     #[test]
     fn rules_parse_and_flag() {

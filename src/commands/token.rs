@@ -203,7 +203,7 @@ pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<(
         .iter()
         .any(|(k, v)| k == "capability[]" && v == "authtype");
     let token = creds.token.expose();
-    if token.is_empty() || !token.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+    if !crate::auth::oauth::is_token_text(token) {
         // git's protocol is lines of key=value: a newline would add fields of its own.
         return Err(Error::usage(
             "the token has characters that cannot go into git's credential protocol",

@@ -14,11 +14,7 @@ pub fn rank(level: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn unix(rfc3339: &str) -> Option<i64> {
-    time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
-        .ok()
-        .map(|t| t.unix_timestamp())
-}
+use crate::auth::oauth::unix_time as unix;
 
 /// The highest level `tool` was needed at since `since` (Unix seconds), and when last.
 pub fn highest_used(usage: &[PermissionUsage], tool: &str, since: i64) -> Option<(String, String)> {

@@ -45,16 +45,10 @@ impl PendingRotation {
         company: i64,
         id: u64,
     ) -> Self {
-        use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(api.as_str().trim_end_matches('/').as_bytes());
-        let tag: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
         // '+' is in no profile name: the keychain item is never a profile's.
         let name = format!("rotation+{company}+{id}");
         PendingRotation {
-            state_path: config_dir
-                .join("state")
-                .join("rotations")
-                .join(format!("{tag}-{company}-{id}.json")),
+            state_path: super::account_state_path(config_dir, "rotations", api, company, id),
             store: CredentialStore::for_profile(storage, config_dir, &name, api.as_str()),
         }
     }

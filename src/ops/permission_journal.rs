@@ -21,14 +21,8 @@ impl PermissionJournal {
         company: i64,
         id: u64,
     ) -> Self {
-        use sha2::{Digest, Sha256};
-        let digest = Sha256::digest(api.as_str().trim_end_matches('/').as_bytes());
-        let tag: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
         PermissionJournal {
-            path: config_dir
-                .join("state")
-                .join("permission-journal")
-                .join(format!("{tag}-{company}-{id}.json")),
+            path: super::account_state_path(config_dir, "permission-journal", api, company, id),
         }
     }
 

@@ -295,15 +295,7 @@ fn other_hosts_get_nothing_and_revoked_tokens_are_erased() {
 
     // Revoked at the server before it expired: git's clone is refused, git tells the helper
     // to erase, and the next clone gets (and the server takes) a new token.
-    let sa = &sb.bootstrap().service_account;
-    let (status, _) = curl(&[
-        "-u",
-        &format!("{}:{}", sa.client_id, sa.client_secret),
-        "-d",
-        &format!("token={token}"),
-        &format!("{}/oauth/revoke", sb.url()),
-    ]);
-    assert_eq!(status, 200);
+    revoke_as_demo_service_account(&sb, &token);
     let repo = format!("{}/repo.git", server.url);
     let (ok, out) = run_git(&m, GIT_2_47, &["clone", &repo, "a"], server.dir.path());
     assert!(!ok, "the revoked token is refused: {out}");

@@ -587,6 +587,20 @@ pub fn curl(args: &[&str]) -> (u16, String) {
     (code.trim().parse().unwrap_or(0), body.to_string())
 }
 
+/// Revoke `token` at the sandbox (RFC 7009) as its demo service account, which minted it.
+#[track_caller]
+pub fn revoke_as_demo_service_account(sb: &Sandbox, token: &str) {
+    let sa = &sb.bootstrap().service_account;
+    let (status, body) = curl(&[
+        "-u",
+        &format!("{}:{}", sa.client_id, sa.client_secret),
+        "-d",
+        &format!("token={token}"),
+        &format!("{}/oauth/revoke", sb.url()),
+    ]);
+    assert_eq!(status, 200, "{body}");
+}
+
 /// An API call with a bearer token: (status, JSON body or null).
 pub fn api(
     token: &str,

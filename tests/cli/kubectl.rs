@@ -193,14 +193,7 @@ fn kubectl_get_pods_with_the_documented_kubeconfig() {
 
     // The cached token revoked at the server: kubectl is refused until `token --refresh`.
     let token = listed.last().unwrap().1.clone();
-    let (status, _) = curl(&[
-        "-u",
-        &format!("{}:{}", sa.client_id, sa.client_secret),
-        "-d",
-        &format!("token={token}"),
-        &format!("{}/oauth/revoke", sb.url()),
-    ]);
-    assert_eq!(status, 200);
+    revoke_as_demo_service_account(&sb, &token);
     let (ok, out) = k.get_pods();
     assert!(!ok && out.contains("You must be logged in"), "{out}");
     let mut refresh = k.m.command_for("svcacct");

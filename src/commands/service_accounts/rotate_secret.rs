@@ -225,12 +225,6 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
     Ok(())
 }
 
-fn unix(rfc3339: &str) -> Option<i64> {
-    time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
-        .ok()
-        .map(|t| t.unix_timestamp())
-}
-
 /// Wait until the old secret has not been used for `idle` seconds, then retire it; after
 /// `timeout` seconds, stop with exit 11 naming who still uses it (both secrets stay valid).
 async fn finish_when_idle(
@@ -264,7 +258,7 @@ async fn finish_when_idle(
         let last = old
             .last_used_at
             .as_deref()
-            .and_then(unix)
+            .and_then(crate::auth::oauth::unix_time)
             .unwrap_or(0)
             .max(started_unix);
         let quiet_for = crate::auth::oauth::unix_now() - last;
