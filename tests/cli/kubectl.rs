@@ -324,3 +324,38 @@ fn environment_credentials_cache_in_a_private_file_without_a_keychain() {
     assert!(run.stderr.contains("not private"), "{}", run.stderr);
     assert!(run.stderr.contains("chmod 700"), "{}", run.stderr);
 }
+
+/// The environment token cache is keyed by a hash of the secret too: after a rotation, a job
+/// with the new secret gets a token of its own, never the one the old secret minted.
+#[test]
+fn another_secret_never_gets_the_cached_token() {
+    let sb = Sandbox::start();
+    let sa = sb.bootstrap().service_account.clone();
+    let owner = sb.bootstrap().user("owner").clone();
+    let (admin, _) = signed_in_as(&sb, &owner.login, &owner.password);
+    let new_secret = admin.home.path().join("new-secret");
+    admin
+        .run(&[
+            "sa",
+            "rotate-secret",
+            &sa.id.to_string(),
+            "--secret-file",
+            new_secret.to_str().unwrap(),
+        ])
+        .ok();
+    let new_secret = std::fs::read_to_string(&new_secret)
+        .unwrap()
+        .trim()
+        .to_string();
+    let mut ci = Machine::new();
+    ci.set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", &sa.client_id)
+        .set("SVCACCT_CLIENT_SECRET", &sa.client_secret);
+    let before = sb.token_requests("client_credentials");
+    let old_token = ci.run(&["token"]).ok().stdout;
+    assert_eq!(ci.run(&["token"]).ok().stdout, old_token, "cached");
+    ci.set("SVCACCT_CLIENT_SECRET", &new_secret);
+    let new_token = ci.run(&["token"]).ok().stdout;
+    assert_ne!(new_token, old_token);
+    assert_eq!(sb.token_requests("client_credentials") - before, 2);
+}

@@ -53,3 +53,27 @@ pub fn list(conn: &Connection, company_id: i64, user_id: i64) -> rusqlite::Resul
     })?
     .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A user's usage is read under its company only: asked under another company, nothing.
+    #[test]
+    fn usage_is_read_under_the_users_company_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::db::open(dir.path()).unwrap();
+        let a = crate::seed::add_company(&conn, "Acme", "a-").unwrap();
+        let b = crate::seed::add_company(&conn, "Borealis", "b-").unwrap();
+        let user = a.users["manager"].id;
+        record(&conn, user, "documents", "read", 1_000).unwrap();
+        record(&conn, user, "documents", "read", 2_000).unwrap();
+        let mine = list(&conn, a.id, user).unwrap();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].count, 2);
+        assert!(
+            list(&conn, b.id, user).unwrap().is_empty(),
+            "another company's user"
+        );
+    }
+}
