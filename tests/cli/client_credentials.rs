@@ -214,7 +214,7 @@ fn ci_mode_from_the_environment_without_keychain_or_state() {
     let sb = Sandbox::start();
     let sa = sb.bootstrap().service_account.clone();
     let mut m = Machine::new();
-    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.keychain_gone();
     m.set("SVCACCT_API_URL", sb.url())
         .set("SVCACCT_CLIENT_ID", &sa.client_id)
         .set("SVCACCT_CLIENT_SECRET", &sa.client_secret);
@@ -249,7 +249,7 @@ fn ci_mode_from_the_environment_without_keychain_or_state() {
 fn no_keychain_is_an_error_naming_the_alternatives_then_insecure_storage_works() {
     let sb = Sandbox::start();
     let mut m = Machine::new();
-    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.keychain_gone();
     let run = login_service_account(&m, &sb, &[]);
     run.fails_with(3).one_line_error("no OS keychain");
     assert!(
@@ -348,7 +348,7 @@ fn environment_client_credentials_win_unless_a_profile_is_named() {
 fn no_keychain_is_found_before_the_sign_in() {
     let sb = Sandbox::start();
     let mut m = Machine::new();
-    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.keychain_gone();
     let before = sb.token_requests("client_credentials");
     login_service_account(&m, &sb, &[])
         .fails_with(3)
@@ -366,7 +366,7 @@ fn no_keychain_is_found_before_the_sign_in() {
 fn save_follows_the_profiles_storage() {
     let sb = Sandbox::start();
     let mut m = Machine::new();
-    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.keychain_gone();
     login_browser(&mut m, &sb, "owner", &["--insecure-storage"]).ok();
     let created = m
         .run(&[
@@ -433,15 +433,14 @@ fn the_fast_tier_serves_a_fresh_token_without_the_secret_service() {
     let mut m = Machine::new();
     login_service_account(&m, &sb, &[]).ok();
     let token = m.run(&["token"]).ok().stdout;
-    let bus = std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default();
-    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.keychain_gone();
     assert_eq!(
         m.run(&["token"]).ok().stdout,
         token,
         "served by the fast tier"
     );
-    m.set("DBUS_SESSION_BUS_ADDRESS", &bus);
+    m.keychain_back();
     m.run(&["logout"]).ok();
-    m.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    m.keychain_gone();
     m.run(&["token"]).fails_with(4);
 }

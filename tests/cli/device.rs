@@ -4,8 +4,8 @@
 //! `slow_down` (a double: the sandbox never needs to send it to a client that keeps the pace)
 //! and Ctrl-C.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::io::BufReader;
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,44 +13,6 @@ use serde_json::json;
 
 use crate::doubles::{Double, json_reply};
 use crate::harness::*;
-
-/// Read a running login's stderr until it shows the verification URL with the code: (that
-/// URL, the user code, everything read).
-pub fn code_from(stderr: &mut impl BufRead) -> (String, String, String) {
-    let mut seen = String::new();
-    loop {
-        let mut line = String::new();
-        assert!(
-            stderr.read_line(&mut line).unwrap() > 0,
-            "no code shown: {seen}"
-        );
-        seen.push_str(&line);
-        if let Some(url) = line
-            .split_whitespace()
-            .find(|w| w.contains("/device?user_code="))
-        {
-            let code = url.rsplit('=').next().unwrap().to_string();
-            return (url.to_string(), code, seen);
-        }
-    }
-}
-
-/// A person on another device: opens the URL, signs in, decides.
-pub fn approve_elsewhere(url: &str, login: &str, password: &str, decision: &str) {
-    let out = Command::new("python3")
-        .arg(browser_script())
-        .arg(url)
-        .env("SIM_LOGIN", login)
-        .env("SIM_PASSWORD", password)
-        .env("SIM_DECISION", decision)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 pub fn fast_sandbox() -> Sandbox {
     Sandbox::start_with(|c| {

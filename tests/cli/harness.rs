@@ -212,6 +212,17 @@ impl Machine {
             .set("SIM_DECISION", "approve")
     }
 
+    /// No keychain from now on (a headless box, a CI container): no Secret Service answers.
+    pub fn keychain_gone(&mut self) -> &mut Self {
+        self.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    }
+
+    /// The keychain is back (the one this test run uses, real or the test builds' file).
+    pub fn keychain_back(&mut self) -> &mut Self {
+        self.env.retain(|(k, _)| k != "DBUS_SESSION_BUS_ADDRESS");
+        self
+    }
+
     /// Set an environment variable for every later run.
     pub fn set(&mut self, key: &str, value: impl AsRef<str>) -> &mut Self {
         self.env.retain(|(k, _)| k != key);
@@ -232,9 +243,23 @@ impl Machine {
         cmd.env("HOME", self.home.path());
         cmd.env("XDG_CONFIG_HOME", self.home.path().join(".config"));
         cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
-        // The real keychain of this test session (scripts/test.sh starts one under dbus-run-session).
-        if let Ok(bus) = std::env::var("DBUS_SESSION_BUS_ADDRESS") {
-            cmd.env("DBUS_SESSION_BUS_ADDRESS", bus);
+        // The keychain: the real one of this test session where scripts/test.sh started one
+        // (gnome-keyring under dbus-run-session, SVCACCT_TEST_REAL_KEYCHAIN=1), else the test
+        // builds' file keychain in this machine's HOME, so plain `cargo test` needs no D-Bus. A
+        // test that sets its own bus (none, or a silent one) gets no keychain but that bus.
+        let own_bus = self
+            .env
+            .iter()
+            .any(|(k, _)| k == "DBUS_SESSION_BUS_ADDRESS");
+        if real_keychain() {
+            if let Ok(bus) = std::env::var("DBUS_SESSION_BUS_ADDRESS") {
+                cmd.env("DBUS_SESSION_BUS_ADDRESS", bus);
+            }
+        } else if !own_bus {
+            cmd.env(
+                "SVCACCT_TEST_KEYCHAIN",
+                self.home.path().join(".test-keychain"),
+            );
         }
         for (k, v) in &self.env {
             cmd.env(k, v);
@@ -260,6 +285,13 @@ impl Machine {
         leak_scan::check(args, &run);
         run
     }
+}
+
+/// Whether the tests use the session's real keychain: `scripts/test.sh` says so, with a Secret
+/// Service it started; plain `cargo test` uses the test builds' file keychain.
+pub fn real_keychain() -> bool {
+    std::env::var_os("SVCACCT_TEST_REAL_KEYCHAIN").is_some_and(|v| v == "1")
+        && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
 }
 
 /// Wait for a child, killing it if it outlives `limit` (no test hangs forever). Its stdout and
@@ -727,4 +759,82 @@ pub mod leak_scan {
             }
         }
     }
+}
+
+/// Read a running login's stderr until it shows the verification URL with the code: (that
+/// URL, the user code, everything read).
+pub fn code_from(stderr: &mut impl std::io::BufRead) -> (String, String, String) {
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no code shown: {seen}"
+        );
+        seen.push_str(&line);
+        if let Some(url) = line
+            .split_whitespace()
+            .find(|w| w.contains("/device?user_code="))
+        {
+            let code = url.rsplit('=').next().unwrap().to_string();
+            return (url.to_string(), code, seen);
+        }
+    }
+}
+
+/// A person on another device: opens the URL, signs in, decides.
+pub fn approve_elsewhere(url: &str, login: &str, password: &str, decision: &str) {
+    let out = std::process::Command::new("python3")
+        .arg(browser_script())
+        .arg(url)
+        .env("SIM_LOGIN", login)
+        .env("SIM_PASSWORD", password)
+        .env("SIM_DECISION", decision)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The directory of the svcacct binary under test, for PATH (the docs say `command: svcacct`).
+pub fn bin_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_BIN_EXE_svcacct"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// `git credential fill` for `request`, answered by the configured helpers: (exit, stdout,
+/// stderr).
+pub fn fill(
+    m: &Machine,
+    git: &str,
+    config: &[&str],
+    request: &str,
+) -> (Option<i32>, String, String) {
+    let mut child = m
+        .command_for(git)
+        .args(config)
+        .args(["credential", "fill"])
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(request.as_bytes())
+        .unwrap();
+    let out = wait_bounded(child, Duration::from_secs(60));
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }

@@ -225,7 +225,7 @@ fn git_credential_fill_through_a_real_git() {
     let helper = format!("!\"{}\" git-credential", env!("CARGO_BIN_EXE_svcacct"));
     let config = format!("credential.helper={helper}");
     let fill = |request: &str| {
-        let (code, out, _) = crate::git::fill(&m, "git", &["-c", &config], request);
+        let (code, out, _) = crate::harness::fill(&m, "git", &["-c", &config], request);
         (code, out)
     };
     let (code, out) = fill(&format!("protocol=http\nhost={host}\n\n"));

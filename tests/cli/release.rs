@@ -278,50 +278,6 @@ fn man_pages_are_generated_and_committed() {
 /// mandoc, the man page checker of the BSDs and many Linux distributions, finds nothing to warn
 /// about in any page (issue 17: 83 warnings). `.ci/run` installs it.
 #[test]
-fn man_pages_pass_mandoc_lint() {
-    let pages: Vec<PathBuf> = std::fs::read_dir(root().join("man"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert!(pages.len() > 30);
-    let out = std::process::Command::new("mandoc")
-        .args(["-Tlint", "-W", "warning"])
-        .args(&pages)
-        .output()
-        .expect("mandoc runs (.ci/run installs it)");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(report.trim().is_empty(), "mandoc -Tlint:\n{report}");
-    // And each renders as text, with its sections.
-    let shown = std::process::Command::new("mandoc")
-        .args(["-Tascii", "-Owidth=80"])
-        .arg(root().join("man/svcacct-token.1"))
-        .output()
-        .unwrap();
-    // (-Tascii overstrikes: "E\bE" is bold, "_\bF" italic; a character before a backspace
-    // is dropped to read the text.)
-    let chars: Vec<char> = String::from_utf8_lossy(&shown.stdout).chars().collect();
-    let mut shown = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars.get(i + 1) == Some(&'\u{8}') {
-            i += 2;
-            continue;
-        }
-        shown.push(chars[i]);
-        i += 1;
-    }
-    assert!(
-        shown.contains("EXIT STATUS") && shown.contains("SEE ALSO"),
-        "{shown}"
-    );
-    assert!(shown.contains("--format FORMAT"), "{shown}");
-}
-
-#[test]
 fn dynamic_completion_of_ids_and_profiles() {
     let sb = Sandbox::start();
     let mut m = Machine::new();

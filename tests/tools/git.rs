@@ -9,7 +9,6 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::harness::*;
-use crate::kubectl::bin_dir;
 
 const GIT_2_39: &str = "/usr/bin/git";
 const GIT_2_47: &str = "/usr/local/bin/git";
@@ -161,39 +160,6 @@ fn run_git(m: &Machine, git: &str, args: &[&str], cwd: &Path) -> (bool, String) 
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         ),
-    )
-}
-
-/// `git credential fill` for `request`, answered by the configured helpers: (exit, stdout,
-/// stderr).
-pub fn fill(
-    m: &Machine,
-    git: &str,
-    config: &[&str],
-    request: &str,
-) -> (Option<i32>, String, String) {
-    use std::io::Write;
-    let mut child = m
-        .command_for(git)
-        .args(config)
-        .args(["credential", "fill"])
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.as_bytes())
-        .unwrap();
-    let out = wait_bounded(child, Duration::from_secs(60));
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
 

@@ -163,7 +163,7 @@ fn authorization_code_pkce_refresh_rotation_and_revocation() {
 /// its login and consent, while `svcacct login --device` polls; no `--scope`.
 #[test]
 fn device_flow_against_oidc_provider() {
-    use crate::device::{approve_elsewhere, code_from};
+    use crate::harness::{approve_elsewhere, code_from};
     let op = oidc_provider(3600);
     let m = Machine::new();
     let mut child = m

@@ -20,14 +20,6 @@ pub fn documented_kubeconfig() -> String {
     block.to_string()
 }
 
-/// The directory of the svcacct binary under test, for PATH (the docs say `command: svcacct`).
-pub fn bin_dir() -> PathBuf {
-    Path::new(env!("CARGO_BIN_EXE_svcacct"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
 /// A self-signed certificate for 127.0.0.1 (kubectl sends no credentials over plain http).
 pub fn self_signed(dir: &Path) -> (PathBuf, PathBuf) {
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
