@@ -87,12 +87,12 @@ pub struct Profile {
     pub company_id: Option<i64>,
     /// The provider preset chosen at login (`--provider`); none means discovery.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<crate::provider::Provider>,
+    pub provider: Option<crate::providers::Provider>,
 }
 
 impl Profile {
-    pub fn provider(&self) -> crate::provider::Provider {
-        self.provider.unwrap_or(crate::provider::Provider::Svcacct)
+    pub fn provider(&self) -> crate::providers::Provider {
+        self.provider.unwrap_or(crate::providers::Provider::Svcacct)
     }
 }
 

@@ -6,14 +6,14 @@ use std::sync::OnceLock;
 use url::Url;
 
 use crate::api::Api;
-use crate::api::client::{Auth, HttpClient, parse_base_url};
-use crate::api::pacer::SharedPacer;
-use crate::auth::session::{self, Credentials, Origin};
 use crate::cli::GlobalArgs;
 use crate::config::{ConfigFile, ConfigStore, DEFAULT_PROFILE, Profile};
+use crate::credentials::session::{self, Credentials, Origin};
 use crate::error::{Error, Result};
-use crate::output::Output;
-use crate::provider::Provider;
+use crate::http::client::{Auth, HttpClient, parse_base_url};
+use crate::http::pacer::SharedPacer;
+use crate::providers::Provider;
+use crate::ui::output::Output;
 
 pub struct Context {
     pub out: Output,
@@ -96,7 +96,7 @@ pub fn auth_for(
     token: crate::secret::Secret,
     company: Option<i64>,
 ) -> Result<Auth> {
-    if let crate::provider::TokenPlacement::Header(name) = preset.token_placement()
+    if let crate::providers::TokenPlacement::Header(name) = preset.token_placement()
         && reqwest::header::HeaderValue::from_str(token.expose()).is_err()
     {
         return Err(Error::usage(format!(

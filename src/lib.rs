@@ -1,20 +1,18 @@
 //! `svcacct`: an admin CLI for the integration credentials of a construction-project platform.
 
 pub mod api;
-pub mod auth;
 pub mod cli;
 pub mod commands;
-pub mod complete;
 pub mod config;
 pub mod context;
-pub mod delivery;
+pub mod credentials;
 pub mod error;
-pub mod interrupt;
-pub mod jq;
+pub mod http;
+pub mod oauth;
 pub mod ops;
-pub mod output;
-pub mod provider;
+pub mod providers;
 pub mod secret;
+pub mod ui;
 
 use std::process::ExitCode;
 
@@ -23,15 +21,15 @@ use clap::Parser;
 use crate::cli::Cli;
 use crate::context::Context;
 use crate::error::{Error, ErrorKind};
-use crate::output::Output;
+use crate::ui::output::Output;
 
 /// Parse the command line, run the command, and turn the outcome into an exit code.
 pub fn run() -> ExitCode {
     // `svcacct __jq EXPR`: the child that runs a --jq program (see jq.rs), not a command.
     let mut args = std::env::args_os();
-    if args.nth(1).is_some_and(|a| a == jq::CHILD_MODE) {
+    if args.nth(1).is_some_and(|a| a == ui::jq::CHILD_MODE) {
         let expr = args.next().unwrap_or_default();
-        return jq::child_main(&expr.to_string_lossy());
+        return ui::jq::child_main(&expr.to_string_lossy());
     }
     // `COMPLETE=<shell> svcacct …` is the shell asking for completions: answer and exit.
     clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();

@@ -3,10 +3,10 @@
 use reqwest::Method;
 use serde_json::json;
 
-use super::client::Request;
 use super::models::{AppInfo, AppInstall};
 use super::{Api, decode};
 use crate::error::Result;
+use crate::http::client::Request;
 
 fn path(company: i64) -> String {
     format!("/api/v1/companies/{company}/apps")
@@ -30,7 +30,7 @@ impl Api<'_> {
         let mut req = Request::new(Method::POST, url)
             .auth(&self.auth)
             .json_body(&body);
-        req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
+        req.idempotency_key = Some(crate::oauth::idempotency_key());
         decode(self.http.send(req).await?)
     }
 

@@ -1,13 +1,8 @@
 //! The platform API: one function per endpoint on [`Api`], errors mapped once.
 
 pub mod apps;
-pub mod client;
 pub mod models;
-pub mod pacer;
-pub mod page;
 pub mod procore;
-pub mod rate;
-pub mod redact;
 pub mod service_accounts;
 pub mod tokens;
 pub mod webhooks;
@@ -17,8 +12,9 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::http::client::{Auth, HttpClient, Request, Response, not_json};
+use crate::http::page;
 use crate::secret::Secret;
-use client::{Auth, HttpClient, Request, Response, not_json};
 
 /// An authenticated view of the API for one request sequence.
 pub struct Api<'a> {

@@ -7,9 +7,9 @@ use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::client::Request;
 use super::{Api, decode, error_from};
 use crate::error::Result;
+use crate::http::client::Request;
 
 /// `GET /rest/v1.0/me`
 #[derive(Debug, Deserialize)]
@@ -65,7 +65,7 @@ impl Api<'_> {
             .await
     }
 
-    async fn post(&self, path: &str, body: &Value) -> Result<super::client::Response> {
+    async fn post(&self, path: &str, body: &Value) -> Result<crate::http::client::Response> {
         let req = Request::new(Method::POST, self.url(path))
             .auth(&self.auth)
             .json_body(body);

@@ -3,11 +3,11 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use super::client::Request;
 use super::models::{Permissions, Project, ServiceAccount, WithSecret};
-use super::page::Page;
 use super::{Api, decode};
 use crate::error::Result;
+use crate::http::client::Request;
+use crate::http::page::Page;
 
 /// What to create.
 pub struct NewServiceAccount<'a> {

@@ -3,10 +3,10 @@
 use reqwest::Method;
 use serde_json::json;
 
-use super::client::Request;
 use super::models::{NewPat, Pat, User};
 use super::{Api, decode};
 use crate::error::Result;
+use crate::http::client::Request;
 
 /// Whose tokens: your own, or another user's (user managers).
 #[derive(Clone, Copy, Debug)]
@@ -33,7 +33,7 @@ impl Api<'_> {
             .auth(&self.auth)
             .json_body(&body);
         // A retry after a lost answer gets the same token back, not a second token.
-        req.idempotency_key = Some(crate::auth::oauth::idempotency_key());
+        req.idempotency_key = Some(crate::oauth::idempotency_key());
         decode(self.http.send(req).await?)
     }
 

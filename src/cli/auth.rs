@@ -15,7 +15,7 @@ pub struct LoginArgs {
     /// A platform preset: its endpoints, redirect rules, token header and rate limits, so no
     /// endpoint flag is needed (default: discovery from --api; kept in the profile)
     #[arg(long, value_enum, value_name = "PROVIDER")]
-    pub provider: Option<crate::provider::Provider>,
+    pub provider: Option<crate::providers::Provider>,
     /// Use the client credentials grant (a service account) instead of the browser
     #[arg(long, requires = "client_id", conflicts_with_all = ["with_token", "no_browser"])]
     pub client_credentials: bool,

@@ -6,6 +6,7 @@ use clap_complete::engine::ArgValueCandidates;
 mod api;
 mod apps;
 mod auth;
+pub mod complete;
 mod service_accounts;
 mod tokens;
 mod webhooks;
@@ -37,7 +38,7 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Profile to use (a named set of API URL and credentials)
-    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME", value_parser = profile_name, add = ArgValueCandidates::new(crate::complete::profiles))]
+    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME", value_parser = profile_name, add = ArgValueCandidates::new(crate::cli::complete::profiles))]
     pub profile: Option<String>,
     /// Platform API base URL (https, or http to loopback only)
     #[arg(long, global = true, env = "SVCACCT_API_URL", value_name = "URL")]
@@ -132,7 +133,7 @@ pub struct ListFormatArgs {
 
 impl ListFormatArgs {
     /// Whether JSON is printed at all (`--format`, `--json` or `--jq`).
-    pub fn json(&self, out: &crate::output::Output) -> bool {
+    pub fn json(&self, out: &crate::ui::output::Output) -> bool {
         out.json || self.format.is_some()
     }
 

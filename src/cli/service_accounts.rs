@@ -52,7 +52,7 @@ fn claim(s: &str) -> Result<(String, String), String> {
 #[derive(Debug, Args)]
 pub struct FederationAddArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
     /// The token issuer, e.g. https://token.actions.githubusercontent.com
     #[arg(long, value_name = "URL")]
@@ -71,7 +71,7 @@ pub struct FederationAddArgs {
 #[derive(Debug, Args)]
 pub struct FederationRemoveArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
     /// Federation id (see `svcacct sa federation list ID`)
     pub federation_id: u64,
@@ -80,7 +80,7 @@ pub struct FederationRemoveArgs {
 #[derive(Debug, Args)]
 pub struct FederationTestArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
     /// A file holding the assertion (an OpenID token from the CI system)
     #[arg(long, value_name = "PATH")]
@@ -95,7 +95,7 @@ fn grace(s: &str) -> Result<u64, String> {
 #[derive(Debug, Args)]
 pub struct RotateSecretArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
     /// How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8
     #[arg(long, value_name = "DURATION", value_parser = grace, default_value = "24h", conflicts_with = "finish")]
@@ -243,14 +243,14 @@ pub struct SaCreateArgs {
 #[derive(Debug, Args)]
 pub struct SaIdArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct SaUpdateArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
     #[arg(long)]
     pub name: Option<String>,
@@ -292,7 +292,7 @@ fn trim_span(s: &str) -> Result<u64, String> {
 #[derive(Debug, Args)]
 pub struct SaDeleteArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
@@ -302,7 +302,7 @@ pub struct SaDeleteArgs {
 #[derive(Debug, Args)]
 pub struct ResetSecretArgs {
     /// Service account id
-    #[arg(add = ArgValueCandidates::new(crate::complete::service_account_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::service_account_ids))]
     pub id: u64,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]

@@ -28,14 +28,14 @@ pub enum WebhooksCommand {
 #[derive(Debug, Args)]
 pub struct WebhookIdArgs {
     /// Webhook id
-    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::webhook_ids))]
     pub id: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct WebhookDeleteArgs {
     /// Webhook id
-    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::webhook_ids))]
     pub id: u64,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
@@ -89,7 +89,7 @@ pub struct WebhookCreateArgs {
 #[derive(Debug, Args)]
 pub struct WebhookUpdateArgs {
     /// Webhook id
-    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::webhook_ids))]
     pub id: u64,
     #[arg(long)]
     pub url: Option<String>,
@@ -124,7 +124,7 @@ pub enum DeliveryStatus {
 #[derive(Debug, Args)]
 pub struct DeliveriesArgs {
     /// Webhook id
-    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::webhook_ids))]
     pub id: u64,
     /// Only deliveries in this state
     #[arg(long, value_enum)]
@@ -142,7 +142,7 @@ pub struct DeliveriesArgs {
 #[derive(Debug, Args)]
 pub struct RedeliverArgs {
     /// Webhook id
-    #[arg(add = ArgValueCandidates::new(crate::complete::webhook_ids))]
+    #[arg(add = ArgValueCandidates::new(crate::cli::complete::webhook_ids))]
     pub id: u64,
     /// Delivery id (see `svcacct webhooks deliveries`)
     pub delivery: u64,

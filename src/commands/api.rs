@@ -6,10 +6,11 @@ use reqwest::Method;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde_json::{Map, Value};
 
-use crate::api::{error_from, page};
+use crate::api::error_from;
 use crate::cli::ApiArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::http::page;
 
 /// One `-f`/`-F` field: its key path (`a[b][]` → a, b, append) and its value. `-F` values are
 /// typed (numbers, booleans, null) or read from a file (`@FILE`, `@-` for stdin), as in gh.
@@ -245,7 +246,7 @@ pub async fn run(ctx: &Context, args: &ApiArgs) -> Result<()> {
     }
     let mut target = path;
     // --paginate: the pages' items stream out as one JSON array, page by page.
-    let mut merged: Option<crate::output::JsonArray<'_>> = None;
+    let mut merged: Option<crate::ui::output::JsonArray<'_>> = None;
     loop {
         let resp = session
             .api

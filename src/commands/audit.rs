@@ -82,7 +82,7 @@ pub struct Finding {
 }
 
 fn unix(ts: &Option<String>) -> Option<i64> {
-    ts.as_deref().and_then(crate::auth::oauth::unix_time)
+    ts.as_deref().and_then(crate::oauth::unix_time)
 }
 
 fn check(f: &mut Finding, rules: &[Rule], now: i64) {

@@ -6,15 +6,15 @@ use std::time::Duration;
 
 use crate::api::Api;
 use crate::api::models::Me;
-use crate::auth::loopback::{Loopback, open_browser};
-use crate::auth::oauth::{self, ClientIdentity, EndpointOverrides};
-use crate::auth::session::env_secret;
-use crate::auth::store::{CredentialStore, StoredCredential};
 use crate::cli::{AuthMethodArg, LoginArgs};
 use crate::config::{AuthKind, ClientAuthMethod, Endpoints, Profile, StorageKind};
 use crate::context::Context;
+use crate::credentials::session::env_secret;
+use crate::credentials::store::{CredentialStore, StoredCredential};
 use crate::error::{Error, ErrorKind, Result};
-use crate::provider::Provider;
+use crate::oauth::loopback::{Loopback, open_browser};
+use crate::oauth::{self, ClientIdentity, EndpointOverrides};
+use crate::providers::Provider;
 use crate::secret::Secret;
 
 const DEFAULT_CLI_CLIENT: &str = "svcacct-cli";
@@ -43,7 +43,7 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
     });
     let api = match (&ctx.global.api, provider.and_then(Provider::default_api)) {
         (None, Some(default)) if old.and_then(|p| p.provider) != provider => {
-            crate::api::client::parse_base_url(default, "the provider's API URL")?
+            crate::http::client::parse_base_url(default, "the provider's API URL")?
         }
         _ => ctx.api_url(old)?,
     };
@@ -117,7 +117,8 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
             company_id: None,
             provider,
         };
-        let _ = crate::auth::session::revoke_stored(ctx, &issued, &signed_in.credential).await;
+        let _ =
+            crate::credentials::session::revoke_stored(ctx, &issued, &signed_in.credential).await;
         return Err(e);
     }
     if let Some(old) = old {
@@ -342,7 +343,7 @@ async fn authorization_code(
             Some(client_secret(ctx, args, client_id)?)
         }
         (false, _) if args.client_id.is_some() => {
-            crate::auth::session::env_secret("SVCACCT_CLIENT_SECRET")
+            crate::credentials::session::env_secret("SVCACCT_CLIENT_SECRET")
         }
         (false, _) => None,
     };
@@ -531,7 +532,7 @@ async fn device_flow(
         method: ClientAuthMethod::ClientSecretBasic,
     };
     // Listening for Ctrl-C before the code is shown: an early one must not kill the process.
-    let mut interrupt = crate::interrupt::Interrupt::install()?;
+    let mut interrupt = crate::ui::interrupt::Interrupt::install()?;
     let scopes = discovered.scopes_for_sign_in(&args.scopes);
     let started = oauth::device_authorization(ctx.http()?, device_endpoint, &who, &scopes).await?;
     let complete = started

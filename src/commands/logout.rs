@@ -1,10 +1,10 @@
 //! `svcacct logout`: revoke at the server (RFC 7009), then delete local secrets and the profile.
 
-use crate::auth::session;
-use crate::auth::store::CredentialStore;
 use crate::cli::LogoutArgs;
 use crate::config::AuthKind;
 use crate::context::Context;
+use crate::credentials::session;
+use crate::credentials::store::CredentialStore;
 use crate::error::{Error, Result};
 
 pub async fn run(ctx: &Context, args: &LogoutArgs) -> Result<()> {

@@ -3,12 +3,12 @@
 use serde_json::json;
 
 use crate::api::Api;
-use crate::auth::oauth::unix_now;
-use crate::auth::session::{self, Origin};
 use crate::cli::StatusArgs;
 use crate::context::Context;
+use crate::credentials::session::{self, Origin};
 use crate::error::{Error, ErrorKind, Result};
-use crate::provider::Provider;
+use crate::oauth::unix_now;
+use crate::providers::Provider;
 
 fn human_duration(secs: i64) -> String {
     let secs = secs.max(0);

@@ -5,9 +5,9 @@
 
 use serde_json::json;
 
-use crate::auth::session::{self, Renewal, Source};
 use crate::cli::{ExecArgs, GitCredentialArgs, GitCredentialOperation, TokenArgs, TokenFormat};
 use crate::context::Context;
+use crate::credentials::session::{self, Renewal, Source};
 use crate::error::{Error, ErrorKind, Result};
 
 fn rfc3339(unix: i64) -> Option<String> {
@@ -203,7 +203,7 @@ pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<(
         .iter()
         .any(|(k, v)| k == "capability[]" && v == "authtype");
     let token = creds.token.expose();
-    if !crate::auth::oauth::is_token_text(token) {
+    if !crate::oauth::is_token_text(token) {
         // git's protocol is lines of key=value: a newline would add fields of its own.
         return Err(Error::usage(
             "the token has characters that cannot go into git's credential protocol",

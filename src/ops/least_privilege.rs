@@ -14,7 +14,7 @@ pub fn rank(level: &str) -> usize {
         .unwrap_or(0)
 }
 
-use crate::auth::oauth::unix_time as unix;
+use crate::oauth::unix_time as unix;
 
 /// The highest level `tool` was needed at since `since` (Unix seconds), and when last.
 pub fn highest_used(usage: &[PermissionUsage], tool: &str, since: i64) -> Option<(String, String)> {

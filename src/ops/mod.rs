@@ -18,6 +18,7 @@ pub fn account_state_path(
         .join(format!("{tag}-{company}-{id}.json"))
 }
 
+pub mod delivery;
 pub mod least_privilege;
 pub mod pending_rotation;
 pub mod permission_journal;

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::secret_sinks::Sink;
-use crate::auth::store::{CredentialStore, StoredCredential};
 use crate::config::{StorageKind, private_dir, write_atomic};
+use crate::credentials::store::{CredentialStore, StoredCredential};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 

@@ -3,8 +3,8 @@
 use crate::api::service_accounts::NewServiceAccount;
 use crate::cli::SaCreateArgs;
 use crate::context::Context;
-use crate::delivery::SecretDestination;
 use crate::error::Result;
+use crate::ops::delivery::SecretDestination;
 
 use super::{describe_permissions, permissions_from, show_secret};
 
@@ -24,7 +24,7 @@ pub async fn run(ctx: &Context, args: &SaCreateArgs) -> Result<()> {
     };
     let created = session
         .api
-        .create_service_account(company, &new, crate::auth::oauth::idempotency_key())
+        .create_service_account(company, &new, crate::oauth::idempotency_key())
         .await?;
     let perms = created.account.permissions.clone().unwrap_or_default();
     ctx.out.status(&format!(

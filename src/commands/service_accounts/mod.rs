@@ -12,8 +12,8 @@ pub mod view;
 use crate::api::models::{ServiceAccount, WithSecret};
 use crate::cli::ServiceAccountCommand;
 use crate::context::Context;
-use crate::delivery::{Delivered, SaveAs, SecretDestination};
 use crate::error::Result;
+use crate::ops::delivery::{Delivered, SaveAs, SecretDestination};
 
 pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<()> {
     match command {

@@ -6,8 +6,8 @@ use serde_json::json;
 use crate::api::service_accounts::ServiceAccountChanges;
 use crate::cli::ResetSecretArgs;
 use crate::context::Context;
-use crate::delivery::SecretDestination;
 use crate::error::{Error, Result};
+use crate::ops::delivery::SecretDestination;
 use crate::ops::permission_journal::PermissionJournal;
 
 use super::{deliver_secret, describe_permissions, report_secret};
@@ -54,7 +54,7 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     }
     let reset = session
         .api
-        .reset_service_account_secret(company, args.id, crate::auth::oauth::idempotency_key())
+        .reset_service_account_secret(company, args.id, crate::oauth::idempotency_key())
         .await?;
     let removed = reset.previous_permissions.clone().unwrap_or_default();
     let previous = match (&pending, args.reapply_permissions) {
@@ -84,7 +84,8 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
         delivered.annotate(&mut out, "client_secret", &reset.client_secret);
         let text = serde_json::to_string_pretty(&out).expect("serialisable");
         let open = text.strip_suffix("\n}").unwrap_or(&text);
-        ctx.out.raw(&crate::output::json_escape_controls(open))?;
+        ctx.out
+            .raw(&crate::ui::output::json_escape_controls(open))?;
         let restored = reapply_permissions(&session, company, args.id, &previous).await;
         if restored.is_ok() {
             journal.clear();
@@ -98,7 +99,8 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
             .expect("serialisable")
             .replace('\n', "\n  ");
         let tail = format!(",\n  \"{key}\": {value}\n}}\n");
-        ctx.out.raw(&crate::output::json_escape_controls(&tail))?;
+        ctx.out
+            .raw(&crate::ui::output::json_escape_controls(&tail))?;
         return restored.map(|_| ());
     }
     report_secret(ctx, &reset, &delivered, out)?;

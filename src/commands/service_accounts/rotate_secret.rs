@@ -5,8 +5,8 @@
 use crate::api::models::ServiceAccount;
 use crate::cli::{RotateSecretArgs, SecretOutArgs};
 use crate::context::Context;
-use crate::delivery::SecretDestination;
 use crate::error::{Error, ErrorKind, Result};
+use crate::ops::delivery::SecretDestination;
 use crate::ops::pending_rotation::{PendingRotation, SinkResult};
 use crate::ops::secret_sinks::{self, Sink};
 use crate::secret::Secret;
@@ -16,7 +16,7 @@ use super::{deliver_secret, report_secret};
 /// The pending rotation of `id` (see `ops::pending_rotation`).
 fn pending(ctx: &Context, api: &url::Url, company: i64, id: u64) -> Result<PendingRotation> {
     let config = ctx.config.load()?;
-    let storage = crate::delivery::storage_of_current_profile(ctx, &config);
+    let storage = crate::ops::delivery::storage_of_current_profile(ctx, &config);
     Ok(PendingRotation::for_account(
         ctx.config.dir(),
         storage,
@@ -157,7 +157,7 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
             company,
             args.id,
             args.grace,
-            crate::auth::oauth::idempotency_key(),
+            crate::oauth::idempotency_key(),
         )
         .await
         .map_err(|e| {
@@ -236,7 +236,7 @@ async fn finish_when_idle(
     timeout: u64,
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let started_unix = crate::auth::oauth::unix_now();
+    let started_unix = crate::oauth::unix_now();
     let poll = std::time::Duration::from_secs((idle / 3).clamp(1, 5));
     let mut said_at = None::<std::time::Instant>;
     let spinner = ctx.out.spinner("", std::time::Duration::ZERO);
@@ -258,10 +258,10 @@ async fn finish_when_idle(
         let last = old
             .last_used_at
             .as_deref()
-            .and_then(crate::auth::oauth::unix_time)
+            .and_then(crate::oauth::unix_time)
             .unwrap_or(0)
             .max(started_unix);
-        let quiet_for = crate::auth::oauth::unix_now() - last;
+        let quiet_for = crate::oauth::unix_now() - last;
         if quiet_for >= idle as i64 {
             if let Some(s) = spinner {
                 s.finish();

@@ -1,11 +1,11 @@
 //! `svcacct tokens create --name N [--expires-in 30d]`: the value goes to stdout alone (so
 //! `TOKEN=$(svcacct tokens create …)` works), a 0600 file, or this profile's credential.
 
-use crate::auth::session::Origin;
 use crate::cli::TokensCreateArgs;
 use crate::context::Context;
-use crate::delivery::{Delivered, SaveAs, SecretDestination};
+use crate::credentials::session::Origin;
 use crate::error::{Error, Result};
+use crate::ops::delivery::{Delivered, SaveAs, SecretDestination};
 
 pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
     let dest = SecretDestination::new(&args.secret);

@@ -4,9 +4,9 @@ use serde_json::json;
 
 use crate::api::models::Pat;
 use crate::api::tokens::Owner;
-use crate::auth::session::Origin;
 use crate::cli::TokensRevokeArgs;
 use crate::context::{Context, Session};
+use crate::credentials::session::Origin;
 use crate::error::{Error, ErrorKind, Result};
 
 pub async fn run(ctx: &Context, args: &TokensRevokeArgs) -> Result<()> {

@@ -8,7 +8,7 @@ use crate::api::models::Delivery;
 use crate::cli::{DeliveriesArgs, DeliveryStatus, RedeliverArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::interrupt::Interrupt;
+use crate::ui::interrupt::Interrupt;
 
 fn status_name(s: DeliveryStatus) -> &'static str {
     match s {

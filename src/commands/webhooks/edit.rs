@@ -4,10 +4,10 @@
 use serde_json::{Value, json};
 
 use crate::api::Api;
-use crate::api::client::is_loopback;
 use crate::cli::{WebhookAuthArgs, WebhookCreateArgs, WebhookUpdateArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::http::client::is_loopback;
 use crate::secret::Secret;
 
 /// Header names the platform sets itself.
@@ -206,7 +206,7 @@ pub(super) fn password(
     if let Some(path) = &auth.basic_auth_password_file {
         return crate::secret::from_file(path, "basic-auth password").map(Some);
     }
-    if let Some(p) = crate::auth::session::env_secret("SVCACCT_WEBHOOK_PASSWORD") {
+    if let Some(p) = crate::credentials::session::env_secret("SVCACCT_WEBHOOK_PASSWORD") {
         return Ok(Some(p));
     }
     if !required {

@@ -8,7 +8,7 @@ use crate::api::models::Webhook;
 use crate::cli::WebhooksCommand;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::provider::Provider;
+use crate::providers::Provider;
 
 pub async fn dispatch(ctx: &Context, command: WebhooksCommand) -> Result<()> {
     let provider = ctx.provider_in_use()?;

@@ -10,7 +10,7 @@ use crate::api::procore::{Hook, Trigger};
 use crate::cli::{DeliveriesArgs, DeliveryStatus, WebhookCreateArgs, WebhooksCommand};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::provider::Provider;
+use crate::providers::Provider;
 
 const EVENT_TYPES: [&str; 3] = ["create", "update", "delete"];
 const DEFAULT_NAMESPACE: &str = "svcacct";

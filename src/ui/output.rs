@@ -151,7 +151,7 @@ impl Output {
     /// program is checked here, before anything else happens.
     pub fn with_jq(mut self, expr: Option<&str>) -> Result<Self> {
         if let Some(expr) = expr {
-            crate::jq::check(expr)?;
+            crate::ui::jq::check(expr)?;
             self.jq = Some(expr.into());
             self.json = true;
         }
@@ -278,7 +278,7 @@ impl Output {
     pub fn json_value<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         if let Some(expr) = &self.jq {
             let value = serde_json::to_value(value).map_err(|e| Error::internal(e.to_string()))?;
-            return crate::jq::run(expr, &value, |line| self.line(&line));
+            return crate::ui::jq::run(expr, &value, |line| self.line(&line));
         }
         let text =
             serde_json::to_string_pretty(value).map_err(|e| Error::internal(e.to_string()))?;
@@ -296,7 +296,7 @@ impl Output {
         let mut doc = serde_json::Map::new();
         doc.insert(label.to_string(), STAND_IN.into());
         let mut kept = false;
-        let tried = crate::jq::run(expr, &serde_json::Value::Object(doc), |line| {
+        let tried = crate::ui::jq::run(expr, &serde_json::Value::Object(doc), |line| {
             kept |= line.contains(STAND_IN);
             Ok(())
         });
@@ -328,7 +328,7 @@ impl Output {
         const KEEP: usize = 16 << 20;
         let mut lines = Vec::new();
         let mut kept = 0usize;
-        let filtered = crate::jq::run(expr, value, |line| {
+        let filtered = crate::ui::jq::run(expr, value, |line| {
             kept += line.len();
             if kept > KEEP {
                 return Err(Error::usage("more than 16 MiB of output"));

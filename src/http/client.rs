@@ -15,9 +15,9 @@ use super::pacer::SharedPacer;
 use super::rate::{RateBudget, retry_after};
 use super::redact;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::Output;
-use crate::provider::TokenPlacement;
+use crate::providers::TokenPlacement;
 use crate::secret::Secret;
+use crate::ui::output::Output;
 
 const USER_AGENT: &str = concat!("svcacct/", env!("CARGO_PKG_VERSION"));
 

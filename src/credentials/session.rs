@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 
 use url::Url;
 
-use super::oauth::{self, ClientIdentity, EndpointOverrides, TokenHint, unix_now};
 use super::store::{CredentialStore, StoredCredential};
-use crate::api::client::parse_base_url;
 use crate::config::{AuthKind, ClientAuthMethod, Profile};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::http::client::parse_base_url;
+use crate::oauth::{self, ClientIdentity, EndpointOverrides, TokenHint, unix_now};
 use crate::secret::Secret;
 
 const LOCK_WAIT: Duration = Duration::from_secs(30);
@@ -411,8 +411,8 @@ async fn cached_or_mint(
 async fn env_token_endpoint(
     ctx: &Context,
     api: &Url,
-) -> Result<(crate::provider::Provider, oauth::Discovered)> {
-    let preset = crate::context::env_provider()?.unwrap_or(crate::provider::Provider::Svcacct);
+) -> Result<(crate::providers::Provider, oauth::Discovered)> {
+    let preset = crate::context::env_provider()?.unwrap_or(crate::providers::Provider::Svcacct);
     let overrides = EndpointOverrides {
         token_url: std::env::var("SVCACCT_TOKEN_URL")
             .ok()
@@ -436,7 +436,7 @@ async fn env_client_credentials(
     let cred = cached_or_mint(ctx, &cache, renewal, async || {
         let (preset, discovered) = env_token_endpoint(ctx, &api).await?;
         // Procore documents the client's id and secret in the form body.
-        let asked = (preset == crate::provider::Provider::Procore)
+        let asked = (preset == crate::providers::Provider::Procore)
             .then_some(ClientAuthMethod::ClientSecretPost);
         let method = oauth::choose_auth_method(&discovered.auth_methods, asked);
         let who = ClientIdentity {
@@ -497,7 +497,7 @@ impl AssertionSource {
                 })?;
                 target.query_pairs_mut().append_pair("audience", audience);
                 let mut req =
-                    crate::api::client::Request::new(reqwest::Method::GET, target).bearer(token);
+                    crate::http::client::Request::new(reqwest::Method::GET, target).bearer(token);
                 req.headers.insert(
                     reqwest::header::ACCEPT,
                     reqwest::header::HeaderValue::from_static("application/json"),

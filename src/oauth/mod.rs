@@ -1,6 +1,8 @@
 //! OAuth 2.0 with the `oauth2` crate, its requests sent through [`HttpClient`]: endpoint
 //! discovery (RFC 8414), client credentials, authorization code + PKCE, refresh, revocation.
 
+pub mod loopback;
+
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
@@ -13,10 +15,10 @@ use reqwest::Method;
 use serde::Deserialize;
 use url::Url;
 
-use super::store::StoredCredential;
-use crate::api::client::{HttpClient, Request, require_secure};
 use crate::config::{ClientAuthMethod, Endpoints};
+use crate::credentials::store::StoredCredential;
 use crate::error::{Error, ErrorKind, Result};
+use crate::http::client::{HttpClient, Request, require_secure};
 use crate::secret::Secret;
 
 /// An RFC 3339 time (as the API sends them) in Unix seconds.
@@ -550,7 +552,7 @@ async fn oauth_form(
     endpoint: &str,
     who: &ClientIdentity<'_>,
     pairs: &[(&str, &str)],
-) -> Result<crate::api::client::Response> {
+) -> Result<crate::http::client::Response> {
     let url = Url::parse(endpoint)
         .map_err(|e| Error::usage(format!("OAuth endpoint '{endpoint}' is not a URL: {e}")))?;
     let mut form = url::form_urlencoded::Serializer::new(String::new());
@@ -610,7 +612,7 @@ impl OAuthAnswer {
     }
 }
 
-fn oauth_answer(resp: &crate::api::client::Response) -> Result<OAuthAnswer> {
+fn oauth_answer(resp: &crate::http::client::Response) -> Result<OAuthAnswer> {
     serde_json::from_slice(&resp.body).map_err(|_| {
         Error::network(format!(
             "{} answered something that is not an OAuth JSON response (status {})",

@@ -9,11 +9,11 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::auth::session::ProfileLock;
 use crate::config::write_atomic;
+use crate::credentials::session::ProfileLock;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::Output;
-use crate::provider::PacerRule;
+use crate::providers::PacerRule;
+use crate::ui::output::Output;
 
 /// Slack added to the window: a request is stamped before it is sent and reaches the server a
 /// little later, so two stamps exactly a window apart could land inside one server window.

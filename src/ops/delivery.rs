@@ -7,11 +7,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::api::models::ServiceAccount;
-use crate::auth::oauth::{self, EndpointOverrides};
-use crate::auth::store::{CredentialStore, StoredCredential};
 use crate::config::{AuthKind, Profile, StorageKind, write_atomic};
 use crate::context::Context;
+use crate::credentials::store::{CredentialStore, StoredCredential};
 use crate::error::{Error, ErrorKind, Result};
+use crate::oauth::{self, EndpointOverrides};
 use crate::secret::Secret;
 
 #[derive(Clone, Debug)]
@@ -41,7 +41,7 @@ impl Delivered {
     }
 
     /// Print the `--json` document with the secret (or where it went), through `--jq` only if
-    /// the filter keeps a secret that has no other copy ([`crate::output::Output::json_with_secret`]).
+    /// the filter keeps a secret that has no other copy ([`crate::ui::output::Output::json_with_secret`]).
     pub fn print_json(
         &self,
         ctx: &Context,
@@ -98,7 +98,7 @@ impl SecretDestination {
     /// With `--jq` and the secret bound for stdout, the filter must keep the secret: tried on
     /// a stand-in before anything is created, so a filter that would drop it (`--jq .id`)
     /// is refused while nothing has changed — no secret lost, none printed unasked.
-    pub fn check_jq(&self, out: &crate::output::Output, label: &str) -> Result<()> {
+    pub fn check_jq(&self, out: &crate::ui::output::Output, label: &str) -> Result<()> {
         if matches!(self, SecretDestination::Stdout) {
             out.check_jq_keeps(label)?;
         }
@@ -240,7 +240,7 @@ async fn save_personal_access_token(
         if let Ok(Some(cred)) = old_store.load()
             && old.auth != AuthKind::PersonalAccessToken
         {
-            let _ = crate::auth::session::revoke_stored(ctx, old, &cred).await;
+            let _ = crate::credentials::session::revoke_stored(ctx, old, &cred).await;
         }
     }
     let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api_url.as_str());
