@@ -1,13 +1,14 @@
 //! The TOML config file: named profiles with non-secret settings. Secrets never go here.
 //! Written atomically (temp file + rename); a file that does not parse is never overwritten.
 
+use crate::fsx::{check_not_writable_by_others, private_dir, write_atomic};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use crate::oauth::{ClientAuthMethod, Endpoints};
 
 pub const DEFAULT_PROFILE: &str = "default";
 
@@ -51,23 +52,6 @@ pub enum StorageKind {
     InsecureFile,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClientAuthMethod {
-    ClientSecretBasic,
-    ClientSecretPost,
-}
-
-/// OAuth endpoints, discovered (RFC 8414) at login or given with flags.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Endpoints {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub authorization_endpoint: Option<String>,
-    pub token_endpoint: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revocation_endpoint: Option<String>,
-}
-
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -92,7 +76,7 @@ pub struct Profile {
 
 impl Profile {
     pub fn provider(&self) -> crate::providers::Provider {
-        self.provider.unwrap_or(crate::providers::Provider::Svcacct)
+        self.provider.unwrap_or_default()
     }
 }
 
@@ -193,96 +177,6 @@ impl ConfigStore {
         self.save(&config)?;
         Ok(result)
     }
-}
-
-/// Write `bytes` to `path` via a temp file in the same directory and a rename, so readers see
-/// the old file or the new one, never half of one. The temp file has a random name, is created
-/// exclusively (`O_EXCL`: a planted file or symlink makes it fail, never redirects it) and with
-/// `mode` from the first byte; the rename replaces a symlink at `path` instead of following it.
-pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let (tmp, mut file) = create_exclusive_temp(dir, name, mode)?;
-    let result = file
-        .write_all(bytes)
-        .and_then(|_| file.sync_all())
-        .and_then(|_| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn create_exclusive_temp(
-    dir: &Path,
-    name: &str,
-    mode: u32,
-) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let mut last = None;
-    for _ in 0..16 {
-        let tmp = dir.join(format!(".{name}.{:016x}.tmp", rand::random::<u64>()));
-        match create_new_private(&tmp, mode) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no free temp name")))
-}
-
-/// Create a new file (never an existing one, never through a symlink) with `mode`.
-pub fn create_new_private(path: &Path, mode: u32) -> std::io::Result<std::fs::File> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(mode);
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    opts.open(path)
-}
-
-/// Create `dir` (and missing parents) as 0700, and refuse one that others may write to: another
-/// user could swap the files in it (ssh's StrictModes). Returns the directory for chaining.
-pub fn private_dir(dir: &Path) -> Result<&Path> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder
-        .create(dir)
-        .map_err(|e| Error::config(format!("cannot create directory {}: {e}", dir.display())))?;
-    check_not_writable_by_others(dir)?;
-    Ok(dir)
-}
-
-/// An existing directory that group or others may write to is refused (exit 3), naming the fix.
-pub fn check_not_writable_by_others(dir: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = std::fs::metadata(dir)
-            && meta.permissions().mode() & 0o022 != 0
-        {
-            return Err(Error::config(format!(
-                "{} is writable by other users (mode {:o}), so its credentials could be tampered with",
-                dir.display(),
-                meta.permissions().mode() & 0o777
-            ))
-            .with_hint(format!("run `chmod 700 {}`", dir.display())));
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 /// Profile names become file names (lock files, credential files): letters, digits, `-`, `_`

@@ -5,30 +5,29 @@ use std::sync::OnceLock;
 
 use url::Url;
 
-use crate::api::Api;
-use crate::cli::GlobalArgs;
 use crate::config::{ConfigFile, ConfigStore, DEFAULT_PROFILE, Profile};
-use crate::credentials::session::{self, Credentials, Origin};
 use crate::error::{Error, Result};
-use crate::http::client::{Auth, HttpClient, parse_base_url};
+use crate::http::client::{HttpClient, parse_base_url};
 use crate::http::pacer::SharedPacer;
 use crate::providers::Provider;
+use crate::providers::env_provider;
+use crate::settings::Settings;
 use crate::ui::output::Output;
 
 pub struct Context {
     pub out: Output,
-    pub global: GlobalArgs,
+    pub settings: Settings,
     pub config: ConfigStore,
     http: OnceLock<HttpClient>,
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs) -> Result<Self> {
-        let out = Output::new(global.json).with_jq(global.jq.as_deref())?;
+    pub fn new(settings: Settings) -> Result<Self> {
+        let out = Output::new(settings.json).with_jq(settings.jq.as_deref())?;
         let config = ConfigStore::locate()?;
         Ok(Context {
             out,
-            global,
+            settings,
             config,
             http: OnceLock::new(),
         })
@@ -38,13 +37,13 @@ impl Context {
         if let Some(h) = self.http.get() {
             return Ok(h);
         }
-        let client = HttpClient::new(self.out.clone(), self.global.verbose)?;
+        let client = HttpClient::new(self.out.clone(), self.settings.verbose)?;
         Ok(self.http.get_or_init(|| client))
     }
 
     /// `--profile`, `SVCACCT_PROFILE`, the config's `default_profile`, or `default`.
     pub fn profile_name(&self, config: &ConfigFile) -> String {
-        self.global
+        self.settings
             .profile
             .clone()
             .filter(|p| !p.is_empty())
@@ -55,7 +54,7 @@ impl Context {
     /// Whether a profile was named (`--profile` or `SVCACCT_PROFILE`): then the stored profile
     /// is used even when the environment carries credentials.
     pub fn profile_is_explicit(&self) -> bool {
-        self.global
+        self.settings
             .profile
             .as_deref()
             .is_some_and(|p| !p.is_empty())
@@ -63,7 +62,7 @@ impl Context {
 
     /// `--api` / `SVCACCT_API_URL`, else the profile's.
     pub fn api_url(&self, profile: Option<&Profile>) -> Result<Url> {
-        if let Some(raw) = self.global.api.as_deref().filter(|a| !a.is_empty()) {
+        if let Some(raw) = self.settings.api.as_deref().filter(|a| !a.is_empty()) {
             return parse_base_url(raw, "--api / SVCACCT_API_URL");
         }
         match profile {
@@ -75,74 +74,7 @@ impl Context {
     }
 }
 
-/// `SVCACCT_PROVIDER`: the preset for credentials from the environment (`SVCACCT_TOKEN`, or
-/// client credentials), which have no profile to keep one in.
-pub fn env_provider() -> Result<Option<Provider>> {
-    use clap::ValueEnum;
-    match std::env::var("SVCACCT_PROVIDER") {
-        Ok(v) if !v.trim().is_empty() => {
-            Provider::from_str(v.trim(), true).map(Some).map_err(|_| {
-                Error::usage(format!("SVCACCT_PROVIDER '{v}' is not a provider"))
-                    .with_hint("use procore, planradar, oidc or svcacct")
-            })
-        }
-        _ => Ok(None),
-    }
-}
-
-/// How a token is sent to `preset`'s API, with the company header where the platform has one.
-pub fn auth_for(
-    preset: Provider,
-    token: crate::secret::Secret,
-    company: Option<i64>,
-) -> Result<Auth> {
-    if let crate::providers::TokenPlacement::Header(name) = preset.token_placement()
-        && reqwest::header::HeaderValue::from_str(token.expose()).is_err()
-    {
-        return Err(Error::usage(format!(
-            "the token has characters that cannot be sent in the {name} header"
-        ))
-        .with_hint("check the token: it should be one line of printable characters"));
-    }
-    let mut auth = Auth::bearer(token);
-    auth.placement = preset.token_placement();
-    if let (Some(header), Some(company)) = (preset.company_header(), company) {
-        let value = reqwest::header::HeaderValue::from_str(&company.to_string())
-            .map_err(|e| Error::internal(e.to_string()))?;
-        auth.headers.insert(header, value);
-    }
-    Ok(auth)
-}
-
-/// An authenticated API and the credentials behind it.
-pub struct Session<'a> {
-    pub api: Api<'a>,
-    pub creds: Credentials,
-}
-
 impl Context {
-    /// A valid token (renewed if needed) and the API to use it with.
-    pub async fn session(&self) -> Result<Session<'_>> {
-        let creds = session::current(self).await?;
-        let (preset, company, profile_name) = match &creds.origin {
-            Origin::Profile { name, profile, .. } => (
-                profile.provider(),
-                self.global.company.or(profile.company_id),
-                Some(name.clone()),
-            ),
-            _ => (
-                env_provider()?.unwrap_or(Provider::Svcacct),
-                self.global.company,
-                None,
-            ),
-        };
-        let auth = auth_for(preset, creds.token.clone(), company)?;
-        // Environment credentials share one budget per config dir.
-        self.pace_as(preset, profile_name.as_deref().unwrap_or("environment"))?;
-        let api = Api::with_auth(self.http()?, creds.api.clone(), auth);
-        Ok(Session { api, creds })
-    }
-
     /// After the command: when the server said the credential in use expires within 7 days,
     /// say so on stderr — once a day per profile (the day is kept in the config dir's state/).
     pub fn warn_if_expiring(&self) {
@@ -181,8 +113,8 @@ impl Context {
         self.out.warn(&format!(
             "the credential of profile '{profile}' {when_text}: renew it before it stops working (`svcacct audit` lists what expires)"
         ));
-        if crate::config::private_dir(&dir).is_ok() {
-            let _ = crate::config::write_atomic(&stamp, today.as_bytes(), 0o600);
+        if crate::fsx::private_dir(&dir).is_ok() {
+            let _ = crate::fsx::write_atomic(&stamp, today.as_bytes(), 0o600);
         }
     }
 
@@ -229,29 +161,9 @@ impl Context {
         match self.provider_in_use()? {
             Some(preset) if !preset.has_admin_api() => {
                 let stored = self.stored_profile()?.and_then(|p| p.company_id);
-                Err(preset.unsupported(what, self.global.company.or(stored)))
+                Err(preset.unsupported(what, self.settings.company.or(stored)))
             }
             _ => Ok(()),
         }
-    }
-
-    /// `--company` / `SVCACCT_COMPANY_ID`, else the profile's, else the caller's own (`/me`).
-    pub async fn company_id(&self, session: &Session<'_>) -> Result<i64> {
-        if let Some(id) = self.global.company {
-            return Ok(id);
-        }
-        if let Origin::Profile { profile, .. } = &session.creds.origin {
-            if let Some(id) = profile.company_id {
-                return Ok(id);
-            }
-            if !profile.provider().has_admin_api() {
-                return Err(Error::usage(format!(
-                    "{} calls need the company to act on",
-                    profile.provider().name()
-                ))
-                .with_hint("pass --company ID (or set SVCACCT_COMPANY_ID), or sign in again with --company ID to keep it in the profile"));
-            }
-        }
-        Ok(session.api.me().await?.company_id)
     }
 }

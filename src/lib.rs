@@ -1,17 +1,22 @@
 //! `svcacct`: an admin CLI for the integration credentials of a construction-project platform.
 
 pub mod api;
+#[cfg(test)]
+mod architecture;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
 pub mod credentials;
+pub mod duration;
 pub mod error;
+pub mod fsx;
 pub mod http;
 pub mod oauth;
 pub mod ops;
 pub mod providers;
 pub mod secret;
+pub mod settings;
 pub mod ui;
 
 use std::process::ExitCode;
@@ -50,8 +55,8 @@ pub fn run() -> ExitCode {
         .build()
         .map_err(|e| Error::internal(format!("cannot start the async runtime: {e}")))
         .and_then(|rt| {
-            let ctx = Context::new(cli.global.clone())?;
-            let result = rt.block_on(commands::dispatch(&ctx, cli.command));
+            let ctx = Context::new(cli.global.settings())?;
+            let result = rt.block_on(cli::dispatch(&ctx, cli.command));
             ctx.warn_if_expiring();
             result
         });

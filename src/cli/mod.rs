@@ -1,22 +1,26 @@
-//! The command-line interface, one module per noun. Doc comments are the help text.
+//! The clap tree's root: the global flags and one subcommand per noun or verb, whose arguments
+//! live with their `run` in `commands/`. Doc comments are the help text.
 
-use clap::{Args, Parser, Subcommand};
-use clap_complete::engine::ArgValueCandidates;
+use clap::{CommandFactory, Parser, Subcommand};
 
-mod api;
-mod apps;
-mod auth;
-pub mod complete;
-mod service_accounts;
-mod tokens;
-mod webhooks;
+use crate::context::Context;
+use crate::error::Result;
 
-pub use api::*;
-pub use apps::*;
-pub use auth::*;
-pub use service_accounts::*;
-pub use tokens::*;
-pub use webhooks::*;
+use crate::commands::api::ApiArgs;
+use crate::commands::apps::AppsCommand;
+use crate::commands::args::GlobalArgs;
+use crate::commands::audit::AuditArgs;
+use crate::commands::completions::CompletionsArgs;
+use crate::commands::help::HelpArgs;
+use crate::commands::login::LoginArgs;
+use crate::commands::logout::LogoutArgs;
+use crate::commands::service_accounts::ServiceAccountCommand;
+use crate::commands::service_accounts::reset_secret::ResetSecretArgs;
+use crate::commands::status::StatusArgs;
+use crate::commands::token::{ExecArgs, GitCredentialArgs, TokenArgs};
+use crate::commands::tokens::TokensCommand;
+use crate::commands::users::UsersCommand;
+use crate::commands::webhooks::WebhooksCommand;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,28 +37,6 @@ pub struct Cli {
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct GlobalArgs {
-    /// Profile to use (a named set of API URL and credentials)
-    #[arg(long, global = true, env = "SVCACCT_PROFILE", value_name = "NAME", value_parser = profile_name, add = ArgValueCandidates::new(crate::cli::complete::profiles))]
-    pub profile: Option<String>,
-    /// Platform API base URL (https, or http to loopback only)
-    #[arg(long, global = true, env = "SVCACCT_API_URL", value_name = "URL")]
-    pub api: Option<String>,
-    /// Log HTTP requests to stderr with secrets redacted; -vv adds headers and bodies
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
-    pub verbose: u8,
-    /// Print machine-readable JSON on stdout
-    #[arg(long, global = true)]
-    pub json: bool,
-    /// Filter the JSON output with a jq program (implies --json), e.g. --jq '.[].client_id'
-    #[arg(short = 'q', long, global = true, value_name = "EXPR")]
-    pub jq: Option<String>,
-    /// Company to act on (default: the signed-in user's company)
-    #[arg(long, global = true, env = "SVCACCT_COMPANY_ID", value_name = "ID")]
-    pub company: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,61 +82,45 @@ pub enum Command {
     Help(HelpArgs),
 }
 
-#[derive(Debug, Args)]
-pub struct AuditArgs {
-    /// The rules to flag credentials by: unused>SPAN, age>SPAN, expires<SPAN (d, h, m)
-    #[arg(long, value_name = "RULES", default_value = crate::commands::audit::DEFAULT_RULES)]
-    pub rules: String,
-    /// Exit 10 when any credential breaks one of these rules (alone: the --rules)
-    #[arg(long, value_name = "RULES", num_args = 0..=1, default_missing_value = "")]
-    pub fail_on: Option<String>,
-    /// With --fail-on: pass even when some credentials could not be seen (else exit 5)
-    #[arg(long, requires = "fail_on")]
-    pub allow_partial: bool,
-    #[command(flatten)]
-    pub output: ListFormatArgs,
-}
-
-/// How a listing prints as JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
-    /// One JSON array (the same as --json)
-    Json,
-    /// One JSON object per line, each printed as soon as it is fetched
-    Jsonl,
-}
-
-#[derive(Debug, Clone, Default, Args)]
-pub struct ListFormatArgs {
-    /// json (one array, like --json) or jsonl (one object per line, streamed)
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<ListFormat>,
-}
-
-impl ListFormatArgs {
-    /// Whether JSON is printed at all (`--format`, `--json` or `--jq`).
-    pub fn json(&self, out: &crate::ui::output::Output) -> bool {
-        out.json || self.format.is_some()
+/// Run the command: the noun's guard (an admin API the platform must have), then its verb.
+pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
+    use crate::commands::*;
+    match command {
+        Command::Login(args) => login::run(ctx, &args).await,
+        Command::Logout(args) => logout::run(ctx, &args).await,
+        Command::Token(args) => token::run(ctx, &args).await,
+        Command::Exec(args) => token::exec(ctx, &args).await,
+        Command::GitCredential(args) => token::git_credential(ctx, &args).await,
+        Command::Status(args) => status::run(ctx, &args).await,
+        Command::ServiceAccounts(cmd) => {
+            ctx.require_admin_api("service accounts")?;
+            service_accounts::dispatch(ctx, cmd).await
+        }
+        Command::ResetSecret(args) => {
+            ctx.require_admin_api("service accounts")?;
+            service_accounts::reset_secret::run(ctx, &args).await
+        }
+        Command::Tokens(cmd) => {
+            ctx.require_admin_api("personal access tokens")?;
+            tokens::dispatch(ctx, cmd).await
+        }
+        Command::Users(cmd) => {
+            ctx.require_admin_api("the user directory's API-access permission")?;
+            users::dispatch(ctx, cmd).await
+        }
+        Command::Webhooks(cmd) => webhooks::dispatch(ctx, cmd).await,
+        Command::Apps(cmd) => {
+            ctx.require_admin_api("app install requests")?;
+            apps::dispatch(ctx, cmd).await
+        }
+        Command::Audit(args) => {
+            ctx.require_admin_api("credential audits")?;
+            audit::run(ctx, &args).await
+        }
+        Command::Api(args) => api::run(ctx, &args).await,
+        Command::Completions(args) => completions::run(ctx, &args, Cli::command()),
+        Command::Help(args) => help::run(ctx, &args, Cli::command()),
     }
-
-    pub fn lines(&self) -> bool {
-        self.format == Some(ListFormat::Jsonl)
-    }
-}
-
-#[derive(Debug, Args)]
-pub struct HelpArgs {
-    /// A command (e.g. `login`) or a topic (`exit-codes`)
-    #[arg(value_name = "COMMAND|TOPIC")]
-    pub topic: Vec<String>,
-}
-
-/// `--profile`: a name that is safe as a file name (an empty value means "the default").
-fn profile_name(name: &str) -> Result<String, String> {
-    if name.is_empty() {
-        return Ok(String::new());
-    }
-    crate::config::validate_profile_name(name)
 }
 
 #[cfg(test)]
@@ -164,24 +130,5 @@ mod tests {
     #[test]
     fn clap_tree_is_consistent() {
         super::Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(super::parse_duration("30d"), Ok(30 * 86_400));
-        assert_eq!(super::parse_duration("12h"), Ok(43_200));
-        assert_eq!(super::parse_duration("3600"), Ok(3600));
-        assert!(super::parse_duration("30").is_err(), "under a minute");
-        assert!(
-            super::parse_duration("5y")
-                .unwrap_err()
-                .contains("e.g. 30d")
-        );
-        assert!(
-            super::parse_duration("400d")
-                .unwrap_err()
-                .contains("366 days")
-        );
-        assert!(super::parse_duration("d").is_err());
     }
 }

@@ -7,9 +7,26 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::api::tokens::Owner;
-use crate::cli::AuditArgs;
+
+use crate::commands::args::ListFormatArgs;
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The rules to flag credentials by: unused>SPAN, age>SPAN, expires<SPAN (d, h, m)
+    #[arg(long, value_name = "RULES", default_value = crate::commands::audit::DEFAULT_RULES)]
+    pub rules: String,
+    /// Exit 10 when any credential breaks one of these rules (alone: the --rules)
+    #[arg(long, value_name = "RULES", num_args = 0..=1, default_missing_value = "")]
+    pub fail_on: Option<String>,
+    /// With --fail-on: pass even when some credentials could not be seen (else exit 5)
+    #[arg(long, requires = "fail_on")]
+    pub allow_partial: bool,
+    #[command(flatten)]
+    pub output: ListFormatArgs,
+}
 
 pub const DEFAULT_RULES: &str = "unused>90d,age>180d,expires<14d";
 
@@ -54,7 +71,7 @@ pub fn parse_rules(text: &str) -> std::result::Result<Vec<Rule>, String> {
                 .split_once('>')
                 .or_else(|| r.split_once('<'))
                 .ok_or_else(bad)?;
-            let secs = crate::cli::duration_in(span, 60, 3650 * 86_400, "a span lasts from 1 minute to 10 years")?
+            let secs = crate::duration::duration_in(span, 60, 3650 * 86_400, "a span lasts from 1 minute to 10 years")?
                 as i64;
             match (kind.trim(), r.contains('>')) {
                 ("unused", true) => Ok(Rule::Unused(secs)),

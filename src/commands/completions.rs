@@ -5,15 +5,23 @@
 //! svcacct or anything else (tests/cli/shells.rs sources them in the real shells with a
 //! recording stub on PATH). Only `--dynamic` registers a script that calls back into svcacct.
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, CompletionsArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+    /// Print the registration for dynamic completion instead (also completes service-account and
+    /// webhook ids and profile names, asking the API)
+    #[arg(long)]
+    pub dynamic: bool,
+}
 
 /// The static script for `shell`, generated from the clap tree (also committed in completions/).
-pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+pub fn script(shell: clap_complete::Shell, mut cmd: clap::Command) -> Vec<u8> {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "svcacct", &mut buf);
     if shell == clap_complete::Shell::Fish {
@@ -72,7 +80,7 @@ fn fish_positional_values(root: &clap::Command) -> String {
     }
 }
 
-pub fn run(ctx: &Context, args: &CompletionsArgs) -> Result<()> {
+pub fn run(ctx: &Context, args: &CompletionsArgs, tree: clap::Command) -> Result<()> {
     let bytes = if args.dynamic {
         // The registration calls back into svcacct (`COMPLETE=<shell> svcacct …`) on each <Tab>.
         let exe = std::env::current_exe()
@@ -83,7 +91,7 @@ pub fn run(ctx: &Context, args: &CompletionsArgs) -> Result<()> {
             .map_err(|e| Error::internal(format!("cannot produce the registration script: {e}")))?;
         out.stdout
     } else {
-        script(args.shell)
+        script(args.shell, tree)
     };
     ctx.out.raw(&String::from_utf8_lossy(&bytes))
 }

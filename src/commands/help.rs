@@ -1,10 +1,15 @@
 //! `svcacct help [COMMAND…]` and `svcacct help exit-codes`.
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, HelpArgs};
 use crate::context::Context;
 use crate::error::{EXIT_CODES, Error, Result};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// A command (e.g. `login`) or a topic (`exit-codes`)
+    #[arg(value_name = "COMMAND|TOPIC")]
+    pub topic: Vec<String>,
+}
 
 pub fn exit_codes_text() -> String {
     let mut text = String::from("Exit status of svcacct:\n\n");
@@ -14,8 +19,8 @@ pub fn exit_codes_text() -> String {
     text
 }
 
-pub fn run(ctx: &Context, args: &HelpArgs) -> Result<()> {
-    let mut cmd = Cli::command();
+pub fn run(ctx: &Context, args: &HelpArgs, tree: clap::Command) -> Result<()> {
+    let mut cmd = tree;
     if args.topic.first().map(String::as_str) == Some("exit-codes") {
         return ctx.out.line(exit_codes_text().trim_end());
     }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::api::Api;
 use crate::api::models::Me;
-use crate::cli::{AuthMethodArg, LoginArgs};
+
 use crate::config::{AuthKind, ClientAuthMethod, Endpoints, Profile, StorageKind};
 use crate::context::Context;
 use crate::credentials::session::env_secret;
@@ -14,8 +14,74 @@ use crate::credentials::store::{CredentialStore, StoredCredential};
 use crate::error::{Error, ErrorKind, Result};
 use crate::oauth::loopback::{Loopback, open_browser};
 use crate::oauth::{self, ClientIdentity, EndpointOverrides};
-use crate::providers::Provider;
+use crate::providers::{IdentityProbe, Provider};
 use crate::secret::Secret;
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AuthMethodArg {
+    /// HTTP Basic (client_secret_basic)
+    Basic,
+    /// In the form body (client_secret_post)
+    Post,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// A platform preset: its endpoints, redirect rules, token header and rate limits, so no
+    /// endpoint flag is needed (default: discovery from --api; kept in the profile)
+    #[arg(long, value_enum, value_name = "PROVIDER")]
+    pub provider: Option<crate::providers::Provider>,
+    /// Use the client credentials grant (a service account) instead of the browser
+    #[arg(long, requires = "client_id", conflicts_with_all = ["with_token", "no_browser"])]
+    pub client_credentials: bool,
+    /// OAuth client id (default for browser login: svcacct-cli)
+    #[arg(long, env = "SVCACCT_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Read the client secret from stdin (client credentials: else SVCACCT_CLIENT_SECRET, else a
+    /// hidden prompt; browser login: for confidential clients such as Procore or marketplace
+    /// apps, else SVCACCT_CLIENT_SECRET; with --no-browser the first line, the code after it)
+    #[arg(long)]
+    pub client_secret_stdin: bool,
+    /// How to send the client secret to the token endpoint (default: what the server supports, basic first)
+    #[arg(long, value_enum, value_name = "METHOD")]
+    pub auth_method: Option<AuthMethodArg>,
+    /// Store a personal access token read from stdin
+    #[arg(long, conflicts_with_all = ["no_browser", "client_secret_stdin"])]
+    pub with_token: bool,
+    /// Print the sign-in URL and read the pasted redirect URL or code from stdin
+    #[arg(long, conflicts_with = "device")]
+    pub no_browser: bool,
+    /// Sign in with a code entered on any device (RFC 8628 device flow): for SSH sessions and
+    /// containers. Without a flag, login picks: loopback on a desktop, the device flow over SSH
+    /// or without a display (where offered), else paste-the-code
+    #[arg(long, conflicts_with_all = ["redirect_uri", "client_credentials", "with_token"])]
+    pub device: bool,
+    /// The registered redirect URI: with --no-browser the one the provider shows the code on
+    /// (default urn:ietf:wg:oauth:2.0:oob); for a browser sign-in an exact
+    /// http://localhost:PORT/PATH, listened on at that port and path (default: any free port)
+    #[arg(long, value_name = "URI")]
+    pub redirect_uri: Option<String>,
+    /// OAuth scope to request (repeatable)
+    #[arg(long = "scope", value_name = "SCOPE")]
+    pub scopes: Vec<String>,
+    /// Authorization endpoint, for providers without RFC 8414 metadata
+    #[arg(long, value_name = "URL")]
+    pub authorize_url: Option<String>,
+    /// Token endpoint, for providers without RFC 8414 metadata
+    #[arg(long, value_name = "URL")]
+    pub token_url: Option<String>,
+    /// Revocation endpoint (RFC 7009), for providers without RFC 8414 metadata
+    #[arg(long, value_name = "URL")]
+    pub revocation_url: Option<String>,
+    /// Keep credentials in a plaintext 0600 file instead of the OS keychain
+    #[arg(long)]
+    pub insecure_storage: bool,
+    /// Seconds to wait for the browser sign-in (default 300), or at most for a device code's
+    /// approval (default: the code's own lifetime)
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<u64>,
+}
 
 const DEFAULT_CLI_CLIENT: &str = "svcacct-cli";
 const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
@@ -39,30 +105,18 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
     // The preset asked for, else the one the profile already has (a re-login stays Procore).
     let provider = args.provider.or_else(|| {
         old.and_then(|p| p.provider)
-            .filter(|_| ctx.global.api.is_none())
+            .filter(|_| ctx.settings.api.is_none())
     });
-    let api = match (&ctx.global.api, provider.and_then(Provider::default_api)) {
+    let api = match (&ctx.settings.api, provider.and_then(Provider::default_api)) {
         (None, Some(default)) if old.and_then(|p| p.provider) != provider => {
             crate::http::client::parse_base_url(default, "the provider's API URL")?
         }
         _ => ctx.api_url(old)?,
     };
-    let preset = provider.unwrap_or(Provider::Svcacct);
+    let preset = provider.unwrap_or_default();
     preset.check_api(&api)?;
-    let company = ctx.global.company;
-    if preset == Provider::Planradar && !args.with_token {
-        return Err(Error::usage(
-            "PlanRadar signs in with a personal access token, not OAuth",
-        )
-        .with_hint("create one under Settings → Profile → Personal Access Tokens, then `svcacct login --provider planradar --company CUSTOMER_ID --with-token < key.txt`"));
-    }
-    if preset == Provider::Planradar && company.is_none() {
-        return Err(
-            Error::usage("PlanRadar's API needs your customer id").with_hint(
-                "pass --company CUSTOMER_ID (the number after /api/v1/ in PlanRadar's API URLs)",
-            ),
-        );
-    }
+    let company = ctx.settings.company;
+    preset.check_sign_in(args.with_token, company)?;
     let fixed = preset.fixed_endpoints(&api).unwrap_or_default();
     let overrides = EndpointOverrides {
         authorize_url: args
@@ -176,15 +230,16 @@ async fn identify(
     token: &Secret,
     company: Option<i64>,
 ) -> Result<Option<Identity>> {
-    let auth = crate::context::auth_for(preset, token.clone(), company)?;
+    let auth = crate::credentials::session::auth_for(preset, token.clone(), company)?;
     let client = Api::with_auth(ctx.http()?, api.clone(), auth);
-    let found = match preset {
-        Provider::Procore => client.procore_me().await.map(|me| Identity {
+    let probe = preset.identity_probe();
+    let found = match probe {
+        IdentityProbe::ProcoreMe => client.procore_me().await.map(|me| Identity {
             login: me.login,
             name: me.name,
             company_id: None,
         }),
-        Provider::Planradar => {
+        IdentityProbe::PlanradarCustomer => {
             let customer = company.expect("checked before signing in");
             client
                 .raw(
@@ -206,7 +261,7 @@ async fn identify(
                     }
                 })
         }
-        _ => client.me().await.map(|me: Me| Identity {
+        IdentityProbe::Me => client.me().await.map(|me: Me| Identity {
             login: me.login,
             name: me.name,
             company_id: Some(me.company_id),
@@ -216,7 +271,7 @@ async fn identify(
         Ok(me) => Ok(Some(me)),
         Err(e)
             if e.kind == ErrorKind::Auth
-                || (preset == Provider::Planradar && e.kind == ErrorKind::Permission) =>
+                || (probe.forbidden_means_rejected() && e.kind == ErrorKind::Permission) =>
         {
             Err(Error::auth(format!(
                 "the server rejected the new credentials: {}",
@@ -224,9 +279,9 @@ async fn identify(
             ))
             .with_hint("check the token or client; nothing was saved"))
         }
-        Err(e) if e.kind == ErrorKind::NotFound && preset != Provider::Planradar => Ok(None),
+        Err(e) if e.kind == ErrorKind::NotFound && !probe.required() => Ok(None),
         Err(e) if e.kind == ErrorKind::RateLimited => Err(e),
-        Err(e) if preset == Provider::Planradar => Err(e.with_hint(
+        Err(e) if probe.required() => Err(e.with_hint(
             "check --company (your PlanRadar customer id) and the key; nothing was saved",
         )),
         Err(e) => {
@@ -291,9 +346,7 @@ async fn client_credentials(
         AuthMethodArg::Basic => ClientAuthMethod::ClientSecretBasic,
         AuthMethodArg::Post => ClientAuthMethod::ClientSecretPost,
     });
-    // Procore documents the client's id and secret in the form body.
-    let asked =
-        asked.or((preset == Provider::Procore).then_some(ClientAuthMethod::ClientSecretPost));
+    let asked = asked.or(preset.client_auth());
     let method = oauth::choose_auth_method(&discovered.auth_methods, asked);
     let who = ClientIdentity {
         client_id: &client_id,
@@ -322,7 +375,7 @@ async fn authorization_code(
         .clone()
         .unwrap_or_else(|| DEFAULT_CLI_CLIENT.to_string());
     let mut discovered = oauth::discover(ctx.http()?, api, overrides, !args.device).await?;
-    if preset == Provider::Oidc && discovered.default_scopes.is_empty() {
+    if preset.wants_openid_scope() && discovered.default_scopes.is_empty() {
         discovered.default_scopes = vec!["openid".to_string()];
     }
     let flow = choose_flow(args, preset, discovered.device_endpoint.is_some())?;
@@ -426,10 +479,10 @@ async fn authorization_code(
     };
     // A confidential client (a marketplace app) authenticates the code exchange, and later
     // refreshes, with its secret; a public client (the CLI's own) relies on PKCE alone.
-    // Procore reads the client's id and secret from the form body.
-    let method = secret.as_ref().map(|_| match preset {
-        Provider::Procore => ClientAuthMethod::ClientSecretPost,
-        _ => ClientAuthMethod::ClientSecretBasic,
+    let method = secret.as_ref().map(|_| {
+        preset
+            .client_auth()
+            .unwrap_or(ClientAuthMethod::ClientSecretBasic)
     });
     let who = ClientIdentity {
         client_id: &client_id,
@@ -508,7 +561,7 @@ fn choose_flow(args: &LoginArgs, preset: Provider, device_offered: bool) -> Resu
         };
     Ok(if desktop {
         Flow::Loopback
-    } else if device_offered && preset != Provider::Procore {
+    } else if device_offered && preset.allows_device_flow() {
         Flow::Device
     } else {
         Flow::Paste

@@ -1,11 +1,18 @@
 //! `svcacct logout`: revoke at the server (RFC 7009), then delete local secrets and the profile.
 
-use crate::cli::LogoutArgs;
 use crate::config::AuthKind;
 use crate::context::Context;
 use crate::credentials::session;
 use crate::credentials::store::CredentialStore;
 use crate::error::{Error, Result};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// Delete local credentials even if the server cannot be reached to revoke them
+    #[arg(long)]
+    pub force: bool,
+}
 
 pub async fn run(ctx: &Context, args: &LogoutArgs) -> Result<()> {
     let config = ctx.config.load()?;

@@ -3,12 +3,19 @@
 use serde_json::json;
 
 use crate::api::Api;
-use crate::cli::StatusArgs;
+
 use crate::context::Context;
 use crate::credentials::session::{self, Origin};
 use crate::error::{Error, ErrorKind, Result};
 use crate::oauth::unix_now;
-use crate::providers::Provider;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Do not ask the server whether the token still works
+    #[arg(long)]
+    pub offline: bool,
+}
 
 fn human_duration(secs: i64) -> String {
     let secs = secs.max(0);
@@ -85,7 +92,7 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
         Origin::Profile { profile, .. } => profile.provider,
         _ => None,
     };
-    let foreign = preset.is_some_and(|p| p != Provider::Svcacct);
+    let foreign = preset.is_some_and(|p| !p.has_admin_api());
     let me = if args.offline || foreign {
         None
     } else {

@@ -5,10 +5,78 @@
 
 use serde_json::json;
 
-use crate::cli::{ExecArgs, GitCredentialArgs, GitCredentialOperation, TokenArgs, TokenFormat};
 use crate::context::Context;
 use crate::credentials::session::{self, Renewal, Source};
 use crate::error::{Error, ErrorKind, Result};
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum TokenFormat {
+    /// The token alone, for scripts and command substitution
+    #[default]
+    Text,
+    /// {"access_token", "token_type", "expires_at"}
+    Json,
+    /// A Kubernetes client.authentication.k8s.io/v1 ExecCredential (kubectl exec plugins)
+    ExecCredential,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// How to print it (--json is the same as --format json)
+    #[arg(long, value_enum, default_value_t = TokenFormat::Text)]
+    pub format: TokenFormat,
+    /// Mint (or refresh) a new token even if the cached one has not expired: for a token the
+    /// server revoked early
+    #[arg(long)]
+    pub refresh: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// The environment variable that carries the token
+    #[arg(long = "env", value_name = "NAME", default_value = "SVCACCT_TOKEN", value_parser = env_name)]
+    pub env: String,
+    /// The command and its arguments (after `--`); the token is never one of them
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "COMMAND"
+    )]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+/// An environment variable name: letters, digits and `_`, not starting with a digit.
+fn env_name(name: &str) -> Result<String, String> {
+    let ok = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(format!(
+            "'{name}' is not an environment variable name (letters, digits and _)"
+        ))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GitCredentialOperation {
+    /// Answer with the access token for the profile's API host
+    Get,
+    /// Accepted and ignored (svcacct keeps its own credentials)
+    Store,
+    /// Drop the cached access token the server refused, so the next get makes a new one
+    Erase,
+}
+
+#[derive(Debug, Args)]
+pub struct GitCredentialArgs {
+    /// What git asks (git passes it; the request is on stdin)
+    #[arg(value_enum)]
+    pub operation: GitCredentialOperation,
+}
 
 fn rfc3339(unix: i64) -> Option<String> {
     time::OffsetDateTime::from_unix_timestamp(unix)
@@ -87,16 +155,6 @@ pub async fn run(ctx: &Context, args: &TokenArgs) -> Result<()> {
     }
 }
 
-/// What `svcacct exec` keeps from its child: the credentials a token is made from.
-pub const CREDENTIAL_VARIABLES: [&str; 6] = [
-    "SVCACCT_TOKEN",
-    "SVCACCT_CLIENT_ID",
-    "SVCACCT_CLIENT_SECRET",
-    "SVCACCT_CLIENT_ASSERTION_FILE",
-    "ACTIONS_ID_TOKEN_REQUEST_URL",
-    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-];
-
 /// Run the command with the token in `--env` (default SVCACCT_TOKEN) and its exit status passed
 /// through; the token is in the child's environment only, never in its argv.
 pub async fn exec(ctx: &Context, args: &ExecArgs) -> Result<()> {
@@ -107,7 +165,7 @@ pub async fn exec(ctx: &Context, args: &ExecArgs) -> Result<()> {
     let mut child = std::process::Command::new(program);
     child.args(rest);
     // The child gets the token, and none of the credentials that made it.
-    for name in CREDENTIAL_VARIABLES {
+    for name in crate::settings::CREDENTIAL_VARIABLES {
         child.env_remove(name);
     }
     child.env(&args.env, creds.token.expose());

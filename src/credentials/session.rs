@@ -1,20 +1,20 @@
 //! Getting a valid access token: `SVCACCT_TOKEN`, environment client credentials, or a stored
 //! profile (cached token, else refresh or re-mint under a cross-process lock).
 
-use std::fs::OpenOptions;
-use std::time::{Duration, Instant};
-
 use url::Url;
 
 use super::store::{CredentialStore, StoredCredential};
+use crate::api::Api;
 use crate::config::{AuthKind, ClientAuthMethod, Profile};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::fsx::FileLock;
+use crate::http::client::Auth;
 use crate::http::client::parse_base_url;
 use crate::oauth::{self, ClientIdentity, EndpointOverrides, TokenHint, unix_now};
+use crate::providers::Provider;
+use crate::providers::env_provider;
 use crate::secret::Secret;
-
-const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// Where the token came from (for `status`).
 #[derive(Clone, Debug)]
@@ -278,7 +278,7 @@ pub async fn forget_access_token(
                 name,
                 &profile.api_url,
             );
-            let _lock = ProfileLock::acquire(ctx, name).await?;
+            let _lock = profile_lock(ctx, name).await?;
             match store.load()? {
                 Some(mut cred) if is_refused(&cred) => {
                     // A PAT is the credential itself, and an access token without a refresh
@@ -381,8 +381,8 @@ async fn cached_or_mint(
     // Without the lock (a read-only config directory, as in a locked-down pod) processes may
     // mint side by side: that costs requests, not the command.
     let locked = match &lock_dir {
-        Some(dir) => ProfileLock::in_dir(dir, &lock_name).await,
-        None => ProfileLock::acquire(ctx, &lock_name).await,
+        Some(dir) => FileLock::in_dir(dir, &lock_name).await,
+        None => profile_lock(ctx, &lock_name).await,
     };
     let _lock = match locked {
         Ok(lock) => Some(lock),
@@ -412,7 +412,7 @@ async fn env_token_endpoint(
     ctx: &Context,
     api: &Url,
 ) -> Result<(crate::providers::Provider, oauth::Discovered)> {
-    let preset = crate::context::env_provider()?.unwrap_or(crate::providers::Provider::Svcacct);
+    let preset = crate::providers::env_provider()?.unwrap_or_default();
     let overrides = EndpointOverrides {
         token_url: std::env::var("SVCACCT_TOKEN_URL")
             .ok()
@@ -435,9 +435,7 @@ async fn env_client_credentials(
     let cache = env_cache(ctx, &api, &client_id, &secret);
     let cred = cached_or_mint(ctx, &cache, renewal, async || {
         let (preset, discovered) = env_token_endpoint(ctx, &api).await?;
-        // Procore documents the client's id and secret in the form body.
-        let asked = (preset == crate::providers::Provider::Procore)
-            .then_some(ClientAuthMethod::ClientSecretPost);
+        let asked = preset.client_auth();
         let method = oauth::choose_auth_method(&discovered.auth_methods, asked);
         let who = ClientIdentity {
             client_id: &client_id,
@@ -626,7 +624,7 @@ async fn renew(
     store: &CredentialStore,
     renewal: Renewal,
 ) -> Result<StoredCredential> {
-    let _lock = ProfileLock::acquire(ctx, name).await?;
+    let _lock = profile_lock(ctx, name).await?;
     let cred = store.load()?.ok_or_else(|| Error::not_logged_in(name))?;
     if renewal == Renewal::WhenDue && is_fresh(&cred, unix_now()) {
         return Ok(cred);
@@ -716,60 +714,82 @@ pub async fn revoke_stored(
     Ok(revoked)
 }
 
-/// An exclusive lock file per profile, so that only one process renews a token at a time.
-pub struct ProfileLock {
-    _file: std::fs::File,
+/// The lock of `profile`'s credentials (`locks/PROFILE.lock` in the config dir).
+pub async fn profile_lock(ctx: &Context, profile: &str) -> Result<FileLock> {
+    FileLock::named(ctx.config.dir(), &format!("{profile}.lock")).await
 }
 
-impl ProfileLock {
-    pub async fn acquire(ctx: &Context, profile: &str) -> Result<Self> {
-        Self::named(ctx.config.dir(), &format!("{profile}.lock")).await
+/// How a token is sent to `preset`'s API, with the company header where the platform has one.
+pub fn auth_for(
+    preset: Provider,
+    token: crate::secret::Secret,
+    company: Option<i64>,
+) -> Result<Auth> {
+    if let crate::providers::TokenPlacement::Header(name) = preset.token_placement()
+        && reqwest::header::HeaderValue::from_str(token.expose()).is_err()
+    {
+        return Err(Error::usage(format!(
+            "the token has characters that cannot be sent in the {name} header"
+        ))
+        .with_hint("check the token: it should be one line of printable characters"));
+    }
+    let mut auth = Auth::bearer(token);
+    auth.placement = preset.token_placement();
+    if let (Some(header), Some(company)) = (preset.company_header(), company) {
+        let value = reqwest::header::HeaderValue::from_str(&company.to_string())
+            .map_err(|e| Error::internal(e.to_string()))?;
+        auth.headers.insert(header, value);
+    }
+    Ok(auth)
+}
+
+/// An authenticated API and the credentials behind it.
+pub struct Session<'a> {
+    pub api: Api<'a>,
+    pub creds: Credentials,
+}
+
+impl Context {
+    /// A valid token (renewed if needed) and the API to use it with.
+    pub async fn session(&self) -> Result<Session<'_>> {
+        let creds = current(self).await?;
+        let (preset, company, profile_name) = match &creds.origin {
+            Origin::Profile { name, profile, .. } => (
+                profile.provider(),
+                self.settings.company.or(profile.company_id),
+                Some(name.clone()),
+            ),
+            _ => (
+                env_provider()?.unwrap_or_default(),
+                self.settings.company,
+                None,
+            ),
+        };
+        let auth = auth_for(preset, creds.token.clone(), company)?;
+        // Environment credentials share one budget per config dir.
+        self.pace_as(preset, profile_name.as_deref().unwrap_or("environment"))?;
+        let api = Api::with_auth(self.http()?, creds.api.clone(), auth);
+        Ok(Session { api, creds })
     }
 
-    /// `NAME` in the config dir's `locks/` (0700), created 0600 and never through a symlink;
-    /// waits at most 30 s for another process to let go.
-    pub async fn named(config_dir: &std::path::Path, name: &str) -> Result<Self> {
-        crate::config::private_dir(config_dir)?;
-        Self::in_dir(&config_dir.join("locks"), name).await
-    }
-
-    /// `NAME` in `dir` (made private), as [`ProfileLock::named`] does in the config dir.
-    pub async fn in_dir(dir: &std::path::Path, name: &str) -> Result<Self> {
-        crate::config::private_dir(dir)?;
-        let path = dir.join(name);
-        let mut opts = OpenOptions::new();
-        opts.create(true).truncate(false).write(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    /// `--company` / `SVCACCT_COMPANY_ID`, else the profile's, else the caller's own (`/me`).
+    pub async fn company_id(&self, session: &Session<'_>) -> Result<i64> {
+        if let Some(id) = self.settings.company {
+            return Ok(id);
         }
-        let file = opts
-            .open(&path)
-            .map_err(|e| Error::config(format!("cannot open lock file {}: {e}", path.display())))?;
-        let started = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(ProfileLock { _file: file }),
-                Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
-                    tokio::time::sleep(Duration::from_millis(25)).await;
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(Error::config(format!(
-                        "another svcacct process has held {} for {} s",
-                        path.display(),
-                        LOCK_WAIT.as_secs()
-                    ))
-                    .with_hint("wait for it to finish, or end it"));
-                }
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(Error::config(format!(
-                        "cannot lock {}: {e}",
-                        path.display()
-                    )));
-                }
+        if let Origin::Profile { profile, .. } = &session.creds.origin {
+            if let Some(id) = profile.company_id {
+                return Ok(id);
+            }
+            if !profile.provider().has_admin_api() {
+                return Err(Error::usage(format!(
+                    "{} calls need the company to act on",
+                    profile.provider().name()
+                ))
+                .with_hint("pass --company ID (or set SVCACCT_COMPANY_ID), or sign in again with --company ID to keep it in the profile"));
             }
         }
+        Ok(session.api.me().await?.company_id)
     }
 }
 

@@ -5,32 +5,15 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
-use crate::config::{StorageKind, write_atomic};
+use crate::config::StorageKind;
 use crate::error::{Error, Result};
-use crate::secret::Secret;
+use crate::fsx::write_atomic;
+pub use crate::oauth::StoredCredential;
 
 const KEYRING_TIMEOUT: Duration = Duration::from_secs(3);
 const KEYRING_SERVICE: &str = "svcacct";
 /// The keychain service of the token cache (environment and federated credentials).
 const CACHE_SERVICE: &str = "svcacct-token-cache";
-
-/// The secret half of a profile, stored as one JSON item.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct StoredCredential {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_token: Option<Secret>,
-    /// Unix seconds; `None` when the server gave no `expires_in`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issued_at: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<Secret>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_secret: Option<Secret>,
-}
 
 #[derive(Clone, Debug)]
 pub enum CredentialStore {
@@ -152,7 +135,7 @@ impl CredentialStore {
                 keyring_get(service, account).map(|_| ())
             }
             CredentialStore::File { path } => match path.parent() {
-                Some(dir) => crate::config::private_dir(dir).map(|_| ()),
+                Some(dir) => crate::fsx::private_dir(dir).map(|_| ()),
                 None => Ok(()),
             },
             CredentialStore::TokenCache { .. } => Ok(()),
@@ -238,7 +221,7 @@ impl CredentialStore {
             }
             CredentialStore::File { path } => {
                 if let Some(dir) = path.parent() {
-                    crate::config::private_dir(dir)?;
+                    crate::fsx::private_dir(dir)?;
                 }
                 write_atomic(path, text.as_bytes(), 0o600).map_err(|e| {
                     Error::config(format!(
@@ -304,7 +287,7 @@ fn private_cache_dir(file: &std::path::Path) -> Result<&std::path::Path> {
     let dir = file
         .parent()
         .ok_or_else(|| Error::internal("a cache file without a directory"))?;
-    crate::config::private_dir(dir)?;
+    crate::fsx::private_dir(dir)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -542,9 +525,9 @@ mod test_keychain {
         let path = item(service, account)?;
         let written = path
             .parent()
-            .map_or(Ok(()), |d| crate::config::private_dir(d).map(|_| ()))
+            .map_or(Ok(()), |d| crate::fsx::private_dir(d).map(|_| ()))
             .and_then(|()| {
-                crate::config::write_atomic(&path, value.as_bytes(), 0o600)
+                crate::fsx::write_atomic(&path, value.as_bytes(), 0o600)
                     .map_err(|e| Error::config(format!("test keychain: {e}")))
             });
         Some(written)

@@ -15,11 +15,19 @@ use super::pacer::SharedPacer;
 use super::rate::{RateBudget, retry_after};
 use super::redact;
 use crate::error::{Error, ErrorKind, Result};
-use crate::providers::TokenPlacement;
 use crate::secret::Secret;
 use crate::ui::output::Output;
 
 const USER_AGENT: &str = concat!("svcacct/", env!("CARGO_PKG_VERSION"));
+
+/// How an access token travels with each API request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenPlacement {
+    /// `Authorization: Bearer TOKEN`
+    Bearer,
+    /// `NAME: TOKEN` (PlanRadar's `X-PlanRadar-API-Key`)
+    Header(&'static str),
+}
 
 /// How hard the client tries before giving up.
 #[derive(Clone, Debug)]

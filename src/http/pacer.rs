@@ -9,11 +9,20 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::write_atomic;
-use crate::credentials::session::ProfileLock;
 use crate::error::{Error, ErrorKind, Result};
-use crate::providers::PacerRule;
+use crate::fsx::FileLock;
+use crate::fsx::write_atomic;
 use crate::ui::output::Output;
+
+/// A client-side request budget the server does not announce in headers: at most `requests`
+/// in any `window` (a sliding window, since the server's window boundaries are unknown), and
+/// `cooldown` of silence after a 429.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PacerRule {
+    pub requests: usize,
+    pub window: Duration,
+    pub cooldown: Duration,
+}
 
 /// Slack added to the window: a request is stamped before it is sent and reaches the server a
 /// little later, so two stamps exactly a window apart could land inside one server window.
@@ -159,7 +168,7 @@ impl SharedPacer {
         let mut said = false;
         loop {
             let verdict = {
-                let _lock = ProfileLock::named(&self.config_dir, &self.lock_name).await?;
+                let _lock = FileLock::named(&self.config_dir, &self.lock_name).await?;
                 let mut state = self.load()?;
                 let now = now_ms();
                 let window = self.window_ms();
@@ -219,7 +228,7 @@ impl SharedPacer {
     pub async fn cooled_down(&self, retry_after: Option<Duration>) -> Result<Duration> {
         // A hostile or broken server's huge Retry-After is held to a day.
         let wait = retry_after.unwrap_or(self.rule.cooldown).min(LONGEST_SAID);
-        let _lock = ProfileLock::named(&self.config_dir, &self.lock_name).await?;
+        let _lock = FileLock::named(&self.config_dir, &self.lock_name).await?;
         let mut state = self.load()?;
         let until = now_ms().saturating_add(wait.as_millis() as u64);
         state.cooldown_until = Some(state.cooldown_until.unwrap_or(0).max(until));
@@ -299,9 +308,7 @@ mod tests {
         let path = dir.path().join("locks/p.budget");
         std::fs::write(&path, "{not json").unwrap();
         let state = {
-            let _lock = ProfileLock::named(dir.path(), "p.budget.lock")
-                .await
-                .unwrap();
+            let _lock = FileLock::named(dir.path(), "p.budget.lock").await.unwrap();
             p.load().unwrap()
         };
         assert_eq!(state.sent.len(), 3, "full for one window");

@@ -12,14 +12,45 @@ use oauth2::{
     RefreshToken, RequestTokenError, StandardErrorResponse, TokenResponse, TokenUrl,
 };
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::config::{ClientAuthMethod, Endpoints};
-use crate::credentials::store::StoredCredential;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::client::{HttpClient, Request, require_secure};
 use crate::secret::Secret;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAuthMethod {
+    ClientSecretBasic,
+    ClientSecretPost,
+}
+
+/// OAuth endpoints, discovered (RFC 8414) at login or given with flags.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoints {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization_endpoint: Option<String>,
+    pub token_endpoint: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revocation_endpoint: Option<String>,
+}
+
+/// The secret half of a profile, stored as one JSON item.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct StoredCredential {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<Secret>,
+    /// Unix seconds; `None` when the server gave no `expires_in`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<Secret>,
+}
 
 /// An RFC 3339 time (as the API sends them) in Unix seconds.
 pub fn unix_time(rfc3339: &str) -> Option<i64> {

@@ -7,10 +7,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::api::models::ServiceAccount;
-use crate::config::{AuthKind, Profile, StorageKind, write_atomic};
+use crate::config::{AuthKind, Profile, StorageKind};
 use crate::context::Context;
 use crate::credentials::store::{CredentialStore, StoredCredential};
 use crate::error::{Error, ErrorKind, Result};
+use crate::fsx::write_atomic;
 use crate::oauth::{self, EndpointOverrides};
 use crate::secret::Secret;
 
@@ -56,11 +57,12 @@ impl Delivered {
 }
 
 impl SecretDestination {
-    pub fn new(args: &crate::cli::SecretOutArgs) -> Self {
-        match (&args.secret_file, args.save) {
+    /// From the flags: `--secret-file PATH` (`--force` to replace it), `--save`, or stdout.
+    pub fn new(secret_file: Option<&std::path::Path>, force: bool, save: bool) -> Self {
+        match (secret_file, save) {
             (Some(path), _) => SecretDestination::File {
-                path: path.clone(),
-                force: args.force,
+                path: path.to_path_buf(),
+                force,
             },
             (None, true) => SecretDestination::Keychain,
             (None, false) => SecretDestination::Stdout,
@@ -153,7 +155,7 @@ fn write_secret_file(path: &std::path::Path, secret: &Secret) -> Result<()> {
     let written = if path.symlink_metadata().is_ok() {
         write_atomic(path, text.as_bytes(), 0o600)
     } else {
-        crate::config::create_new_private(path, 0o600)
+        crate::fsx::create_new_private(path, 0o600)
             .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()))
     };
     written.map_err(|e| {

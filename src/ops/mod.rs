@@ -22,4 +22,5 @@ pub mod delivery;
 pub mod least_privilege;
 pub mod pending_rotation;
 pub mod permission_journal;
+pub mod permissions;
 pub mod secret_sinks;

@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::secret_sinks::Sink;
-use crate::config::{StorageKind, private_dir, write_atomic};
+use crate::config::StorageKind;
 use crate::credentials::store::{CredentialStore, StoredCredential};
 use crate::error::{Error, Result};
+use crate::fsx::{private_dir, write_atomic};
 use crate::secret::Secret;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

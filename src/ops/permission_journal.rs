@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use crate::api::models::Permissions;
-use crate::config::{private_dir, write_atomic};
 use crate::error::{Error, Result};
+use crate::fsx::{private_dir, write_atomic};
 
 pub struct PermissionJournal {
     path: PathBuf,

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::write_atomic;
+use crate::fsx::write_atomic;
 use crate::secret::Secret;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -226,7 +226,7 @@ pub fn deliver(sink: &Sink, secret: &Secret) -> Result<(), String> {
             let (program, args) = command.split_first().expect("parsed: not empty");
             let mut cmd = std::process::Command::new(program);
             // The credentials svcacct was started with are not the command's either.
-            for name in crate::commands::token::CREDENTIAL_VARIABLES
+            for name in crate::settings::CREDENTIAL_VARIABLES
                 .iter()
                 .chain(&["SVCACCT_WEBHOOK_PASSWORD"])
             {

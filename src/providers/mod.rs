@@ -18,8 +18,10 @@ use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::config::Endpoints;
 use crate::error::{Error, Result};
+pub use crate::http::client::TokenPlacement;
+pub use crate::http::pacer::PacerRule;
+use crate::oauth::Endpoints;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -34,30 +36,50 @@ pub enum Provider {
     Oidc,
 }
 
-/// How an access token travels with each API request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenPlacement {
-    /// `Authorization: Bearer TOKEN`
-    Bearer,
-    /// `NAME: TOKEN` (PlanRadar's `X-PlanRadar-API-Key`)
-    Header(&'static str),
-}
-
-/// A client-side request budget the server does not announce in headers: at most `requests`
-/// in any `window` (a sliding window, since the server's window boundaries are unknown), and
-/// `cooldown` of silence after a 429.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PacerRule {
-    pub requests: usize,
-    pub window: Duration,
-    pub cooldown: Duration,
-}
-
 pub const PROCORE_LOGIN: &str = "https://login.procore.com";
 pub const PROCORE_API: &str = "https://api.procore.com";
 pub const PROCORE_SANDBOX_LOGIN: &str = "https://login-sandbox.procore.com";
 pub const PROCORE_SANDBOX_API: &str = "https://sandbox.procore.com";
 pub const PLANRADAR_API: &str = "https://www.planradar.com/api/v1";
+
+/// How sign-in learns whose new credentials are (see [`Provider::identity_probe`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentityProbe {
+    /// `GET /api/v1/me` (svcacct's; a plain OAuth provider may have none: then 404 is fine).
+    Me,
+    /// Procore's `GET /rest/v1.0/me`.
+    ProcoreMe,
+    /// PlanRadar has no "me": one page of the customer's projects proves the key and customer.
+    /// A bad key is answered 403 there, and any failure is the user's to fix.
+    PlanradarCustomer,
+}
+
+impl IdentityProbe {
+    /// Whether a 403 means the credentials were rejected (not a missing permission).
+    pub fn forbidden_means_rejected(self) -> bool {
+        self == IdentityProbe::PlanradarCustomer
+    }
+
+    /// Whether a failed probe fails the sign-in (else it is a warning, or nothing for a 404).
+    pub fn required(self) -> bool {
+        self == IdentityProbe::PlanradarCustomer
+    }
+}
+
+/// The webhooks API a platform offers (see [`Provider::webhooks`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WebhooksBackend {
+    Svcacct,
+    Procore,
+    None,
+}
+
+impl Default for Provider {
+    /// svcacct's own platform (the sandbox), when nothing names another.
+    fn default() -> Self {
+        Provider::Svcacct
+    }
+}
 
 impl Provider {
     pub fn name(self) -> &'static str {
@@ -141,8 +163,65 @@ impl Provider {
     }
 
     /// Whether the svcacct admin API (service accounts, PATs, users, apps) exists there.
+    /// Refuse a sign-in the platform cannot do, before it starts: PlanRadar takes only a
+    /// personal access token, for one customer (`--company`).
+    pub fn check_sign_in(self, with_token: bool, company: Option<i64>) -> Result<()> {
+        if self == Provider::Planradar && !with_token {
+            return Err(Error::usage(
+                "PlanRadar signs in with a personal access token, not OAuth",
+            )
+            .with_hint("create one under Settings → Profile → Personal Access Tokens, then `svcacct login --provider planradar --company CUSTOMER_ID --with-token < key.txt`"));
+        }
+        if self == Provider::Planradar && company.is_none() {
+            return Err(
+                Error::usage("PlanRadar's API needs your customer id").with_hint(
+                    "pass --company CUSTOMER_ID (the number after /api/v1/ in PlanRadar's API URLs)",
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    /// How a confidential client authenticates at the token endpoint when the user did not say:
+    /// Procore documents the client's id and secret in the form body; elsewhere discovery (or
+    /// HTTP Basic) decides.
+    pub fn client_auth(self) -> Option<crate::oauth::ClientAuthMethod> {
+        (self == Provider::Procore).then_some(crate::oauth::ClientAuthMethod::ClientSecretPost)
+    }
+
+    /// Whether sign-in asks for the `openid` scope when discovery names no default scopes (any
+    /// OpenID provider: without it there is no ID token and often no refresh token).
+    pub fn wants_openid_scope(self) -> bool {
+        self == Provider::Oidc
+    }
+
+    /// Whether the device flow may be used where the server offers it (Procore's device
+    /// endpoint is not for third-party apps).
+    pub fn allows_device_flow(self) -> bool {
+        self != Provider::Procore
+    }
+
+    /// How sign-in checks whose the new credentials are.
+    pub fn identity_probe(self) -> IdentityProbe {
+        match self {
+            Provider::Procore => IdentityProbe::ProcoreMe,
+            Provider::Planradar => IdentityProbe::PlanradarCustomer,
+            Provider::Svcacct | Provider::Oidc => IdentityProbe::Me,
+        }
+    }
+
     pub fn has_admin_api(self) -> bool {
         matches!(self, Provider::Svcacct)
+    }
+
+    /// Which webhooks API the platform has: svcacct's own, Procore's hooks and triggers, or
+    /// none.
+    pub fn webhooks(self) -> WebhooksBackend {
+        match self {
+            Provider::Svcacct => WebhooksBackend::Svcacct,
+            Provider::Procore => WebhooksBackend::Procore,
+            Provider::Planradar | Provider::Oidc => WebhooksBackend::None,
+        }
     }
 
     /// The error for a command the platform has no API for: exit 2, and where to do it instead.
@@ -182,6 +261,21 @@ impl Provider {
             .with_hint("pass --api https://www.planradar.com/api/v1 (or leave --api out)"));
         }
         Ok(())
+    }
+}
+
+/// `SVCACCT_PROVIDER`: the preset for credentials from the environment (`SVCACCT_TOKEN`, or
+/// client credentials), which have no profile to keep one in.
+pub fn env_provider() -> Result<Option<Provider>> {
+    use clap::ValueEnum;
+    match std::env::var("SVCACCT_PROVIDER") {
+        Ok(v) if !v.trim().is_empty() => {
+            Provider::from_str(v.trim(), true).map(Some).map_err(|_| {
+                Error::usage(format!("SVCACCT_PROVIDER '{v}' is not a provider"))
+                    .with_hint("use procore, planradar, oidc or svcacct")
+            })
+        }
+        _ => Ok(None),
     }
 }
 

@@ -1,15 +1,39 @@
 //! `svcacct service-accounts create`
 
 use crate::api::service_accounts::NewServiceAccount;
-use crate::cli::SaCreateArgs;
+
 use crate::context::Context;
 use crate::error::Result;
-use crate::ops::delivery::SecretDestination;
 
-use super::{describe_permissions, permissions_from, show_secret};
+use super::shared::{describe_permissions, permissions_from, show_secret};
+use crate::commands::args::SecretOutArgs;
+use crate::commands::args::parse_company_grant;
+use crate::commands::args::parse_project_grant;
+use crate::ops::permissions::Grant;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct SaCreateArgs {
+    /// Display name
+    #[arg(long)]
+    pub name: String,
+    /// Contact email in the company directory (cannot change later)
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Company-wide permission TOOL=LEVEL (repeatable); new accounts have none
+    #[arg(long = "permission", value_name = "TOOL=LEVEL", value_parser = parse_company_grant)]
+    pub permissions: Vec<Grant>,
+    /// Project permission PROJECT_ID:TOOL=LEVEL (repeatable)
+    #[arg(long = "project", value_name = "ID:TOOL=LEVEL", value_parser = parse_project_grant)]
+    pub projects: Vec<Grant>,
+    #[command(flatten)]
+    pub secret: SecretOutArgs,
+}
 
 pub async fn run(ctx: &Context, args: &SaCreateArgs) -> Result<()> {
-    let dest = SecretDestination::new(&args.secret);
+    let dest = args.secret.destination();
     dest.check()?;
     dest.check_jq(&ctx.out, "client_secret")?;
     let grants: Vec<_> = args.permissions.iter().chain(&args.projects).collect();

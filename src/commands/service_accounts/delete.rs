@@ -1,8 +1,19 @@
 //! `svcacct service-accounts delete`
 
-use crate::cli::SaDeleteArgs;
 use crate::context::Context;
 use crate::error::Result;
+use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
+
+#[derive(Debug, Args)]
+pub struct SaDeleteArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::service_account_ids))]
+    pub id: u64,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
 
 pub async fn run(ctx: &Context, args: &SaDeleteArgs) -> Result<()> {
     let session = ctx.session().await?;

@@ -3,9 +3,71 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::cli::FederationCommand;
+use super::shared::SaIdArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use clap::{Args, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
+
+#[derive(Debug, Subcommand)]
+pub enum FederationCommand {
+    /// Trust tokens from ISSUER whose sub (and aud, and --claim values) match
+    Add(FederationAddArgs),
+    /// List the identities the account trusts
+    List(SaIdArgs),
+    /// Stop trusting one
+    Remove(FederationRemoveArgs),
+    /// Say whether an assertion would be accepted, and if not which check failed
+    Test(FederationTestArgs),
+}
+
+/// NAME=VALUE, a claim that must match exactly.
+fn claim(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!(
+            "'{s}' is not NAME=VALUE (e.g. environment=production)"
+        )),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct FederationAddArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::service_account_ids))]
+    pub id: u64,
+    /// The token issuer, e.g. https://token.actions.githubusercontent.com
+    #[arg(long, value_name = "URL")]
+    pub issuer: String,
+    /// The sub claim to trust, e.g. repo:acme/erp-sync:ref:refs/heads/main
+    #[arg(long, value_name = "SUBJECT")]
+    pub subject: String,
+    /// The aud claim expected (default: the platform's API URL)
+    #[arg(long, value_name = "AUD")]
+    pub audience: Option<String>,
+    /// Another claim that must match exactly (repeatable), e.g. environment=production
+    #[arg(long = "claim", value_name = "NAME=VALUE", value_parser = claim)]
+    pub claims: Vec<(String, String)>,
+}
+
+#[derive(Debug, Args)]
+pub struct FederationRemoveArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::service_account_ids))]
+    pub id: u64,
+    /// Federation id (see `svcacct sa federation list ID`)
+    pub federation_id: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct FederationTestArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::service_account_ids))]
+    pub id: u64,
+    /// A file holding the assertion (an OpenID token from the CI system)
+    #[arg(long, value_name = "PATH")]
+    pub assertion_file: std::path::PathBuf,
+}
 
 pub async fn dispatch(ctx: &Context, command: FederationCommand) -> Result<()> {
     let session = ctx.session().await?;

@@ -1,9 +1,26 @@
 //! `svcacct service-accounts list`: every page, fetched as needed and streamed.
 
 use crate::api::models::ServiceAccount;
-use crate::cli::SaListArgs;
+
+use crate::commands::args::ListFormatArgs;
 use crate::context::Context;
 use crate::error::Result;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct SaListArgs {
+    /// Only accounts whose name contains TEXT
+    #[arg(long = "q", visible_alias = "search", value_name = "TEXT")]
+    pub q: Option<String>,
+    /// Stop after N accounts
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Accounts per request (1-100)
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100), value_name = "N")]
+    pub page_size: u32,
+    #[command(flatten)]
+    pub output: ListFormatArgs,
+}
 
 fn cells(sa: &ServiceAccount) -> Vec<String> {
     vec![

@@ -6,14 +6,12 @@ pub mod federation;
 pub mod list;
 pub mod reset_secret;
 pub mod rotate_secret;
+pub mod shared;
 pub mod update;
 pub mod view;
 
-use crate::api::models::{ServiceAccount, WithSecret};
-use crate::cli::ServiceAccountCommand;
 use crate::context::Context;
 use crate::error::Result;
-use crate::ops::delivery::{Delivered, SaveAs, SecretDestination};
 
 pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<()> {
     match command {
@@ -28,67 +26,37 @@ pub async fn dispatch(ctx: &Context, command: ServiceAccountCommand) -> Result<(
     }
 }
 
-pub use crate::commands::permissions::{
-    describe as describe_permissions, from_grants as permissions_from,
-};
+use crate::commands::service_accounts::create::SaCreateArgs;
+use crate::commands::service_accounts::delete::SaDeleteArgs;
+use crate::commands::service_accounts::federation::FederationCommand;
+use crate::commands::service_accounts::list::SaListArgs;
+use crate::commands::service_accounts::reset_secret::ResetSecretArgs;
+use crate::commands::service_accounts::rotate_secret::RotateSecretArgs;
+use crate::commands::service_accounts::update::SaUpdateArgs;
+use clap::Subcommand;
 
-/// Hand a once-only secret to its destination and report it (create and reset-secret).
-pub async fn show_secret(
-    ctx: &Context,
-    api_url: &url::Url,
-    dest: &SecretDestination,
-    created: &WithSecret,
-    json: serde_json::Value,
-) -> Result<()> {
-    let delivered = deliver_secret(ctx, api_url, dest, created).await?;
-    report_secret(ctx, created, &delivered, json)
-}
+use shared::SaIdArgs;
 
-/// Store the secret where asked (a file, the keychain); one to be printed is left for
-/// [`report_secret`]. Call this before any later step of the command can fail.
-pub async fn deliver_secret(
-    ctx: &Context,
-    api_url: &url::Url,
-    dest: &SecretDestination,
-    created: &WithSecret,
-) -> Result<Delivered> {
-    dest.deliver(
-        ctx,
-        api_url,
-        SaveAs::ServiceAccountProfile(&created.account),
-        "client_secret",
-        &created.client_secret,
-    )
-    .await
-}
-
-/// Print the account's client id and the secret (or where it went); `json` is the document
-/// printed in `--json` mode.
-pub fn report_secret(
-    ctx: &Context,
-    created: &WithSecret,
-    delivered: &Delivered,
-    json: serde_json::Value,
-) -> Result<()> {
-    let account: &ServiceAccount = &created.account;
-    if ctx.out.json {
-        return delivered.print_json(ctx, json, "client_secret", &created.client_secret);
-    }
-    ctx.out
-        .line(&format!("client_id:     {}", account.client_id))?;
-    match delivered {
-        Delivered::Stdout => {
-            ctx.out.line(&format!("client_secret: {}", created.client_secret.expose()))?;
-            ctx.out.warn(&format!(
-                "the client secret is shown only this once: store it now (lost it? `svcacct reset-secret {}` issues a new one)",
-                account.id
-            ));
-        }
-        Delivered::File(path) => ctx.out.status(&format!("✓ Client secret written to {} (mode 0600)", path.display())),
-        Delivered::Profile(name, store) => ctx.out.status(&format!(
-            "✓ Client secret saved in {} as profile '{name}': `svcacct --profile {name} token` mints tokens",
-            store.whereabouts()
-        )),
-    }
-    Ok(())
+#[derive(Debug, Subcommand)]
+pub enum ServiceAccountCommand {
+    /// List service accounts (a table on a terminal, tab-separated when piped)
+    List(SaListArgs),
+    /// Create a service account; its client secret is shown once
+    Create(SaCreateArgs),
+    /// Show a service account and its permissions
+    View(SaIdArgs),
+    /// Change a service account's name, description or permissions
+    Update(SaUpdateArgs),
+    /// Delete a service account; its tokens stop working at once
+    Delete(SaDeleteArgs),
+    /// Issue a new client secret; the old one, its tokens, and all permissions are reset (an
+    /// incident); for a planned rotation without downtime use rotate-secret
+    ResetSecret(ResetSecretArgs),
+    /// Planned rotation: a second secret, the old one valid for a grace period; --finish
+    /// retires the old one early. Permissions are untouched
+    RotateSecret(RotateSecretArgs),
+    /// Outside identities (CI systems' OpenID tokens) that may mint tokens for the account
+    /// without a secret
+    #[command(subcommand)]
+    Federation(FederationCommand),
 }

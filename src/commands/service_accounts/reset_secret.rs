@@ -4,16 +4,33 @@
 use serde_json::json;
 
 use crate::api::service_accounts::ServiceAccountChanges;
-use crate::cli::ResetSecretArgs;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::ops::delivery::SecretDestination;
 use crate::ops::permission_journal::PermissionJournal;
 
-use super::{deliver_secret, describe_permissions, report_secret};
+use super::shared::{deliver_secret, describe_permissions, report_secret};
+use crate::commands::args::SecretOutArgs;
+use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
+
+#[derive(Debug, Args)]
+pub struct ResetSecretArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::service_account_ids))]
+    pub id: u64,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Afterwards, grant again the permissions the account had before the reset
+    #[arg(long)]
+    pub reapply_permissions: bool,
+    #[command(flatten)]
+    pub secret: SecretOutArgs,
+}
 
 pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
-    let dest = SecretDestination::new(&args.secret);
+    let dest = args.secret.destination();
     dest.check()?;
     dest.check_jq(&ctx.out, "client_secret")?;
     let session = ctx.session().await?;
@@ -116,7 +133,7 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
 }
 
 async fn reapply_permissions(
-    session: &crate::context::Session<'_>,
+    session: &crate::credentials::session::Session<'_>,
     company: i64,
     id: u64,
     previous: &crate::api::models::Permissions,

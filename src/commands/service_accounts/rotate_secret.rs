@@ -3,7 +3,6 @@
 //! working until the grace ends (or `--finish`), and permissions are untouched.
 
 use crate::api::models::ServiceAccount;
-use crate::cli::{RotateSecretArgs, SecretOutArgs};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ops::delivery::SecretDestination;
@@ -11,7 +10,54 @@ use crate::ops::pending_rotation::{PendingRotation, SinkResult};
 use crate::ops::secret_sinks::{self, Sink};
 use crate::secret::Secret;
 
-use super::{deliver_secret, report_secret};
+use super::shared::{deliver_secret, report_secret};
+use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
+
+/// A rotation's grace: 1 second to 30 days.
+pub fn grace(s: &str) -> Result<u64, String> {
+    crate::duration::duration_in(s, 1, 30 * 86_400, "a grace lasts from 1 second to 30 days")
+}
+
+#[derive(Debug, Args)]
+pub struct RotateSecretArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::service_account_ids))]
+    pub id: u64,
+    /// How long the old secret keeps working: 30m, 24h, 7d, or plain seconds such as 8
+    #[arg(long, value_name = "DURATION", value_parser = grace, default_value = "24h", conflicts_with = "finish")]
+    pub grace: u64,
+    /// Retire the old secret now (it and the tokens minted with it stop working)
+    #[arg(long, conflicts_with_all = ["secret_file", "save"])]
+    pub finish: bool,
+    /// With --finish: even if the old secret was used in the last 15 minutes. With
+    /// --secret-file: replace an existing file
+    #[arg(long)]
+    pub force: bool,
+    /// Write the new secret to PATH (mode 0600) instead of stdout
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<std::path::PathBuf>,
+    /// Keep the new secret in the OS keychain as profile sa-ID instead
+    #[arg(long, conflicts_with = "secret_file")]
+    pub save: bool,
+    /// Also deliver the new secret to its consumers (repeatable): file:PATH (0600, never
+    /// through a symlink), env-file:PATH:NAME (that line of a dotenv file), exec:COMMAND (the
+    /// secret on the command's stdin only). Until the rotation ends the secret is kept (the OS
+    /// keychain, or --secret-file) so that --resume can retry the sinks that failed
+    #[arg(long = "deliver", value_name = "SINK", value_parser = crate::ops::secret_sinks::parse, conflicts_with_all = ["finish", "save"])]
+    pub deliver: Vec<crate::ops::secret_sinks::Sink>,
+    /// After the new secret is out, wait until the old one has not been used for SPAN (default
+    /// 15m), then retire it; on a terminal a progress line, else one line a minute
+    #[arg(long, value_name = "SPAN", num_args = 0..=1, default_missing_value = "15m", value_parser = grace, conflicts_with = "finish")]
+    pub finish_when_idle: Option<u64>,
+    /// With --finish-when-idle: wait at most SPAN (default: the grace); then both secrets
+    /// stay, and exit 11 says who still uses the old one
+    #[arg(long, value_name = "SPAN", value_parser = grace, requires = "finish_when_idle")]
+    pub timeout: Option<u64>,
+    /// Deliver the pending secret again to the sinks that failed (no new secret is made)
+    #[arg(long, conflicts_with_all = ["finish", "deliver", "save", "secret_file", "grace"])]
+    pub resume: bool,
+}
 
 /// The pending rotation of `id` (see `ops::pending_rotation`).
 fn pending(ctx: &Context, api: &url::Url, company: i64, id: u64) -> Result<PendingRotation> {
@@ -131,11 +177,7 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
     if args.resume {
         return resume(ctx, args).await;
     }
-    let dest = SecretDestination::new(&SecretOutArgs {
-        secret_file: args.secret_file.clone(),
-        force: args.force,
-        save: args.save,
-    });
+    let dest = SecretDestination::new(args.secret_file.as_deref(), args.force, args.save);
     dest.check()?;
     if args.deliver.is_empty() {
         dest.check_jq(&ctx.out, "client_secret")?;
@@ -229,7 +271,7 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
 /// `timeout` seconds, stop with exit 11 naming who still uses it (both secrets stay valid).
 async fn finish_when_idle(
     ctx: &Context,
-    session: &crate::context::Session<'_>,
+    session: &crate::credentials::session::Session<'_>,
     company: i64,
     id: u64,
     idle: u64,

@@ -1,12 +1,59 @@
 //! `svcacct service-accounts update`
 
 use crate::api::service_accounts::ServiceAccountChanges;
-use crate::cli::SaUpdateArgs;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::ops::permission_journal::PermissionJournal;
 
-use super::{describe_permissions, permissions_from};
+use super::shared::{describe_permissions, permissions_from};
+use crate::commands::args::parse_company_grant;
+use crate::commands::args::parse_project_grant;
+use crate::ops::permissions::Grant;
+use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
+
+#[derive(Debug, Args)]
+pub struct SaUpdateArgs {
+    /// Service account id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::service_account_ids))]
+    pub id: u64,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// The contact email cannot change; the server explains why
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Set a company-wide permission TOOL=LEVEL (repeatable; LEVEL none removes it)
+    #[arg(long = "permission", value_name = "TOOL=LEVEL", value_parser = parse_company_grant)]
+    pub permissions: Vec<Grant>,
+    /// Set a project permission PROJECT_ID:TOOL=LEVEL (repeatable)
+    #[arg(long = "project", value_name = "ID:TOOL=LEVEL", value_parser = parse_project_grant)]
+    pub projects: Vec<Grant>,
+    /// Grant again the permissions an interrupted `reset-secret --reapply-permissions` journaled
+    #[arg(long, conflicts_with_all = ["permissions", "projects"])]
+    pub restore_permissions: bool,
+    /// Reduce the permissions to what the account's requests needed within SPAN (e.g. 90d):
+    /// each tool granted → needed, or removed; shown, then confirmed
+    #[arg(long, value_name = "SPAN", value_parser = trim_span, conflicts_with_all = ["permissions", "projects", "restore_permissions"])]
+    pub trim_unused: Option<u64>,
+    /// With --trim-unused: only show the proposal
+    #[arg(long, requires = "trim_unused")]
+    pub dry_run: bool,
+    /// With --trim-unused: apply without asking
+    #[arg(long, short = 'y', requires = "trim_unused")]
+    pub yes: bool,
+}
+
+fn trim_span(s: &str) -> Result<u64, String> {
+    crate::duration::duration_in(
+        s,
+        60,
+        3650 * 86_400,
+        "a span lasts from 1 minute to 10 years",
+    )
+}
 
 /// `--trim-unused SPAN`: the proposal from real use, shown (a table, or `--json`), confirmed
 /// (`--yes`; `--dry-run` stops after showing), applied in one request with an Idempotency-Key.

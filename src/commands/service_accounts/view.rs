@@ -1,6 +1,6 @@
 //! `svcacct service-accounts view`
 
-use crate::cli::SaIdArgs;
+use super::shared::SaIdArgs;
 use crate::context::Context;
 use crate::error::Result;
 
@@ -52,7 +52,7 @@ pub async fn run(ctx: &Context, args: &SaIdArgs) -> Result<()> {
         ))?;
     }
     ctx.out.line("")?;
-    crate::commands::permissions::show_table(
+    crate::ops::permissions::show_table(
         ctx,
         &session.api,
         company,

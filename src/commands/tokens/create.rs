@@ -1,14 +1,28 @@
 //! `svcacct tokens create --name N [--expires-in 30d]`: the value goes to stdout alone (so
 //! `TOKEN=$(svcacct tokens create …)` works), a 0600 file, or this profile's credential.
 
-use crate::cli::TokensCreateArgs;
+use crate::commands::args::SecretOutArgs;
 use crate::context::Context;
 use crate::credentials::session::Origin;
+use crate::duration::parse_duration;
 use crate::error::{Error, Result};
 use crate::ops::delivery::{Delivered, SaveAs, SecretDestination};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct TokensCreateArgs {
+    /// What the token is for
+    #[arg(long)]
+    pub name: String,
+    /// Lifetime, e.g. 30d, 12h (default: until revoked)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub expires_in: Option<u64>,
+    #[command(flatten)]
+    pub secret: SecretOutArgs,
+}
 
 pub async fn run(ctx: &Context, args: &TokensCreateArgs) -> Result<()> {
-    let dest = SecretDestination::new(&args.secret);
+    let dest = args.secret.destination();
     dest.check()?;
     dest.check_jq(&ctx.out, "token")?;
     let session = ctx.session().await?;

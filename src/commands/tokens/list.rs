@@ -1,12 +1,22 @@
 //! `svcacct tokens list [--user ID]`
 
-use crate::cli::TokensListArgs;
+use crate::commands::args::ListFormatArgs;
 use crate::context::Context;
 use crate::error::Result;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct TokensListArgs {
+    /// Another user's tokens (needs the user-management permission)
+    #[arg(long, value_name = "USER_ID")]
+    pub user: Option<u64>,
+    #[command(flatten)]
+    pub output: ListFormatArgs,
+}
 
 pub async fn run(ctx: &Context, args: &TokensListArgs) -> Result<()> {
     let session = ctx.session().await?;
-    let owner = super::owner(ctx, &session, args.user).await?;
+    let owner = super::shared::owner(ctx, &session, args.user).await?;
     let tokens = session.api.tokens(owner).await?;
     if args.output.json(&ctx.out) {
         return ctx.out.json_items(&tokens, args.output.lines());

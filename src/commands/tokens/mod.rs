@@ -3,11 +3,24 @@
 pub mod create;
 pub mod list;
 pub mod revoke;
+pub mod shared;
 
-use crate::api::tokens::Owner;
-use crate::cli::TokensCommand;
-use crate::context::{Context, Session};
+use crate::commands::tokens::create::TokensCreateArgs;
+use crate::commands::tokens::list::TokensListArgs;
+use crate::commands::tokens::revoke::TokensRevokeArgs;
+use crate::context::Context;
 use crate::error::Result;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum TokensCommand {
+    /// List personal access tokens (never their values)
+    List(TokensListArgs),
+    /// Create a personal access token; its value is shown once
+    Create(TokensCreateArgs),
+    /// Revoke one token, or every token of a user with --all
+    Revoke(TokensRevokeArgs),
+}
 
 pub async fn dispatch(ctx: &Context, command: TokensCommand) -> Result<()> {
     match command {
@@ -15,15 +28,4 @@ pub async fn dispatch(ctx: &Context, command: TokensCommand) -> Result<()> {
         TokensCommand::Create(args) => create::run(ctx, &args).await,
         TokensCommand::Revoke(args) => revoke::run(ctx, &args).await,
     }
-}
-
-/// `--user ID` means that user's tokens; none means your own.
-pub async fn owner(ctx: &Context, session: &Session<'_>, user: Option<u64>) -> Result<Owner> {
-    Ok(match user {
-        None => Owner::Me,
-        Some(user) => Owner::User {
-            company: ctx.company_id(session).await?,
-            user,
-        },
-    })
 }

@@ -4,14 +4,32 @@ use serde_json::json;
 
 use crate::api::models::Pat;
 use crate::api::tokens::Owner;
-use crate::cli::TokensRevokeArgs;
-use crate::context::{Context, Session};
+
+use crate::context::Context;
 use crate::credentials::session::Origin;
+use crate::credentials::session::Session;
 use crate::error::{Error, ErrorKind, Result};
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["id", "all"])))]
+pub struct TokensRevokeArgs {
+    /// Token id (see `svcacct tokens list`)
+    pub id: Option<i64>,
+    /// Revoke every token (of --user, or your own)
+    #[arg(long)]
+    pub all: bool,
+    /// Another user's tokens (needs the user-management permission)
+    #[arg(long, value_name = "USER_ID")]
+    pub user: Option<u64>,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
 
 pub async fn run(ctx: &Context, args: &TokensRevokeArgs) -> Result<()> {
     let session = ctx.session().await?;
-    let owner = super::owner(ctx, &session, args.user).await?;
+    let owner = super::shared::owner(ctx, &session, args.user).await?;
     let tokens = session.api.tokens(owner).await?;
     let whose = match owner {
         Owner::Me => "your".to_string(),

@@ -1,9 +1,55 @@
 //! `svcacct users …`: the directory and the API-access permission.
 
 use crate::api::models::User;
-use crate::cli::UsersCommand;
+
+use crate::commands::args::ListFormatArgs;
+use crate::commands::args::parse_company_grant;
+use crate::commands::args::parse_project_grant;
 use crate::context::Context;
 use crate::error::Result;
+use crate::ops::permissions::Grant;
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// List the company's users
+    List(ListFormatArgs),
+    /// Show one user
+    View(UserIdArgs),
+    /// Let a user see the API docs and create personal access tokens (user managers)
+    GrantApiAccess(UserIdArgs),
+    /// Take API access away; the user's personal access tokens stop working (user managers)
+    RevokeApiAccess(UserIdYesArgs),
+    /// Set a person's permissions (company admins); LEVEL none removes one
+    Update(UserUpdateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserUpdateArgs {
+    /// User id
+    pub id: u64,
+    /// Company-wide permission TOOL=LEVEL (repeatable)
+    #[arg(long = "permission", value_name = "TOOL=LEVEL", value_parser = parse_company_grant)]
+    pub permissions: Vec<Grant>,
+    /// Project permission PROJECT_ID:TOOL=LEVEL (repeatable)
+    #[arg(long = "project", value_name = "ID:TOOL=LEVEL", value_parser = parse_project_grant)]
+    pub projects: Vec<Grant>,
+}
+
+#[derive(Debug, Args)]
+pub struct UserIdArgs {
+    /// User id
+    pub id: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct UserIdYesArgs {
+    /// User id
+    pub id: u64,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
 
 fn yes_no(b: bool) -> String {
     if b { "yes".into() } else { "no".into() }
@@ -76,7 +122,7 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
             ];
             lines.iter().try_for_each(|l| ctx.out.line(l))?;
             ctx.out.line("")?;
-            crate::commands::permissions::show_table(
+            crate::ops::permissions::show_table(
                 ctx,
                 &session.api,
                 company,
@@ -91,7 +137,7 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                 return Err(crate::error::Error::usage("nothing to update")
                     .with_hint("pass --permission TOOL=LEVEL or --project ID:TOOL=LEVEL"));
             }
-            let perms = crate::commands::permissions::from_grants(&grants);
+            let perms = crate::ops::permissions::from_grants(&grants);
             let u = session
                 .api
                 .set_user_permissions(company, args.id, &perms)
@@ -104,7 +150,7 @@ pub async fn dispatch(ctx: &Context, command: UsersCommand) -> Result<()> {
                 "✓ {} ({}) now has: {}",
                 u.login,
                 u.name,
-                crate::commands::permissions::describe(&now)
+                crate::ops::permissions::describe(&now)
             ));
             Ok(())
         }

@@ -5,10 +5,49 @@ use std::time::Duration;
 
 use crate::api::Api;
 use crate::api::models::Delivery;
-use crate::cli::{DeliveriesArgs, DeliveryStatus, RedeliverArgs};
+
+use crate::commands::args::ListFormatArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::ui::interrupt::Interrupt;
+use clap::{Args, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DeliveryStatus {
+    Pending,
+    Sending,
+    Succeeded,
+    Failed,
+    Discarded,
+}
+
+#[derive(Debug, Args)]
+pub struct DeliveriesArgs {
+    /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::webhook_ids))]
+    pub id: u64,
+    /// Only deliveries in this state
+    #[arg(long, value_enum)]
+    pub status: Option<DeliveryStatus>,
+    /// Keep watching and print deliveries as they change, until Ctrl-C
+    #[arg(long)]
+    pub follow: bool,
+    /// How many (newest first, at most 100)
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub limit: u32,
+    #[command(flatten)]
+    pub output: ListFormatArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RedeliverArgs {
+    /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::webhook_ids))]
+    pub id: u64,
+    /// Delivery id (see `svcacct webhooks deliveries`)
+    pub delivery: u64,
+}
 
 fn status_name(s: DeliveryStatus) -> &'static str {
     match s {

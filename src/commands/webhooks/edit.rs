@@ -4,11 +4,83 @@
 use serde_json::{Value, json};
 
 use crate::api::Api;
-use crate::cli::{WebhookAuthArgs, WebhookCreateArgs, WebhookUpdateArgs};
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::http::client::is_loopback;
 use crate::secret::Secret;
+use clap::Args;
+use clap_complete::engine::ArgValueCandidates;
+
+/// Authentication and headers sent with every delivery. Write-only values (the password,
+/// hidden header values) come from stdin, a file or a hidden prompt: never from argv.
+#[derive(Debug, Args)]
+pub struct WebhookAuthArgs {
+    /// HTTP basic auth user name
+    #[arg(long, value_name = "USER")]
+    pub basic_auth_user: Option<String>,
+    /// Read the basic-auth password from stdin (else SVCACCT_WEBHOOK_PASSWORD, else a prompt)
+    #[arg(long)]
+    pub basic_auth_password_stdin: bool,
+    /// Read the basic-auth password from a file
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with = "basic_auth_password_stdin"
+    )]
+    pub basic_auth_password_file: Option<std::path::PathBuf>,
+    /// An extra header 'Name: value' (repeatable)
+    #[arg(long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// A hidden header NAME (value from a prompt), NAME=@PATH (from a file) or NAME=- (stdin) (repeatable)
+    #[arg(long = "hidden-header", value_name = "NAME[=@PATH|=-]")]
+    pub hidden_headers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookCreateArgs {
+    /// Destination (https; plain http only to 127.0.0.1, ::1, localhost)
+    #[arg(long)]
+    pub url: String,
+    /// An event to send (repeatable); `ticket.*` means all ticket events. Procore profiles:
+    /// RESOURCE.create|update|delete, e.g. `RFIs.create` or `Projects.*`
+    #[arg(long = "event", value_name = "EVENT", required = true)]
+    pub events: Vec<String>,
+    #[command(flatten)]
+    pub auth: WebhookAuthArgs,
+    /// Create it paused (no deliveries until activated)
+    #[arg(long)]
+    pub inactive: bool,
+    /// Procore profiles: the hook's namespace (default svcacct)
+    #[arg(long, value_name = "NAME")]
+    pub namespace: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookUpdateArgs {
+    /// Webhook id
+    #[arg(add = ArgValueCandidates::new(crate::commands::complete::webhook_ids))]
+    pub id: u64,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Replace the events with these (repeatable; globs like `ticket.*`)
+    #[arg(long = "event", value_name = "EVENT")]
+    pub events: Vec<String>,
+    #[command(flatten)]
+    pub auth: WebhookAuthArgs,
+    /// Remove a header (repeatable)
+    #[arg(long = "remove-header", value_name = "NAME")]
+    pub remove_headers: Vec<String>,
+    /// Stop sending basic auth
+    #[arg(long, conflicts_with_all = ["basic_auth_user", "basic_auth_password_stdin", "basic_auth_password_file"])]
+    pub no_basic_auth: bool,
+    /// Resume deliveries
+    #[arg(long, conflicts_with = "inactive")]
+    pub active: bool,
+    /// Pause deliveries
+    #[arg(long)]
+    pub inactive: bool,
+}
 
 /// Header names the platform sets itself.
 const FORBIDDEN_HEADERS: &[&str] = &[

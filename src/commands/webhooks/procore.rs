@@ -7,51 +7,13 @@ use serde_json::{Map, Value};
 use super::edit::{check_url, headers_from, password};
 use crate::api::Api;
 use crate::api::procore::{Hook, Trigger};
-use crate::cli::{DeliveriesArgs, DeliveryStatus, WebhookCreateArgs, WebhooksCommand};
+use crate::commands::webhooks::deliveries::{DeliveriesArgs, DeliveryStatus};
+use crate::commands::webhooks::edit::WebhookCreateArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::providers::Provider;
 
 const EVENT_TYPES: [&str; 3] = ["create", "update", "delete"];
 const DEFAULT_NAMESPACE: &str = "svcacct";
-
-pub async fn dispatch(
-    ctx: &Context,
-    api: &Api<'_>,
-    company: i64,
-    command: WebhooksCommand,
-) -> Result<()> {
-    match command {
-        WebhooksCommand::List(output) => list(ctx, api, company, &output).await,
-        WebhooksCommand::Create(args) => create(ctx, api, company, &args).await,
-        WebhooksCommand::View(args) => {
-            let hook = api.procore_hook(company, args.id).await?;
-            let triggers = api.procore_triggers(company, hook.id).await?;
-            show(ctx, &hook, &triggers)
-        }
-        WebhooksCommand::Delete(args) => {
-            let hook = api.procore_hook(company, args.id).await?;
-            ctx.out.status(&format!(
-                "Deleting Procore hook {} ({}) removes its triggers; no more deliveries.",
-                hook.id,
-                hook.destination_url.as_deref().unwrap_or("no destination")
-            ));
-            ctx.out.confirm("Delete it?", args.yes)?;
-            api.procore_delete_hook(company, args.id).await?;
-            ctx.out.status(&format!("✓ Deleted hook {}", hook.id));
-            Ok(())
-        }
-        WebhooksCommand::Deliveries(args) => deliveries(ctx, api, company, &args).await,
-        WebhooksCommand::Events => Err(Error::usage(
-            "Procore has no event catalogue API",
-        )
-        .with_hint("events are RESOURCE.create|update|delete, e.g. --event RFIs.create; see Procore's webhooks resources list")),
-        WebhooksCommand::Update(_) | WebhooksCommand::Test(_) | WebhooksCommand::Redeliver(_) => {
-            Err(Provider::Procore.unsupported("changing, testing or redelivering hooks", Some(company))
-                .with_hint("delete the hook and create it again, or use the Webhooks tool in the Procore web app"))
-        }
-    }
-}
 
 /// Header values are masked in every output: Procore hooks often carry an Authorization.
 fn masked(hook: &Hook) -> Value {
@@ -64,11 +26,11 @@ fn masked(hook: &Hook) -> Value {
     value
 }
 
-async fn list(
+pub async fn list(
     ctx: &Context,
     api: &Api<'_>,
     company: i64,
-    output: &crate::cli::ListFormatArgs,
+    output: &crate::commands::args::ListFormatArgs,
 ) -> Result<()> {
     let hooks = api.procore_hooks(company).await?;
     if output.json(&ctx.out) {
@@ -93,7 +55,7 @@ async fn list(
     ctx.out.rows(&["ID", "NAMESPACE", "DESTINATION"], &rows)
 }
 
-fn show(ctx: &Context, hook: &Hook, triggers: &[Trigger]) -> Result<()> {
+pub fn show(ctx: &Context, hook: &Hook, triggers: &[Trigger]) -> Result<()> {
     if ctx.out.json {
         let mut value = masked(hook);
         value["triggers"] = serde_json::to_value(triggers).unwrap_or_default();
@@ -146,7 +108,7 @@ fn parse_event(raw: &str) -> Result<(String, Vec<&'static str>)> {
     Ok((resource.trim().to_string(), kinds))
 }
 
-async fn create(
+pub async fn create(
     ctx: &Context,
     api: &Api<'_>,
     company: i64,
@@ -237,7 +199,7 @@ fn procore_status(status: DeliveryStatus) -> &'static str {
     }
 }
 
-async fn deliveries(
+pub async fn deliveries(
     ctx: &Context,
     api: &Api<'_>,
     company: i64,

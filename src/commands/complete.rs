@@ -7,28 +7,10 @@ use std::time::Duration;
 use clap::Parser;
 use clap_complete::engine::CompletionCandidate;
 
-use crate::cli::GlobalArgs;
-use crate::config::ConfigStore;
+use crate::commands::args::GlobalArgs;
 use crate::context::Context;
 
 const LIMIT: Duration = Duration::from_secs(3);
-
-pub fn profiles() -> Vec<CompletionCandidate> {
-    let Ok(store) = ConfigStore::locate() else {
-        return Vec::new();
-    };
-    let Ok(config) = store.load() else {
-        return Vec::new();
-    };
-    config
-        .profiles
-        .iter()
-        .map(|(name, p)| {
-            CompletionCandidate::new(name)
-                .help(Some(format!("{} ({:?})", p.api_url, p.auth).into()))
-        })
-        .collect()
-}
 
 /// The global flags as the environment sets them (completion runs without the command line's).
 #[derive(Parser)]
@@ -76,7 +58,7 @@ where
     let Ok(args) = EnvOnly::try_parse_from(typed_globals(std::env::args())) else {
         return Vec::new();
     };
-    let Ok(ctx) = Context::new(args.global) else {
+    let Ok(ctx) = Context::new(args.global.settings()) else {
         return Vec::new();
     };
     rt.block_on(async {

@@ -5,9 +5,17 @@ use std::collections::HashMap;
 
 use crate::api::Api;
 use crate::api::models::Permissions;
-use crate::cli::Grant;
+
 use crate::context::Context;
 use crate::error::Result;
+
+/// A permission: TOOL=LEVEL company-wide, or PROJECT:TOOL=LEVEL on one project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub project: Option<i64>,
+    pub tool: String,
+    pub level: String,
+}
 
 /// Grants from `--permission` and `--project` as the API's permission document.
 pub fn from_grants(grants: &[&Grant]) -> Permissions {
