@@ -40,4 +40,6 @@ pages! {
     readme: "README.md", [];
     sandbox_readme: "sandbox/README.md", [];
     service_accounts: "docs/service-accounts.md", ["default" as "admin"];
+    webhooks: "docs/webhooks.md", ["default" as "owner"];
+    tokens_and_users: "docs/tokens-and-users.md", ["default" as "admin", "manager" as "manager"];
 }

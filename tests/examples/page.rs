@@ -14,6 +14,8 @@ use crate::sandbox::Sandbox;
 /// What the pages say, for the sandbox's URL and the reader's home directory.
 const DOC_API: &str = "http://127.0.0.1:8080";
 const DOC_HOME: &str = "/home/you";
+/// …and for a webhook receiver (`svcacct-sandbox receive --listen 127.0.0.1:9000`).
+const DOC_RECEIVER: &str = "http://127.0.0.1:9000";
 
 /// The session runner's name in the copy: `$ run-example LINE`.
 const RUNNER: &str = "run-example";
@@ -46,7 +48,12 @@ impl<'a> Page<'a> {
 
     pub fn run(&self) {
         let original = std::fs::read_to_string(root().join(self.path)).expect("the page");
-        let sandbox = Sandbox::start();
+        let mut sandbox = Sandbox::start();
+        let receiver = if original.contains(DOC_RECEIVER) {
+            sandbox.receiver_url()
+        } else {
+            DOC_RECEIVER.to_string()
+        };
         let work = tempfile::tempdir().expect("temp dir");
         // The copy, and beside it `PAGE.in/`: trycmd runs the commands there. It is the
         // reader's HOME too (files the examples write show as /home/you/…), where
@@ -66,7 +73,10 @@ impl<'a> Page<'a> {
             "{}: no ```console examples found",
             self.path
         );
-        let copy_text = copy_text.replace(DOC_API, &url).replace(DOC_HOME, "[CWD]");
+        let copy_text = copy_text
+            .replace(DOC_API, &url)
+            .replace(DOC_RECEIVER, &receiver)
+            .replace(DOC_HOME, "[CWD]");
         std::fs::write(&copy, &copy_text).unwrap();
         let steps = work.path().join("steps");
         std::fs::create_dir_all(&steps).unwrap();
@@ -75,6 +85,7 @@ impl<'a> Page<'a> {
                 .lines
                 .join("\n")
                 .replace(DOC_API, &url)
+                .replace(DOC_RECEIVER, &receiver)
                 .replace(DOC_HOME, &home);
             std::fs::write(steps.join(ex.line.to_string()), command + "\n").unwrap();
         }
@@ -119,7 +130,7 @@ impl<'a> Page<'a> {
 
         if std::env::var_os("TRYCMD").is_some_and(|m| m == "overwrite") {
             let refreshed = std::fs::read_to_string(&copy).unwrap();
-            let restored = restore(&refreshed, &examples, &original, &url);
+            let restored = restore(&refreshed, &examples, &original, &[&url, &receiver]);
             if restored != original {
                 std::fs::write(root().join(self.path), restored).unwrap();
             }
@@ -255,8 +266,11 @@ fn rewrite(text: &str) -> (String, Vec<Example>) {
 }
 
 /// The refreshed copy in the page's words: its own command lines, URL and HOME.
-fn restore(refreshed: &str, examples: &[Example], original: &str, url: &str) -> String {
-    let text = refreshed.replace("[CWD]", DOC_HOME).replace(url, DOC_API);
+fn restore(refreshed: &str, examples: &[Example], original: &str, urls: &[&str; 2]) -> String {
+    let text = refreshed
+        .replace("[CWD]", DOC_HOME)
+        .replace(urls[0], DOC_API)
+        .replace(urls[1], DOC_RECEIVER);
     let lines_of: Vec<&str> = original.lines().collect();
     let by_line: BTreeMap<usize, &Example> = examples.iter().map(|e| (e.line, e)).collect();
     let mut out: Vec<String> = Vec::new();

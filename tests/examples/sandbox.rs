@@ -2,12 +2,14 @@
 //! set up as `svcacct-sandbox serve --explore` is (the docs' examples assume it), and reaching
 //! nothing off this machine.
 
+use svcacct_sandbox::receiver::Receiver;
 use svcacct_sandbox::{Bootstrap, Config, Running};
 use tempfile::TempDir;
 
 pub struct Sandbox {
     rt: tokio::runtime::Runtime,
     running: Option<Running>,
+    receiver: Option<Receiver>,
     _data: TempDir,
 }
 
@@ -32,6 +34,7 @@ impl Sandbox {
         Sandbox {
             rt,
             running: Some(running),
+            receiver: None,
             _data: data,
         }
     }
@@ -49,6 +52,18 @@ impl Sandbox {
         self._data.path()
     }
 
+    /// A webhook receiver on 127.0.0.1 that answers 200 (`svcacct-sandbox receive`): its URL.
+    pub fn receiver_url(&mut self) -> String {
+        if self.receiver.is_none() {
+            let r = self
+                .rt
+                .block_on(Receiver::start(([127, 0, 0, 1], 0).into(), None))
+                .expect("receiver starts");
+            self.receiver = Some(r);
+        }
+        format!("http://{}", self.receiver.as_ref().unwrap().addr)
+    }
+
     pub fn bootstrap(&self) -> &Bootstrap {
         &self.running().bootstrap
     }
@@ -56,6 +71,9 @@ impl Sandbox {
 
 impl Drop for Sandbox {
     fn drop(&mut self) {
+        if let Some(r) = self.receiver.take() {
+            self.rt.block_on(r.stop());
+        }
         if let Some(r) = self.running.take() {
             self.rt.block_on(r.stop());
         }
