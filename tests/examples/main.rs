@@ -39,6 +39,7 @@ pages! {
     // The README signs in itself, as its first task.
     readme: "README.md", [];
     sandbox_readme: "sandbox/README.md", [];
+    sign_in: "docs/sign-in.md", ["default" as "admin"];
     service_accounts: "docs/service-accounts.md", ["default" as "admin"];
     webhooks: "docs/webhooks.md", ["default" as "owner"];
     tokens_and_users: "docs/tokens-and-users.md", ["default" as "admin", "manager" as "manager"];
