@@ -32,6 +32,12 @@ macro_rules! pages {
         fn every_page_with_examples_runs() {
             page::assert_all_listed(&[$($path),*]);
         }
+
+        /// docs/commands.md lists only commands that run, as they are, in the pages above.
+        #[test]
+        fn commands_at_a_glance_are_run_examples() {
+            page::assert_only_run_commands("docs/commands.md", &[$($path),*]);
+        }
     };
 }
 
@@ -39,6 +45,11 @@ pages! {
     // The README signs in itself, as its first task.
     readme: "README.md", [];
     sandbox_readme: "sandbox/README.md", [];
+    apps: "docs/apps.md", ["default" as "admin", "viewer" as "viewer"];
+    audit: "docs/audit.md", ["default" as "owner"];
+    scripting: "docs/scripting.md", ["default" as "admin"];
+    configuration: "docs/configuration.md", ["default" as "admin"];
+    credential_helpers: "docs/credential-helpers.md", ["default" as "admin"];
     sign_in: "docs/sign-in.md", ["default" as "admin"];
     service_accounts: "docs/service-accounts.md", ["default" as "admin"];
     webhooks: "docs/webhooks.md", ["default" as "owner"];

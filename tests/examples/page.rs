@@ -11,11 +11,12 @@ use std::time::Duration;
 
 use crate::sandbox::Sandbox;
 
-/// What the pages say, for the sandbox's URL and the reader's home directory.
-const DOC_API: &str = "http://127.0.0.1:8080";
+/// What the pages say, for the sandbox's address (its URL is http://127.0.0.1:8080) and the
+/// reader's home directory.
+const DOC_API: &str = "127.0.0.1:8080";
 const DOC_HOME: &str = "/home/you";
-/// …and for a webhook receiver (`svcacct-sandbox receive --listen 127.0.0.1:9000`).
-const DOC_RECEIVER: &str = "http://127.0.0.1:9000";
+/// …and for a webhook receiver's (`svcacct-sandbox receive --listen 127.0.0.1:9000`).
+const DOC_RECEIVER: &str = "127.0.0.1:9000";
 
 /// The session runner's name in the copy: `$ run-example LINE`.
 const RUNNER: &str = "run-example";
@@ -50,7 +51,7 @@ impl<'a> Page<'a> {
         let original = std::fs::read_to_string(root().join(self.path)).expect("the page");
         let mut sandbox = Sandbox::start();
         let receiver = if original.contains(DOC_RECEIVER) {
-            sandbox.receiver_url()
+            sandbox.receiver_addr()
         } else {
             DOC_RECEIVER.to_string()
         };
@@ -64,9 +65,9 @@ impl<'a> Page<'a> {
         #[cfg(unix)]
         std::os::unix::fs::symlink(sandbox.data_dir(), home.join("sandbox-data")).unwrap();
         let home = home.to_str().expect("a UTF-8 temp dir").to_string();
-        // Commands get this sandbox's URL and HOME; outputs its URL and trycmd's name for the
-        // working directory (the HOME here), [CWD].
-        let url = sandbox.url().to_string();
+        // Commands get this sandbox's address and HOME; outputs its address and trycmd's name
+        // for the working directory (the HOME here), [CWD].
+        let api = sandbox.url().trim_start_matches("http://").to_string();
         let (copy_text, examples) = rewrite(&original);
         assert!(
             !examples.is_empty(),
@@ -74,7 +75,7 @@ impl<'a> Page<'a> {
             self.path
         );
         let copy_text = copy_text
-            .replace(DOC_API, &url)
+            .replace(DOC_API, &api)
             .replace(DOC_RECEIVER, &receiver)
             .replace(DOC_HOME, "[CWD]");
         std::fs::write(&copy, &copy_text).unwrap();
@@ -84,7 +85,7 @@ impl<'a> Page<'a> {
             let command = ex
                 .lines
                 .join("\n")
-                .replace(DOC_API, &url)
+                .replace(DOC_API, &api)
                 .replace(DOC_RECEIVER, &receiver)
                 .replace(DOC_HOME, &home);
             std::fs::write(steps.join(ex.line.to_string()), command + "\n").unwrap();
@@ -130,7 +131,7 @@ impl<'a> Page<'a> {
 
         if std::env::var_os("TRYCMD").is_some_and(|m| m == "overwrite") {
             let refreshed = std::fs::read_to_string(&copy).unwrap();
-            let restored = restore(&refreshed, &examples, &original, &[&url, &receiver]);
+            let restored = restore(&refreshed, &examples, &original, &[&api, &receiver]);
             if restored != original {
                 std::fs::write(root().join(self.path), restored).unwrap();
             }
@@ -266,11 +267,11 @@ fn rewrite(text: &str) -> (String, Vec<Example>) {
 }
 
 /// The refreshed copy in the page's words: its own command lines, URL and HOME.
-fn restore(refreshed: &str, examples: &[Example], original: &str, urls: &[&str; 2]) -> String {
+fn restore(refreshed: &str, examples: &[Example], original: &str, addrs: &[&str; 2]) -> String {
     let text = refreshed
         .replace("[CWD]", DOC_HOME)
-        .replace(urls[0], DOC_API)
-        .replace(urls[1], DOC_RECEIVER);
+        .replace(addrs[0], DOC_API)
+        .replace(addrs[1], DOC_RECEIVER);
     let lines_of: Vec<&str> = original.lines().collect();
     let by_line: BTreeMap<usize, &Example> = examples.iter().map(|e| (e.line, e)).collect();
     let mut out: Vec<String> = Vec::new();
@@ -329,4 +330,33 @@ pub fn assert_all_listed(listed: &[&str]) {
     for page in listed {
         assert!(root().join(page).exists(), "{page}: no such page");
     }
+}
+
+/// Every `svcacct` line of `reference`'s sh blocks is, word for word, a `$ ` line of a console
+/// block in `pages`: a summary of examples that run, never one of its own.
+pub fn assert_only_run_commands(reference: &str, pages: &[&str]) {
+    let mut run = std::collections::BTreeSet::new();
+    for page in pages {
+        let text = std::fs::read_to_string(root().join(page)).unwrap();
+        for ex in rewrite(&text).1 {
+            run.insert(ex.lines.join("\n"));
+        }
+    }
+    let text = std::fs::read_to_string(root().join(reference)).unwrap();
+    let mut in_sh = false;
+    let mut checked = 0;
+    for line in text.lines() {
+        if let Some(lang) = line.strip_prefix("```") {
+            in_sh = !in_sh && lang == "sh";
+            continue;
+        }
+        if in_sh && line.starts_with("svcacct ") {
+            assert!(
+                run.contains(line),
+                "{reference}: `{line}` is not an example any page runs (write it as one there first)"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{reference}: only {checked} commands found");
 }

@@ -52,8 +52,9 @@ impl Sandbox {
         self._data.path()
     }
 
-    /// A webhook receiver on 127.0.0.1 that answers 200 (`svcacct-sandbox receive`): its URL.
-    pub fn receiver_url(&mut self) -> String {
+    /// A webhook receiver on 127.0.0.1 that answers 200 (`svcacct-sandbox receive`): its
+    /// address.
+    pub fn receiver_addr(&mut self) -> String {
         if self.receiver.is_none() {
             let r = self
                 .rt
@@ -61,7 +62,7 @@ impl Sandbox {
                 .expect("receiver starts");
             self.receiver = Some(r);
         }
-        format!("http://{}", self.receiver.as_ref().unwrap().addr)
+        self.receiver.as_ref().unwrap().addr.to_string()
     }
 
     pub fn bootstrap(&self) -> &Bootstrap {
