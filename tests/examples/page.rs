@@ -321,7 +321,7 @@ pub fn assert_all_listed(listed: &[&str]) {
     }
     for page in &pages {
         let text = std::fs::read_to_string(root().join(page)).unwrap();
-        let has_examples = rewrite(&text).1.len() > 0;
+        let has_examples = !rewrite(&text).1.is_empty();
         assert!(
             !has_examples || listed.contains(&page.as_str()),
             "{page} has console examples: add it to the pages in tests/examples/main.rs"
