@@ -308,6 +308,54 @@ fn no_provider_branch_outside_providers() {
     );
 }
 
+/// Code outside `allowed` (top-level modules) that contains any of `needles`.
+fn used_outside(allowed: &[&str], needles: &[&str]) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for (module, code) in modules(&src) {
+        if allowed.contains(&top(&module)) || module == "architecture" {
+            continue;
+        }
+        for (n, line) in code.lines().enumerate() {
+            if needles.iter().any(|needle| line.contains(needle)) {
+                found.push(format!("{module}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_environment_is_read_in_settings_only() {
+    let found = used_outside(&["settings"], &["env::var", "env::vars"]);
+    assert!(
+        found.is_empty(),
+        "environment read outside settings:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn only_ui_touches_the_terminal() {
+    let found = used_outside(
+        &["ui"],
+        &[
+            "io::stdin",
+            "io::stdout",
+            "io::stderr",
+            "println!",
+            "print!(",
+            "eprint",
+            "dialoguer::",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "process stdio outside ui/:\n{}",
+        found.join("\n")
+    );
+}
+
 /// The checks themselves: a path through a `use` group and `super::` is an edge.
 #[test]
 fn paths_are_read_as_the_compiler_reads_them() {

@@ -89,7 +89,7 @@ pub struct ConfigStore {
 impl ConfigStore {
     /// `$SVCACCT_CONFIG_DIR`, else the platform's config dir (`$XDG_CONFIG_HOME/svcacct`).
     pub fn locate() -> Result<Self> {
-        if let Some(dir) = std::env::var_os("SVCACCT_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        if let Some(dir) = crate::settings::var_os("SVCACCT_CONFIG_DIR").filter(|d| !d.is_empty()) {
             return Ok(ConfigStore {
                 dir: PathBuf::from(dir),
             });

@@ -138,7 +138,7 @@ impl Context {
     pub fn stored_profile(&self) -> Result<Option<Profile>> {
         let env_creds = ["SVCACCT_TOKEN", "SVCACCT_CLIENT_ID"]
             .iter()
-            .any(|v| std::env::var(v).is_ok_and(|v| !v.trim().is_empty()));
+            .any(|v| crate::settings::nonempty(v).is_some());
         if env_creds && !self.profile_is_explicit() {
             return Ok(None);
         }

@@ -31,20 +31,6 @@ impl fmt::Display for Secret {
     }
 }
 
-/// Read a secret from stdin (all of it, trimmed). Empty input is an error naming `what`.
-pub fn from_stdin(what: &str) -> crate::error::Result<Secret> {
-    use std::io::Read;
-    let mut text = String::new();
-    std::io::stdin()
-        .lock()
-        .take(64 * 1024)
-        .read_to_string(&mut text)
-        .map_err(|e| {
-            crate::error::Error::usage(format!("cannot read the {what} from stdin: {e}"))
-        })?;
-    non_empty(text, &format!("no {what} on stdin"), "pipe it in on stdin")
-}
-
 /// Read a secret from a file (trimmed).
 pub fn from_file(path: &std::path::Path, what: &str) -> crate::error::Result<Secret> {
     let text = std::fs::read_to_string(path).map_err(|e| {
@@ -60,26 +46,13 @@ pub fn from_file(path: &std::path::Path, what: &str) -> crate::error::Result<Sec
     )
 }
 
-fn non_empty(text: String, problem: &str, fix: &str) -> crate::error::Result<Secret> {
+/// `text` trimmed as a secret; empty text is a usage error with `problem` and `fix`.
+pub fn non_empty(text: String, problem: &str, fix: &str) -> crate::error::Result<Secret> {
     let value = text.trim();
     if value.is_empty() {
         return Err(crate::error::Error::usage(problem.to_string()).with_hint(fix.to_string()));
     }
     Ok(Secret::new(value.to_string()))
-}
-
-/// Ask for a secret without echoing it (only call when `Output::can_prompt`).
-pub fn prompt(question: &str) -> crate::error::Result<Secret> {
-    dialoguer::Password::new()
-        .with_prompt(question)
-        .interact()
-        .map(Secret::new)
-        .map_err(|e| {
-            crate::error::Error::new(
-                crate::error::ErrorKind::Interrupted,
-                format!("nothing was entered: {e}"),
-            )
-        })
 }
 
 #[cfg(test)]

@@ -65,10 +65,7 @@ fn field(raw: &str, typed: bool, stdin_used: &mut bool) -> Result<(String, Vec<K
                 ))
                 .with_hint("read at most one value from stdin (@-); use @FILE for the others"));
             }
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-                .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
-            buf
+            crate::ui::input::all()?
         } else {
             std::fs::read(file)
                 .map_err(|e| Error::usage(format!("field '{k}': cannot read {file}: {e}")))?
@@ -170,10 +167,7 @@ fn body_bytes(args: &ApiArgs) -> Result<Option<Vec<u8>>> {
         return Ok(None);
     };
     let bytes = if input.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-            .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
-        buf
+        crate::ui::input::all()?
     } else {
         std::fs::read(input)
             .map_err(|e| Error::usage(format!("cannot read {}: {e}", input.display())))?
@@ -348,7 +342,7 @@ fn header_value(name: &HeaderName, given: &str, stdin_used: &mut bool) -> Result
                 return Err(Error::usage(format!("{what}: stdin is already read for another value"))
                     .with_hint("read at most one of --input and the -H values from stdin (-); use @FILE for the others"));
             }
-            crate::secret::from_stdin(&what)?
+            crate::ui::input::secret(&what)?
         }
         Some(path) => crate::secret::from_file(std::path::Path::new(path), &what)?,
     };

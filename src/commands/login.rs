@@ -1,7 +1,6 @@
 //! `svcacct login`: browser (authorization code + PKCE on a loopback listener), paste-the-code,
 //! client credentials, or a personal access token from stdin.
 
-use std::io::{BufRead, Read};
 use std::time::Duration;
 
 use crate::api::Api;
@@ -299,7 +298,7 @@ fn with_token(ctx: &Context) -> Result<SignedIn> {
         ctx.out
             .prompt("Paste the personal access token, then press Enter and Ctrl-D: ");
     }
-    let token = crate::secret::from_stdin("personal access token")?;
+    let token = crate::ui::input::secret("personal access token")?;
     Ok(SignedIn {
         auth: AuthKind::PersonalAccessToken,
         client_id: None,
@@ -315,13 +314,13 @@ fn with_token(ctx: &Context) -> Result<SignedIn> {
 
 fn client_secret(ctx: &Context, args: &LoginArgs, client_id: &str) -> Result<Secret> {
     if args.client_secret_stdin {
-        return crate::secret::from_stdin("client secret");
+        return crate::ui::input::secret("client secret");
     }
     if let Some(secret) = env_secret("SVCACCT_CLIENT_SECRET") {
         return Ok(secret);
     }
     if ctx.out.can_prompt() {
-        return crate::secret::prompt(&format!("Client secret for {client_id}"));
+        return crate::ui::input::hidden(&format!("Client secret for {client_id}"));
     }
     Err(
         Error::usage("no client secret given, and there is no terminal to ask for one")
@@ -383,7 +382,7 @@ async fn authorization_code(
     // its secret from stdin (when pasting a code, the first line; the pasted code follows), else
     // SVCACCT_CLIENT_SECRET when the client id was given; never from argv.
     let secret = match (args.client_secret_stdin, flow == Flow::Paste) {
-        (true, false) => Some(crate::secret::from_stdin("client secret")?),
+        (true, false) => Some(crate::ui::input::secret("client secret")?),
         (true, true) => Some(first_line_secret("client secret")?),
         (false, _) if preset.needs_client_secret() => {
             let client_id = args.client_id.as_deref().ok_or_else(|| {
@@ -437,12 +436,7 @@ async fn authorization_code(
         ));
         ctx.out
             .prompt("Paste the code, or the whole URL the browser was sent to: ");
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .take(16 * 1024)
-            .read_line(&mut line)
-            .map_err(|e| Error::usage(format!("cannot read the pasted code: {e}")))?;
+        let line = crate::ui::input::line(16 * 1024, "pasted code")?;
         (pasted_code(line.trim(), &state)?, verifier, redirect_uri)
     } else {
         let listener = match &args.redirect_uri {
@@ -534,7 +528,7 @@ fn is_text_browser(browser: &str) -> bool {
 /// `--device`, `--no-browser` and `--redirect-uri` decide; else loopback on a desktop session,
 /// the device flow over SSH or without a display (when the server offers it), else paste.
 fn choose_flow(args: &LoginArgs, preset: Provider, device_offered: bool) -> Result<Flow> {
-    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let env = |name: &str| crate::settings::nonempty(name).map(str::to_string);
     if args.device {
         if !device_offered {
             return Err(Error::usage(
@@ -638,12 +632,7 @@ async fn device_flow(
 /// A pasted redirect URL (checked like the loopback callback) or a bare code.
 /// One line of stdin as a secret (the rest of stdin is left for what follows).
 fn first_line_secret(what: &str) -> Result<crate::secret::Secret> {
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .take(16 * 1024)
-        .read_line(&mut line)
-        .map_err(|e| Error::usage(format!("cannot read the {what} from stdin: {e}")))?;
+    let line = crate::ui::input::line(16 * 1024, what)?;
     let line = line.trim();
     if line.is_empty() {
         return Err(Error::usage(format!("no {what} on stdin"))

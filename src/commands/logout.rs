@@ -18,7 +18,7 @@ pub async fn run(ctx: &Context, args: &LogoutArgs) -> Result<()> {
     let config = ctx.config.load()?;
     let name = ctx.profile_name(&config);
     let Some(profile) = config.profiles.get(&name).cloned() else {
-        if std::env::var_os("SVCACCT_TOKEN").is_some() {
+        if crate::settings::var_os("SVCACCT_TOKEN").is_some() {
             return Err(Error::auth(format!(
                 "profile '{name}' is not logged in; the token comes from SVCACCT_TOKEN"
             ))

@@ -94,13 +94,11 @@ fn exec_credential_version() -> Result<String> {
         "client.authentication.k8s.io/v1",
         "client.authentication.k8s.io/v1beta1",
     ];
-    let Some(info) = std::env::var("KUBERNETES_EXEC_INFO")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
+    let Some(info) = crate::settings::var("KUBERNETES_EXEC_INFO").filter(|v| !v.trim().is_empty())
     else {
         return Ok(KNOWN[0].to_string());
     };
-    let asked = serde_json::from_str::<serde_json::Value>(&info)
+    let asked = serde_json::from_str::<serde_json::Value>(info)
         .ok()
         .and_then(|v| v["apiVersion"].as_str().map(str::to_string));
     match asked {
@@ -214,13 +212,8 @@ pub async fn exec(ctx: &Context, args: &ExecArgs) -> Result<()> {
 /// expiry; `erase` (git's word that the server refused it) drops the cached access token, so
 /// the next `get` mints or refreshes one; `store` is ignored (svcacct keeps its own).
 pub async fn git_credential(ctx: &Context, args: &GitCredentialArgs) -> Result<()> {
-    use std::io::BufRead;
     let mut request = Vec::new();
-    for line in std::io::stdin().lock().lines().take(64) {
-        let line = line.map_err(|e| Error::usage(format!("cannot read git's request: {e}")))?;
-        if line.is_empty() {
-            break;
-        }
+    for line in crate::ui::input::lines_until_blank(64, "git's request")? {
         if let Some((k, v)) = line.split_once('=') {
             request.push((k.to_string(), v.to_string()));
         }

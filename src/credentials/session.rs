@@ -55,10 +55,7 @@ fn is_fresh(cred: &StoredCredential, now: i64) -> bool {
 }
 
 pub fn env_secret(name: &str) -> Option<Secret> {
-    std::env::var(name)
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .map(|v| Secret::new(v.trim().to_string()))
+    crate::settings::nonempty(name).map(|v| Secret::new(v.to_string()))
 }
 
 /// Where the credentials come from, decided from the environment and the config alone —
@@ -101,9 +98,9 @@ impl Source {
                 })?;
                 return Ok(Source::EnvToken { api, token });
             }
-            let client_id = std::env::var("SVCACCT_CLIENT_ID")
-                .ok()
-                .filter(|v| !v.trim().is_empty());
+            let client_id = crate::settings::var("SVCACCT_CLIENT_ID")
+                .filter(|v| !v.trim().is_empty())
+                .map(str::to_string);
             let secret = env_secret("SVCACCT_CLIENT_SECRET");
             match (client_id, secret) {
                 (Some(client_id), Some(secret)) => {
@@ -306,7 +303,7 @@ pub async fn forget_access_token(
 /// What picks the token endpoint besides the API (`SVCACCT_TOKEN_URL`, `SVCACCT_PROVIDER`):
 /// part of every cache key, so two tenants of one IdP never share a cached token.
 fn token_endpoint_choice() -> String {
-    let var = |n: &str| std::env::var(n).unwrap_or_default();
+    let var = |n: &str| crate::settings::var(n).unwrap_or_default();
     format!(
         "token_url={}\nprovider={}",
         var("SVCACCT_TOKEN_URL").trim(),
@@ -414,8 +411,8 @@ async fn env_token_endpoint(
 ) -> Result<(crate::providers::Provider, oauth::Discovered)> {
     let preset = crate::providers::env_provider()?.unwrap_or_default();
     let overrides = EndpointOverrides {
-        token_url: std::env::var("SVCACCT_TOKEN_URL")
-            .ok()
+        token_url: crate::settings::var("SVCACCT_TOKEN_URL")
+            .map(str::to_string)
             .or(preset.fixed_endpoints(api).map(|e| e.token_endpoint)),
         ..Default::default()
     };
@@ -467,13 +464,13 @@ pub enum AssertionSource {
 
 impl AssertionSource {
     fn from_env() -> Option<Self> {
-        let url = std::env::var("ACTIONS_ID_TOKEN_REQUEST_URL")
-            .ok()
-            .filter(|v| !v.trim().is_empty());
+        let url = crate::settings::var("ACTIONS_ID_TOKEN_REQUEST_URL")
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_string);
         if let (Some(url), Some(token)) = (url, env_secret("ACTIONS_ID_TOKEN_REQUEST_TOKEN")) {
             return Some(AssertionSource::GitHubActions { url, token });
         }
-        std::env::var_os("SVCACCT_CLIENT_ASSERTION_FILE")
+        crate::settings::var_os("SVCACCT_CLIENT_ASSERTION_FILE")
             .filter(|v| !v.is_empty())
             .map(|p| AssertionSource::File(p.into()))
     }
@@ -530,9 +527,9 @@ async fn federated_cache(
     client_id: &str,
     source: &AssertionSource,
 ) -> Result<(CredentialStore, String, Secret)> {
-    let audience = std::env::var("SVCACCT_AUDIENCE")
-        .ok()
+    let audience = crate::settings::var("SVCACCT_AUDIENCE")
         .filter(|a| !a.trim().is_empty())
+        .map(str::to_string)
         .unwrap_or_else(|| api.as_str().trim_end_matches('/').to_string());
     let assertion = source.fetch(ctx, &audience).await.map_err(|mut e| {
         e.message = format!("cannot get {}: {}", source.describe(), e.message);

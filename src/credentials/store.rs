@@ -63,7 +63,7 @@ impl CredentialStore {
     /// `$XDG_RUNTIME_DIR/svcacct/tokens` (per login session, never on disk on most systems), else
     /// the user's cache directory.
     pub fn token_cache(config_dir: &std::path::Path, name: &str, api_url: &str) -> Self {
-        let dir = std::env::var_os("XDG_RUNTIME_DIR")
+        let dir = crate::settings::var_os("XDG_RUNTIME_DIR")
             .map(PathBuf::from)
             .filter(|d| is_own_private_dir(d))
             .map(|d| d.join("svcacct"))
@@ -506,7 +506,7 @@ mod test_keychain {
     use crate::error::{Error, Result};
 
     fn item(service: &str, account: &str) -> Option<PathBuf> {
-        let dir = PathBuf::from(std::env::var_os("SVCACCT_TEST_KEYCHAIN")?);
+        let dir = PathBuf::from(crate::settings::var_os("SVCACCT_TEST_KEYCHAIN")?);
         let digest = Sha256::digest(format!("{service}\n{account}").as_bytes());
         let name: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         Some(dir.join(name))

@@ -215,8 +215,7 @@ pub fn parse_base_url(raw: &str, source: &str) -> Result<Url> {
 
 impl HttpClient {
     pub fn new(out: Output, verbose: u8) -> Result<Self> {
-        let timeout = std::env::var("SVCACCT_HTTP_TIMEOUT")
-            .ok()
+        let timeout = crate::settings::var("SVCACCT_HTTP_TIMEOUT")
             .and_then(|v| v.parse::<u64>().ok())
             .filter(|v| *v > 0)
             .unwrap_or(30);
@@ -229,9 +228,8 @@ impl HttpClient {
             .build()
             .map_err(|e| Error::internal(format!("cannot set up HTTP: {e}")))?;
         let mut policy = RetryPolicy::default();
-        if let Some(secs) = std::env::var("SVCACCT_MAX_WAIT")
-            .ok()
-            .and_then(|v| v.parse::<u64>().ok())
+        if let Some(secs) =
+            crate::settings::var("SVCACCT_MAX_WAIT").and_then(|v| v.parse::<u64>().ok())
         {
             policy.max_wait = Duration::from_secs(secs);
         }

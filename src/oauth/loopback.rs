@@ -227,10 +227,7 @@ fn html_escape(text: &str) -> String {
 /// Open `url` with `$BROWSER` (a command; `%s` stands for the URL, else it is appended) or the
 /// desktop's opener. The browser runs on its own; we never wait for it.
 pub fn open_browser(url: &str) -> std::result::Result<(), String> {
-    let command = match std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty())
-    {
+    let command = match crate::settings::var("BROWSER").filter(|b| !b.trim().is_empty()) {
         Some(b) => b
             .split(':')
             .find(|c| !c.trim().is_empty())

@@ -268,8 +268,8 @@ impl Provider {
 /// client credentials), which have no profile to keep one in.
 pub fn env_provider() -> Result<Option<Provider>> {
     use clap::ValueEnum;
-    match std::env::var("SVCACCT_PROVIDER") {
-        Ok(v) if !v.trim().is_empty() => {
+    match crate::settings::var("SVCACCT_PROVIDER") {
+        Some(v) if !v.trim().is_empty() => {
             Provider::from_str(v.trim(), true).map(Some).map_err(|_| {
                 Error::usage(format!("SVCACCT_PROVIDER '{v}' is not a provider"))
                     .with_hint("use procore, planradar, oidc or svcacct")

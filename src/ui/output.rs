@@ -104,7 +104,8 @@ pub struct Output {
 
 impl Output {
     pub fn new(json: bool) -> Self {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+        let ci =
+            crate::settings::var("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
         Output {
             json,
             jq: None,

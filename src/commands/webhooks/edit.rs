@@ -226,7 +226,7 @@ pub(super) fn headers_from(
         let value = match source {
             Some("-") => {
                 take_stdin(stdin_used, &what)?;
-                crate::secret::from_stdin(&what)?
+                crate::ui::input::secret(&what)?
             }
             Some(s) if s.starts_with('@') => {
                 crate::secret::from_file(std::path::Path::new(&s[1..]), &what)?
@@ -240,7 +240,7 @@ pub(super) fn headers_from(
                 )));
             }
             None if ctx.out.can_prompt() => {
-                crate::secret::prompt(&format!("Value of hidden header {name}"))?
+                crate::ui::input::hidden(&format!("Value of hidden header {name}"))?
             }
             None => {
                 return Err(Error::usage(format!(
@@ -273,7 +273,7 @@ pub(super) fn password(
 ) -> Result<Option<Secret>> {
     if auth.basic_auth_password_stdin {
         take_stdin(stdin_used, "basic-auth password")?;
-        return crate::secret::from_stdin("basic-auth password").map(Some);
+        return crate::ui::input::secret("basic-auth password").map(Some);
     }
     if let Some(path) = &auth.basic_auth_password_file {
         return crate::secret::from_file(path, "basic-auth password").map(Some);
@@ -285,7 +285,7 @@ pub(super) fn password(
         return Ok(None);
     }
     if ctx.out.can_prompt() {
-        return crate::secret::prompt("Basic-auth password").map(Some);
+        return crate::ui::input::hidden("Basic-auth password").map(Some);
     }
     Err(Error::usage("--basic-auth-user needs a password, and there is no terminal to ask for it")
         .with_hint("use --basic-auth-password-stdin, --basic-auth-password-file PATH or SVCACCT_WEBHOOK_PASSWORD"))
