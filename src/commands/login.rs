@@ -8,8 +8,9 @@ use crate::api::models::Me;
 
 use crate::config::{AuthKind, ClientAuthMethod, Endpoints, Profile, StorageKind};
 use crate::context::Context;
+use crate::credentials::profiles;
 use crate::credentials::session::env_secret;
-use crate::credentials::store::{CredentialStore, StoredCredential};
+use crate::credentials::store::StoredCredential;
 use crate::error::{Error, ErrorKind, Result};
 use crate::oauth::loopback::{Loopback, open_browser};
 use crate::oauth::{self, ClientIdentity, EndpointOverrides};
@@ -138,8 +139,7 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
     } else {
         StorageKind::Keyring
     };
-    let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api.as_str());
-    store.check_usable()?;
+    profiles::store_for(ctx, storage, &name, api.as_str()).check_usable()?;
     let signed_in = if args.with_token {
         with_token(ctx)?
     } else if args.client_credentials {
@@ -158,43 +158,26 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<()> {
 
     // Secrets first, then the config: a failure leaves the old profile as it was — and the
     // tokens just issued, which nothing keeps, are revoked.
-    if let Err(e) = store.save(&signed_in.credential) {
-        let issued = Profile {
-            api_url: api.to_string(),
-            auth: signed_in.auth,
-            client_id: signed_in.client_id.clone(),
-            client_auth_method: signed_in.method,
-            storage,
-            endpoints: signed_in.endpoints.clone(),
-            user: None,
-            company_id: None,
-            provider,
-        };
-        let _ =
-            crate::credentials::session::revoke_stored(ctx, &issued, &signed_in.credential).await;
-        return Err(e);
-    }
-    if let Some(old) = old {
-        let old_store =
-            CredentialStore::for_profile(old.storage, ctx.config.dir(), &name, &old.api_url);
-        if old.storage != storage || old.api_url != api.as_str() {
-            let _ = old_store.delete();
-        }
-    }
     let profile = Profile {
         api_url: api.to_string(),
         auth: signed_in.auth,
-        client_id: signed_in.client_id,
+        client_id: signed_in.client_id.clone(),
         client_auth_method: signed_in.method,
         storage,
-        endpoints: signed_in.endpoints,
+        endpoints: signed_in.endpoints.clone(),
         user: me.as_ref().map(|m| m.login.clone()),
         company_id: company.or(me.as_ref().and_then(|m| m.company_id)),
         provider,
     };
-    ctx.config.update(|c| {
-        c.profiles.insert(name.clone(), profile);
-    })?;
+    let issued = profile.clone();
+    let store = match profiles::save(ctx, &name, profile, &signed_in.credential, old) {
+        Ok(store) => store,
+        Err(e) => {
+            let _ = crate::credentials::session::revoke_stored(ctx, &issued, &signed_in.credential)
+                .await;
+            return Err(e);
+        }
+    };
     let who = me
         .map(|m| format!(" as {} ({})", m.login, m.name))
         .unwrap_or_default();

@@ -2,8 +2,8 @@
 
 use crate::config::AuthKind;
 use crate::context::Context;
+use crate::credentials::profiles;
 use crate::credentials::session;
-use crate::credentials::store::CredentialStore;
 use crate::error::{Error, Result};
 use clap::Args;
 
@@ -26,8 +26,7 @@ pub async fn run(ctx: &Context, args: &LogoutArgs) -> Result<()> {
         }
         return Err(Error::not_logged_in(&name));
     };
-    let store =
-        CredentialStore::for_profile(profile.storage, ctx.config.dir(), &name, &profile.api_url);
+    let store = profiles::store_of(ctx, &name, &profile);
     let cred = match store.load() {
         Ok(c) => c,
         Err(e) if args.force => {
@@ -53,13 +52,7 @@ pub async fn run(ctx: &Context, args: &LogoutArgs) -> Result<()> {
             }
         }
     }
-    store.delete()?;
-    ctx.config.update(|c| {
-        c.profiles.remove(&name);
-        if c.default_profile.as_deref() == Some(name.as_str()) {
-            c.default_profile = None;
-        }
-    })?;
+    profiles::forget(ctx, &name, &profile)?;
     let server = if revoked {
         "tokens revoked at the server"
     } else if profile.auth == AuthKind::PersonalAccessToken {

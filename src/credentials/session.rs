@@ -188,12 +188,7 @@ pub async fn obtain(ctx: &Context, source: Source, renewal: Renewal) -> Result<C
         } => federated(ctx, api, &client_id, assertion, renewal).await,
         Source::Profile { name, profile } => {
             let api = parse_base_url(&profile.api_url, &format!("api_url of profile '{name}'"))?;
-            let store = CredentialStore::for_profile(
-                profile.storage,
-                ctx.config.dir(),
-                &name,
-                &profile.api_url,
-            );
+            let store = super::profiles::store_of(ctx, &name, &profile);
             // The fast tier first: a fresh access token there needs no keychain round trip.
             let fast = (renewal == Renewal::WhenDue)
                 .then(|| store.fast_access_token())
@@ -269,12 +264,7 @@ pub async fn forget_access_token(
             drop_cached(cache)
         }
         Source::Profile { name, profile } => {
-            let store = CredentialStore::for_profile(
-                profile.storage,
-                ctx.config.dir(),
-                name,
-                &profile.api_url,
-            );
+            let store = super::profiles::store_of(ctx, name, profile);
             let _lock = profile_lock(ctx, name).await?;
             match store.load()? {
                 Some(mut cred) if is_refused(&cred) => {

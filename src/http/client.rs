@@ -7,7 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rand::Rng;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use url::Url;
 
@@ -511,54 +511,6 @@ impl HttpClient {
                 redact::body(&resp.body, resp.content_type())
             ));
         }
-    }
-
-    /// The adapter the `oauth2` crate calls for token, refresh and revocation requests, so they
-    /// share this layer's TLS rule, logging and error mapping. Token requests are never
-    /// retried on a lost answer (a refresh token is single-use), only on 429/503.
-    pub async fn send_oauth(&self, req: oauth2::HttpRequest) -> Result<oauth2::HttpResponse> {
-        let (parts, body) = req.into_parts();
-        let url = Url::parse(&parts.uri.to_string()).map_err(|e| Error::internal(e.to_string()))?;
-        let mut request = Request::new(
-            Method::from_bytes(parts.method.as_str().as_bytes()).unwrap_or(Method::POST),
-            url,
-        );
-        let mut content_type = "application/x-www-form-urlencoded";
-        for (name, value) in &parts.headers {
-            if name.as_str().eq_ignore_ascii_case("content-type") {
-                if value.to_str().ok() == Some("application/json") {
-                    content_type = "application/json";
-                }
-                continue;
-            }
-            if let (Ok(n), Ok(v)) = (
-                HeaderName::from_bytes(name.as_str().as_bytes()),
-                HeaderValue::from_bytes(value.as_bytes()),
-            ) {
-                request.headers.insert(n, v);
-            }
-        }
-        if !body.is_empty() {
-            request.body = Some((body, content_type));
-        }
-        let resp = self.send(request).await?;
-        if resp.status.is_server_error() {
-            return Err(Error::network(format!(
-                "{} failed: the server answered {}",
-                resp.what(),
-                resp.status
-            ))
-            .with_hint("the authorization server has a problem; try again later"));
-        }
-        if !resp.body.is_empty() && !resp.is_json() {
-            return Err(not_json(&resp));
-        }
-        let mut out = oauth2::http::Response::builder().status(resp.status.as_u16());
-        for (name, value) in &resp.headers {
-            out = out.header(name.as_str(), value.as_bytes());
-        }
-        out.body(resp.body)
-            .map_err(|e| Error::internal(e.to_string()))
     }
 }
 

@@ -1,16 +1,14 @@
-//! OAuth 2.0 with the `oauth2` crate, its requests sent through [`HttpClient`]: endpoint
-//! discovery (RFC 8414), client credentials, authorization code + PKCE, refresh, revocation.
+//! OAuth 2.0 over [`HttpClient`]: endpoint discovery (RFC 8414), one token request and one answer
+//! parser for every grant (client credentials, client assertions, authorization code + PKCE,
+//! device code, refresh), revocation, and the authorization URL with PKCE (the `oauth2` crate).
 
 pub mod loopback;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
-use oauth2::basic::{BasicClient, BasicTokenResponse};
-use oauth2::{
-    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, PkceCodeVerifier, RedirectUrl,
-    RefreshToken, RequestTokenError, StandardErrorResponse, TokenResponse, TokenUrl,
-};
+use oauth2::basic::BasicClient;
+use oauth2::{AuthUrl, ClientId, PkceCodeVerifier, RedirectUrl};
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -246,32 +244,6 @@ pub struct ClientIdentity<'a> {
     pub method: ClientAuthMethod,
 }
 
-type TokenClient = BasicClient<
-    oauth2::EndpointNotSet,
-    oauth2::EndpointNotSet,
-    oauth2::EndpointNotSet,
-    oauth2::EndpointNotSet,
-    oauth2::EndpointSet,
->;
-
-fn token_client(endpoints: &Endpoints, who: &ClientIdentity<'_>) -> Result<TokenClient> {
-    let token_url = TokenUrl::new(endpoints.token_endpoint.clone()).map_err(|e| {
-        Error::usage(format!(
-            "token endpoint '{}' is not a URL: {e}",
-            endpoints.token_endpoint
-        ))
-    })?;
-    let mut client =
-        BasicClient::new(ClientId::new(who.client_id.to_string())).set_token_uri(token_url);
-    if let Some(secret) = who.secret {
-        client = client.set_client_secret(ClientSecret::new(secret.expose().to_string()));
-    }
-    Ok(client.set_auth_type(match who.method {
-        ClientAuthMethod::ClientSecretBasic => AuthType::BasicAuth,
-        ClientAuthMethod::ClientSecretPost => AuthType::RequestBody,
-    }))
-}
-
 /// Whether `token` can be a token: one word of visible ASCII (it goes into HTTP headers and
 /// into line protocols, where a newline would add fields).
 pub fn is_token_text(token: &str) -> bool {
@@ -292,57 +264,110 @@ fn checked(cred: StoredCredential, server: &str) -> Result<StoredCredential> {
     Ok(cred)
 }
 
-/// A token response as the credential store keeps it.
-fn to_stored(resp: &BasicTokenResponse, client_secret: Option<&Secret>) -> StoredCredential {
-    let now = unix_now();
-    StoredCredential {
-        access_token: Some(Secret::new(resp.access_token().secret().clone())),
-        expires_at: resp.expires_in().map(|d| now + d.as_secs() as i64),
-        issued_at: Some(now),
-        refresh_token: resp
-            .refresh_token()
-            .map(|t| Secret::new(t.secret().clone())),
-        client_secret: client_secret.cloned(),
+/// What an OAuth endpoint answered (RFC 6749 §5.1 and §5.2; RFC 8628 §3.5 adds codes): the
+/// one parser of token responses and OAuth errors, for every grant and for revocation.
+#[derive(Debug, Default, Deserialize)]
+struct Answer {
+    access_token: Option<String>,
+    refresh_token: Option<String>,
+    expires_in: Option<i64>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+impl Answer {
+    /// The token it carries, as the credential store keeps it (with the client secret to
+    /// keep, if any).
+    fn credential(&self, client_secret: Option<&Secret>) -> Option<StoredCredential> {
+        let now = unix_now();
+        Some(StoredCredential {
+            access_token: Some(Secret::new(self.access_token.clone()?)),
+            expires_at: self.expires_in.map(|s| now + s),
+            issued_at: Some(now),
+            refresh_token: self.refresh_token.clone().map(Secret::new),
+            client_secret: client_secret.cloned(),
+        })
+    }
+
+    /// `code: description` of an OAuth error answer (`HTTP N` when it names none).
+    fn refusal(&self, status: u16) -> String {
+        format!(
+            "{}{}",
+            self.error
+                .clone()
+                .unwrap_or_else(|| format!("HTTP {status}")),
+            self.error_description
+                .as_deref()
+                .map(|d| format!(": {d}"))
+                .unwrap_or_default()
+        )
     }
 }
 
-/// Turn the `oauth2` crate's error into ours, keeping the server's `error` and description.
-fn token_error<T: oauth2::ErrorResponseType + AsRef<str> + std::fmt::Display>(
+/// Read an OAuth endpoint's answer: a server error or a body that is not JSON is an error of its
+/// own; `what` names the request in messages.
+fn answer_of(resp: &crate::http::client::Response, what: &str) -> Result<Answer> {
+    if resp.status.is_server_error() {
+        return Err(Error::network(format!(
+            "{} failed: the server answered {}",
+            resp.what(),
+            resp.status
+        ))
+        .with_hint("the authorization server has a problem; try again later"));
+    }
+    if resp.body.is_empty() {
+        return Ok(Answer::default());
+    }
+    if !resp.is_json() {
+        return Err(crate::http::client::not_json(resp));
+    }
+    serde_json::from_slice(&resp.body).map_err(|e| not_a_token_response(what, &resp.body, &e))
+}
+
+fn not_a_token_response(what: &str, body: &[u8], err: &dyn std::fmt::Display) -> Error {
+    let shown = if body.len() > 80 {
+        format!("{} bytes", body.len())
+    } else {
+        String::from_utf8_lossy(body).into_owned()
+    };
+    Error::network(format!(
+        "{what}: the server's answer is not an OAuth token response ({err}; got {shown})"
+    ))
+    .with_hint("check that the token endpoint is right")
+}
+
+/// The one token request: `pairs` (the grant) POSTed to the token endpoint with the client
+/// authenticated as `who` says; the credential, or the server's refusal as `code: description`
+/// for the caller to explain. Never retried on a lost answer (a refresh token is single-use),
+/// only on 429/503 (the transport's rule).
+async fn token_request(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    who: &ClientIdentity<'_>,
     what: &str,
-    e: RequestTokenError<Error, StandardErrorResponse<T>>,
-) -> Error {
-    match e {
-        RequestTokenError::Request(inner) => inner,
-        RequestTokenError::ServerResponse(resp) => {
-            let code = resp.error().as_ref().to_string();
-            let detail = resp
-                .error_description()
-                .map(|d| format!(": {d}"))
-                .unwrap_or_default();
-            let message = format!("{what} was refused ({code}{detail})");
-            match code.as_str() {
-                "invalid_client" | "unauthorized_client" => Error::auth(message).with_hint(
-                    "check the client id and secret (SVCACCT_CLIENT_SECRET, --client-secret-stdin)",
-                ),
-                "invalid_grant" => {
-                    Error::auth(message).with_hint("sign in again with `svcacct login`")
-                }
-                "access_denied" => Error::new(ErrorKind::Permission, message),
-                _ => Error::auth(message),
-            }
-        }
-        RequestTokenError::Parse(err, body) => {
-            let shown = if body.len() > 80 {
-                format!("{} bytes", body.len())
-            } else {
-                String::from_utf8_lossy(&body).into_owned()
-            };
-            Error::network(format!(
-                "{what}: the server's answer is not an OAuth token response ({err}; got {shown})"
-            ))
-            .with_hint("check that the token endpoint is right")
-        }
-        RequestTokenError::Other(msg) => Error::network(format!("{what}: {msg}")),
+    pairs: &[(&str, &str)],
+) -> Result<std::result::Result<StoredCredential, (Answer, u16)>> {
+    let resp = oauth_form(http, &endpoints.token_endpoint, who, pairs).await?;
+    let answer = answer_of(&resp, what)?;
+    if resp.status.is_success() {
+        let cred = answer.credential(who.secret).ok_or_else(|| {
+            not_a_token_response(what, &resp.body, &"no access_token".to_string())
+        })?;
+        return checked(cred, &endpoints.token_endpoint).map(Ok);
+    }
+    Ok(Err((answer, resp.status.as_u16())))
+}
+
+/// A token request's refusal, explained: the server's `error` and description kept.
+fn refused(what: &str, answer: &Answer, status: u16) -> Error {
+    let message = format!("{what} was refused ({})", answer.refusal(status));
+    match answer.error.as_deref().unwrap_or("") {
+        "invalid_client" | "unauthorized_client" => Error::auth(message).with_hint(
+            "check the client id and secret (SVCACCT_CLIENT_SECRET, --client-secret-stdin)",
+        ),
+        "invalid_grant" => Error::auth(message).with_hint("sign in again with `svcacct login`"),
+        "access_denied" => Error::new(ErrorKind::Permission, message),
+        _ => Error::auth(message),
     }
 }
 
@@ -351,19 +376,16 @@ pub async fn client_credentials(
     endpoints: &Endpoints,
     who: &ClientIdentity<'_>,
 ) -> Result<StoredCredential> {
-    let client = token_client(endpoints, who)?;
-    let send = |req| http.send_oauth(req);
-    let resp = client
-        .exchange_client_credentials()
-        .request_async(&send)
-        .await
-        .map_err(|e| {
-            token_error(
-                &format!("client-credentials token request for '{}'", who.client_id),
-                e,
-            )
-        })?;
-    checked(to_stored(&resp, who.secret), &endpoints.token_endpoint)
+    let what = format!("client-credentials token request for '{}'", who.client_id);
+    token_request(
+        http,
+        endpoints,
+        who,
+        &what,
+        &[("grant_type", "client_credentials")],
+    )
+    .await?
+    .map_err(|(answer, status)| refused(&what, &answer, status))
 }
 
 pub async fn exchange_code(
@@ -374,19 +396,19 @@ pub async fn exchange_code(
     verifier: Option<PkceCodeVerifier>,
     redirect_uri: &str,
 ) -> Result<StoredCredential> {
-    let redirect = RedirectUrl::new(redirect_uri.to_string())
-        .map_err(|e| Error::usage(format!("redirect URI: {e}")))?;
-    let client = token_client(endpoints, who)?.set_redirect_uri(redirect);
-    let send = |req| http.send_oauth(req);
-    let mut req = client.exchange_code(AuthorizationCode::new(code.to_string()));
-    if let Some(verifier) = verifier {
-        req = req.set_pkce_verifier(verifier);
+    let what = "exchanging the authorization code";
+    let mut pairs = vec![
+        ("grant_type", "authorization_code"),
+        ("code", code),
+        ("redirect_uri", redirect_uri),
+    ];
+    let verifier = verifier.map(|v| v.secret().clone());
+    if let Some(v) = &verifier {
+        pairs.push(("code_verifier", v));
     }
-    let resp = req
-        .request_async(&send)
-        .await
-        .map_err(|e| token_error("exchanging the authorization code", e))?;
-    checked(to_stored(&resp, who.secret), &endpoints.token_endpoint)
+    token_request(http, endpoints, who, what, &pairs)
+        .await?
+        .map_err(|(answer, status)| refused(what, &answer, status))
 }
 
 /// Use a refresh token (single-use: the server rotates it).
@@ -396,15 +418,14 @@ pub async fn refresh(
     who: &ClientIdentity<'_>,
     refresh: &Secret,
 ) -> Result<StoredCredential> {
-    let client = token_client(endpoints, who)?;
-    let send = |req| http.send_oauth(req);
-    let token = RefreshToken::new(refresh.expose().to_string());
-    let resp = client
-        .exchange_refresh_token(&token)
-        .request_async(&send)
-        .await
-        .map_err(|e| token_error("refreshing the access token", e))?;
-    let mut stored = checked(to_stored(&resp, who.secret), &endpoints.token_endpoint)?;
+    let what = "refreshing the access token";
+    let pairs = [
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh.expose()),
+    ];
+    let mut stored = token_request(http, endpoints, who, what, &pairs)
+        .await?
+        .map_err(|(answer, status)| refused(what, &answer, status))?;
     if stored.refresh_token.is_none() {
         // Servers that do not rotate keep the old refresh token valid.
         stored.refresh_token = Some(refresh.clone());
@@ -445,22 +466,9 @@ pub async fn revoke(
     if resp.status.is_success() {
         return Ok(true);
     }
-    #[derive(Deserialize)]
-    struct OAuthErr {
-        error: String,
-        error_description: Option<String>,
-    }
-    let detail = serde_json::from_slice::<OAuthErr>(&resp.body)
-        .map(|e| {
-            format!(
-                "{}{}",
-                e.error,
-                e.error_description
-                    .map(|d| format!(": {d}"))
-                    .unwrap_or_default()
-            )
-        })
-        .unwrap_or_else(|_| format!("HTTP {}", resp.status.as_u16()));
+    let detail = serde_json::from_slice::<Answer>(&resp.body)
+        .unwrap_or_default()
+        .refusal(resp.status.as_u16());
     Err(Error::network(format!(
         "revoking the token failed ({detail})"
     )))
@@ -522,35 +530,22 @@ pub async fn client_credentials_with_assertion(
         secret: None,
         method: ClientAuthMethod::ClientSecretPost,
     };
-    let resp = oauth_form(
-        http,
-        &endpoints.token_endpoint,
-        &who,
-        &[
-            ("grant_type", "client_credentials"),
-            (
-                "client_assertion_type",
-                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            ),
-            ("client_assertion", assertion.expose()),
-        ],
-    )
-    .await?;
-    let answer = oauth_answer(&resp)?;
-    if resp.status.is_success()
-        && let Some(cred) = answer.credential(None)
-    {
-        return checked(cred, &endpoints.token_endpoint);
-    }
-    let code = answer
-        .error
-        .unwrap_or_else(|| format!("HTTP {}", resp.status.as_u16()));
-    let detail = answer
-        .error_description
-        .map(|d| format!(": {d}"))
-        .unwrap_or_default();
+    let what = format!("the client assertion for '{client_id}'");
+    let pairs = [
+        ("grant_type", "client_credentials"),
+        (
+            "client_assertion_type",
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        ),
+        ("client_assertion", assertion.expose()),
+    ];
+    let (answer, status) = match token_request(http, endpoints, &who, &what, &pairs).await? {
+        Ok(cred) => return Ok(cred),
+        Err(refusal) => refusal,
+    };
     Err(Error::auth(format!(
-        "the client assertion for '{client_id}' was refused ({code}{detail})"
+        "{what} was refused ({})",
+        answer.refusal(status)
     ))
     .with_hint(
         "check the account's federations: svcacct sa federation list ID (and test one with `svcacct sa federation test ID --assertion-file PATH`)",
@@ -591,6 +586,10 @@ async fn oauth_form(
         form.append_pair(k, v);
     }
     let mut req = Request::new(Method::POST, url);
+    req.headers.insert(
+        reqwest::header::ACCEPT,
+        reqwest::header::HeaderValue::from_static("application/json"),
+    );
     match (who.secret, who.method) {
         (Some(secret), ClientAuthMethod::ClientSecretBasic) => {
             // RFC 6749 §2.3.1: form-encode id and secret before base64.
@@ -619,41 +618,6 @@ async fn oauth_form(
     http.send(req).await
 }
 
-#[derive(Deserialize)]
-struct OAuthAnswer {
-    access_token: Option<String>,
-    refresh_token: Option<String>,
-    expires_in: Option<i64>,
-    error: Option<String>,
-    error_description: Option<String>,
-}
-
-impl OAuthAnswer {
-    /// The token it carries, as the credential store keeps it (with the client secret to
-    /// keep, if any).
-    fn credential(&self, client_secret: Option<&Secret>) -> Option<StoredCredential> {
-        let now = unix_now();
-        Some(StoredCredential {
-            access_token: Some(Secret::new(self.access_token.clone()?)),
-            expires_at: self.expires_in.map(|s| now + s),
-            issued_at: Some(now),
-            refresh_token: self.refresh_token.clone().map(Secret::new),
-            client_secret: client_secret.cloned(),
-        })
-    }
-}
-
-fn oauth_answer(resp: &crate::http::client::Response) -> Result<OAuthAnswer> {
-    serde_json::from_slice(&resp.body).map_err(|_| {
-        Error::network(format!(
-            "{} answered something that is not an OAuth JSON response (status {})",
-            resp.what(),
-            resp.status.as_u16()
-        ))
-        .with_hint("check that --api points at the authorization server")
-    })
-}
-
 /// Start a device sign-in (RFC 8628 §3.1).
 pub async fn device_authorization(
     http: &HttpClient,
@@ -668,14 +632,10 @@ pub async fn device_authorization(
     }
     let resp = oauth_form(http, endpoint, who, &pairs).await?;
     if !resp.status.is_success() {
-        let a = oauth_answer(&resp)?;
+        let a = answer_of(&resp, "starting the device sign-in")?;
         return Err(Error::auth(format!(
-            "the device sign-in could not start ({}{})",
-            a.error
-                .unwrap_or_else(|| format!("HTTP {}", resp.status.as_u16())),
-            a.error_description
-                .map(|d| format!(": {d}"))
-                .unwrap_or_default()
+            "the device sign-in could not start ({})",
+            a.refusal(resp.status.as_u16())
         )));
     }
     serde_json::from_slice(&resp.body).map_err(|e| {
@@ -699,24 +659,18 @@ pub async fn device_poll(
     who: &ClientIdentity<'_>,
     device_code: &str,
 ) -> Result<DevicePoll> {
-    let resp = oauth_form(
-        http,
-        &endpoints.token_endpoint,
-        who,
-        &[
-            ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
-            ("device_code", device_code),
-        ],
-    )
-    .await?;
-    let a = oauth_answer(&resp)?;
-    if resp.status.is_success()
-        && let Some(cred) = a.credential(who.secret)
-    {
-        return checked(cred, &endpoints.token_endpoint).map(DevicePoll::Token);
-    }
+    let what = "the device sign-in";
+    let pairs = [
+        ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+        ("device_code", device_code),
+    ];
+    let (a, status) = match token_request(http, endpoints, who, what, &pairs).await? {
+        Ok(cred) => return Ok(DevicePoll::Token(cred)),
+        Err(refusal) => refusal,
+    };
     let detail = a
         .error_description
+        .as_deref()
         .map(|d| format!(": {d}"))
         .unwrap_or_default();
     match a.error.as_deref() {
@@ -734,9 +688,8 @@ pub async fn device_poll(
             "the device sign-in failed ({other}{detail})"
         ))),
         None => Err(Error::network(format!(
-            "{} answered {} without a token or an OAuth error",
-            resp.what(),
-            resp.status.as_u16()
+            "{} answered {status} without a token or an OAuth error",
+            endpoints.token_endpoint
         ))),
     }
 }

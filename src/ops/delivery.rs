@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use crate::api::models::ServiceAccount;
 use crate::config::{AuthKind, Profile, StorageKind};
 use crate::context::Context;
+use crate::credentials::profiles;
 use crate::credentials::store::{CredentialStore, StoredCredential};
 use crate::error::{Error, ErrorKind, Result};
 use crate::fsx::write_atomic;
@@ -200,11 +201,7 @@ async fn save_service_account(
     let discovered =
         oauth::discover(ctx.http()?, api_url, &EndpointOverrides::default(), false).await?;
     let method = oauth::choose_auth_method(&discovered.auth_methods, None);
-    let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api_url.as_str());
-    store.save(&StoredCredential {
-        client_secret: Some(secret.clone()),
-        ..Default::default()
-    })?;
+    let old = config.profiles.get(&name).cloned();
     let profile = Profile {
         api_url: api_url.to_string(),
         auth: AuthKind::ClientCredentials,
@@ -216,9 +213,11 @@ async fn save_service_account(
         company_id: Some(account.company_id),
         provider: None,
     };
-    ctx.config.update(|c| {
-        c.profiles.insert(name.clone(), profile);
-    })?;
+    let cred = StoredCredential {
+        client_secret: Some(secret.clone()),
+        ..Default::default()
+    };
+    let store = profiles::save(ctx, &name, profile, &cred, old.as_ref())?;
     Ok((name, store))
 }
 
@@ -236,21 +235,12 @@ async fn save_personal_access_token(
         .as_ref()
         .map(|p| p.storage)
         .unwrap_or(StorageKind::Keyring);
-    if let Some(old) = &old {
-        let old_store =
-            CredentialStore::for_profile(old.storage, ctx.config.dir(), &name, &old.api_url);
-        if let Ok(Some(cred)) = old_store.load()
-            && old.auth != AuthKind::PersonalAccessToken
-        {
-            let _ = crate::credentials::session::revoke_stored(ctx, old, &cred).await;
-        }
+    if let Some(old) = &old
+        && old.auth != AuthKind::PersonalAccessToken
+        && let Ok(Some(cred)) = profiles::store_of(ctx, &name, old).load()
+    {
+        let _ = crate::credentials::session::revoke_stored(ctx, old, &cred).await;
     }
-    let store = CredentialStore::for_profile(storage, ctx.config.dir(), &name, api_url.as_str());
-    store.save(&StoredCredential {
-        access_token: Some(token.clone()),
-        issued_at: Some(oauth::unix_now()),
-        ..Default::default()
-    })?;
     let profile = Profile {
         api_url: api_url.to_string(),
         auth: AuthKind::PersonalAccessToken,
@@ -262,8 +252,11 @@ async fn save_personal_access_token(
         company_id: old.as_ref().and_then(|p| p.company_id),
         provider: old.as_ref().and_then(|p| p.provider),
     };
-    ctx.config.update(|c| {
-        c.profiles.insert(name.clone(), profile);
-    })?;
+    let cred = StoredCredential {
+        access_token: Some(token.clone()),
+        issued_at: Some(oauth::unix_now()),
+        ..Default::default()
+    };
+    let store = profiles::save(ctx, &name, profile, &cred, old.as_ref())?;
     Ok((name, store))
 }

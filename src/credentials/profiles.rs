@@ -1,0 +1,57 @@
+//! The one profile writer: where a profile's secret is kept, saving a profile (the secret first,
+//! then the config entry) and forgetting one. Sign-in, `--save` of a new secret or token and
+//! logout all write through here, so they cannot disagree about where a secret went.
+
+use super::store::{CredentialStore, StoredCredential};
+use crate::config::{Profile, StorageKind};
+use crate::context::Context;
+use crate::error::Result;
+
+/// Where profile `name` (with `storage`, at `api_url`) keeps its secret.
+pub fn store_for(
+    ctx: &Context,
+    storage: StorageKind,
+    name: &str,
+    api_url: &str,
+) -> CredentialStore {
+    CredentialStore::for_profile(storage, ctx.config.dir(), name, api_url)
+}
+
+/// Where the stored profile `name` keeps its secret.
+pub fn store_of(ctx: &Context, name: &str, profile: &Profile) -> CredentialStore {
+    store_for(ctx, profile.storage, name, &profile.api_url)
+}
+
+/// Save `profile` as `name` with its secret `cred`: the secret first (a failure leaves the old
+/// profile as it was), then the config entry. When the profile moved (another kind of storage,
+/// another API), the old secret is deleted. Returns where the secret went.
+pub fn save(
+    ctx: &Context,
+    name: &str,
+    profile: Profile,
+    cred: &StoredCredential,
+    old: Option<&Profile>,
+) -> Result<CredentialStore> {
+    let store = store_of(ctx, name, &profile);
+    store.save(cred)?;
+    if let Some(old) = old
+        && (old.storage != profile.storage || old.api_url != profile.api_url)
+    {
+        let _ = store_of(ctx, name, old).delete();
+    }
+    ctx.config.update(|c| {
+        c.profiles.insert(name.to_string(), profile);
+    })?;
+    Ok(store)
+}
+
+/// Delete profile `name`: its secret, then its config entry (and the default, if it was).
+pub fn forget(ctx: &Context, name: &str, profile: &Profile) -> Result<()> {
+    store_of(ctx, name, profile).delete()?;
+    ctx.config.update(|c| {
+        c.profiles.remove(name);
+        if c.default_profile.as_deref() == Some(name) {
+            c.default_profile = None;
+        }
+    })
+}
