@@ -356,6 +356,20 @@ fn only_ui_touches_the_terminal() {
     );
 }
 
+#[test]
+fn the_wall_clock_is_read_in_clock_only() {
+    // (http reads it for HTTP dates and the shared request budget, which are the real time.)
+    let found = used_outside(
+        &["clock", "http"],
+        &["SystemTime::now", "OffsetDateTime::now_utc"],
+    );
+    assert!(
+        found.is_empty(),
+        "wall clock read outside clock:\n{}",
+        found.join("\n")
+    );
+}
+
 /// The checks themselves: a path through a `use` group and `super::` is an edge.
 #[test]
 fn paths_are_read_as_the_compiler_reads_them() {

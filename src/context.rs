@@ -86,7 +86,7 @@ impl Context {
         else {
             return;
         };
-        let now = time::OffsetDateTime::now_utc();
+        let now = crate::clock::now_utc();
         let left = when - now;
         if left > time::Duration::days(7) {
             return;

@@ -4,6 +4,7 @@ pub mod api;
 #[cfg(test)]
 mod architecture;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod context;

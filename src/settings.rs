@@ -58,9 +58,10 @@ pub const VARIABLES: &[&str] = &[
     "SSH_CONNECTION",
     "SSH_TTY",
     "KUBERNETES_EXEC_INFO",
-    // Test builds only (debug_assertions): the tests' file keychain, keyctl refused.
+    // Test builds only (debug_assertions): the tests' file keychain, keyctl refused, the clock.
     "SVCACCT_TEST_KEYCHAIN",
     "SVCACCT_TEST_NO_KEYCTL",
+    "SVCACCT_TEST_CLOCK_OFFSET",
 ];
 
 fn snapshot() -> &'static HashMap<&'static str, OsString> {

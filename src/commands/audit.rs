@@ -4,7 +4,6 @@
 //! `--fail-on` makes a broken rule exit 10, for a scheduled CI job.
 
 use serde::Serialize;
-use time::OffsetDateTime;
 
 use crate::api::tokens::Owner;
 
@@ -294,7 +293,7 @@ pub async fn run(ctx: &Context, args: &AuditArgs) -> Result<()> {
             all_rules.push(r.clone());
         }
     }
-    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let now = crate::clock::now_utc().unix_timestamp();
     let permissions = all_rules
         .iter()
         .any(|r| matches!(r, Rule::UnusedPermission(_)));
@@ -394,7 +393,7 @@ mod tests {
         let now = 1_800_000_000;
         let at = |secs_ago: i64| {
             Some(
-                OffsetDateTime::from_unix_timestamp(now - secs_ago)
+                time::OffsetDateTime::from_unix_timestamp(now - secs_ago)
                     .unwrap()
                     .format(&Rfc3339)
                     .unwrap(),

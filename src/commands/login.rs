@@ -289,7 +289,7 @@ fn with_token(ctx: &Context) -> Result<SignedIn> {
         endpoints: None,
         credential: StoredCredential {
             access_token: Some(token),
-            issued_at: Some(oauth::unix_now()),
+            issued_at: Some(crate::clock::now()),
             ..Default::default()
         },
     })

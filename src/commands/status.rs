@@ -7,7 +7,6 @@ use crate::api::Api;
 use crate::context::Context;
 use crate::credentials::session::{self, Origin};
 use crate::error::{Error, ErrorKind, Result};
-use crate::oauth::unix_now;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -112,7 +111,7 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<()> {
             Err(e) => return Err(e),
         }
     };
-    let now = unix_now();
+    let now = crate::clock::now();
     if ctx.out.json {
         return ctx.out.json_value(&json!({
             "profile": profile_name,

@@ -41,7 +41,7 @@ pub fn get(account: &str) -> Option<FastToken> {
 #[cfg(target_os = "linux")]
 pub fn put(account: &str, token: &FastToken) {
     use linux_keyutils::{KeyPermissionsBuilder, Permission};
-    let left = token.expires_at - crate::oauth::unix_now();
+    let left = token.expires_at - crate::clock::now();
     if left <= 0 {
         return forget(account);
     }

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::fsx::FileLock;
 use crate::http::client::Auth;
 use crate::http::client::parse_base_url;
-use crate::oauth::{self, ClientIdentity, EndpointOverrides, TokenHint, unix_now};
+use crate::oauth::{self, ClientIdentity, EndpointOverrides, TokenHint};
 use crate::providers::Provider;
 use crate::providers::env_provider;
 use crate::secret::Secret;
@@ -193,12 +193,12 @@ pub async fn obtain(ctx: &Context, source: Source, renewal: Renewal) -> Result<C
             let fast = (renewal == Renewal::WhenDue)
                 .then(|| store.fast_access_token())
                 .flatten()
-                .filter(|c| is_fresh(c, unix_now()));
+                .filter(|c| is_fresh(c, crate::clock::now()));
             let cred = match fast {
                 Some(cred) => cred,
                 None => {
                     let cred = store.load()?.ok_or_else(|| Error::not_logged_in(&name))?;
-                    if renewal == Renewal::WhenDue && is_fresh(&cred, unix_now()) {
+                    if renewal == Renewal::WhenDue && is_fresh(&cred, crate::clock::now()) {
                         cred
                     } else {
                         renew(ctx, &name, &profile, &store, renewal).await?
@@ -352,7 +352,7 @@ async fn cached_or_mint(
     };
     let cached = || -> Option<StoredCredential> {
         match cache.load() {
-            Ok(Some(c)) if is_fresh(&c, unix_now()) => Some(c),
+            Ok(Some(c)) if is_fresh(&c, crate::clock::now()) => Some(c),
             Ok(_) => None,
             Err(e) => {
                 warn("the token cache is not used", e);
@@ -613,7 +613,7 @@ async fn renew(
 ) -> Result<StoredCredential> {
     let _lock = profile_lock(ctx, name).await?;
     let cred = store.load()?.ok_or_else(|| Error::not_logged_in(name))?;
-    if renewal == Renewal::WhenDue && is_fresh(&cred, unix_now()) {
+    if renewal == Renewal::WhenDue && is_fresh(&cred, crate::clock::now()) {
         return Ok(cred);
     }
     let endpoints = profile.endpoints.clone().ok_or_else(|| {

@@ -356,7 +356,7 @@ fn cache_file_write(file: &std::path::Path, text: &str) -> Result<()> {
 /// Cache files whose token has expired are removed when another is written: a token stays on
 /// disk no longer than it works (bounded: at most 256 files looked at).
 fn prune_expired(dir: &std::path::Path) {
-    let now = crate::oauth::unix_now();
+    let now = crate::clock::now();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

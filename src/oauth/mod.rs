@@ -4,8 +4,6 @@
 
 pub mod loopback;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use base64::Engine;
 use oauth2::basic::BasicClient;
 use oauth2::{AuthUrl, ClientId, PkceCodeVerifier, RedirectUrl};
@@ -55,13 +53,6 @@ pub fn unix_time(rfc3339: &str) -> Option<i64> {
     time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
         .ok()
         .map(|t| t.unix_timestamp())
-}
-
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
 }
 
 #[derive(Debug, Deserialize)]
@@ -279,7 +270,7 @@ impl Answer {
     /// The token it carries, as the credential store keeps it (with the client secret to
     /// keep, if any).
     fn credential(&self, client_secret: Option<&Secret>) -> Option<StoredCredential> {
-        let now = unix_now();
+        let now = crate::clock::now();
         Some(StoredCredential {
             access_token: Some(Secret::new(self.access_token.clone()?)),
             expires_at: self.expires_in.map(|s| now + s),

@@ -254,7 +254,7 @@ async fn save_personal_access_token(
     };
     let cred = StoredCredential {
         access_token: Some(token.clone()),
-        issued_at: Some(oauth::unix_now()),
+        issued_at: Some(crate::clock::now()),
         ..Default::default()
     };
     let store = profiles::save(ctx, &name, profile, &cred, old.as_ref())?;

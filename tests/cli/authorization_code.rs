@@ -31,7 +31,7 @@ fn browser_login_status_and_refresh() {
 
     // The login's token is past half its life; the next `token` refreshes it once, the one
     // after uses the cache.
-    std::thread::sleep(Duration::from_millis(3100));
+    m.advance_clock(4); // past half the token's life, without waiting
     sb.running().set_token_ttl(3600);
     let first = m.run(&["token"]).ok().stdout;
     assert_eq!(
@@ -153,7 +153,7 @@ fn reused_refresh_token_revokes_the_grant() {
     let stolen: serde_json::Value = serde_json::from_str(&read(&creds_path).unwrap()).unwrap();
     let stolen_refresh = stolen["refresh_token"].as_str().unwrap().to_string();
 
-    std::thread::sleep(Duration::from_millis(3100));
+    m.advance_clock(4);
     m.run(&["token"]).ok(); // rotates: the stolen refresh token is now used up
     // An attacker replays the old refresh token: refused, and the whole grant is revoked.
     let replay = std::process::Command::new("curl")
@@ -174,7 +174,7 @@ fn reused_refresh_token_revokes_the_grant() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&replay.stdout), "400");
-    std::thread::sleep(Duration::from_millis(3100));
+    m.advance_clock(4);
     let run = m.run(&["token"]);
     run.fails_with(4).one_line_error("expired or was revoked");
     assert!(
@@ -191,7 +191,7 @@ fn twenty_concurrent_token_calls_refresh_exactly_once() {
     let mut m = Machine::new();
     login_browser(&mut m, &sb, "admin", &[]).ok();
     // Past half the token's life: every one of the twenty wants to renew it.
-    std::thread::sleep(Duration::from_millis(3100));
+    m.advance_clock(4);
     sb.running().set_token_ttl(3600);
     let children: Vec<_> = (0..20)
         .map(|_| {

@@ -260,7 +260,7 @@ fn federated_service_account_mints_without_a_secret() {
     let second = issuer.token(&sb.url(), json!({}));
     std::fs::write(&file, &second).unwrap();
     sb.running().set_token_ttl(2);
-    let ci2 = {
+    let mut ci2 = {
         let mut m = Machine::new();
         m.set("SVCACCT_API_URL", sb.url())
             .set("SVCACCT_CLIENT_ID", &client_id)
@@ -268,7 +268,7 @@ fn federated_service_account_mints_without_a_secret() {
         m
     };
     let short = ci2.run(&["token"]).ok().stdout.trim().to_string();
-    std::thread::sleep(std::time::Duration::from_millis(1200));
+    ci2.advance_clock(2); // the 2 s token has expired for the CLI
     let third = issuer.token(&sb.url(), json!({}));
     std::fs::write(&file, &third).unwrap();
     let renewed = ci2.run(&["token"]).ok().stdout.trim().to_string();

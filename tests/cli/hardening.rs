@@ -278,7 +278,7 @@ fn secret_files_never_follow_planted_symlinks() {
 #[test]
 fn private_directories_and_a_group_writable_config_dir_is_refused() {
     let sb = Sandbox::start_with(|c| c.token_ttl_secs = 6);
-    let m = Machine::new();
+    let mut m = Machine::new();
     login_service_account(&m, &sb, &["--insecure-storage"]).ok();
     let dir = m.config_dir();
     assert_eq!(mode(&dir), 0o700);
@@ -286,7 +286,7 @@ fn private_directories_and_a_group_writable_config_dir_is_refused() {
     assert_eq!(mode(&dir.join("credentials")), 0o700);
     assert_eq!(mode(&dir.join("credentials").join("default.json")), 0o600);
     // The lock is taken when a token is renewed: the 6 s token is past half its life by now.
-    std::thread::sleep(std::time::Duration::from_millis(3100));
+    m.advance_clock(4);
     m.run(&["token"]).ok();
     let locks = dir.join("locks");
     assert_eq!(mode(&locks), 0o700);
@@ -392,7 +392,7 @@ fn verbose_logs_of_sign_in_and_refresh_carry_no_token() {
         "the token response is logged, redacted: {}",
         login.stderr
     );
-    std::thread::sleep(std::time::Duration::from_millis(3100));
+    m.advance_clock(4);
     let refresh = m.run(&["-vv", "token"]).ok();
     assert!(
         refresh.stderr.contains("grant_type=refresh_token"),

@@ -212,6 +212,19 @@ impl Machine {
             .set("SIM_DECISION", "approve")
     }
 
+    /// Move this machine's clock `secs` seconds ahead (svcacct's test builds read
+    /// `SVCACCT_TEST_CLOCK_OFFSET`): its tokens age without the test sleeping. The sandbox keeps
+    /// its own time.
+    pub fn advance_clock(&mut self, secs: i64) -> &mut Self {
+        let now = self
+            .env
+            .iter()
+            .find(|(k, _)| k == "SVCACCT_TEST_CLOCK_OFFSET")
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+            .unwrap_or(0);
+        self.set("SVCACCT_TEST_CLOCK_OFFSET", (now + secs).to_string())
+    }
+
     /// No keychain from now on (a headless box, a CI container): no Secret Service answers.
     pub fn keychain_gone(&mut self) -> &mut Self {
         self.set("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")

@@ -278,7 +278,7 @@ async fn finish_when_idle(
     timeout: u64,
 ) -> Result<()> {
     let started = std::time::Instant::now();
-    let started_unix = crate::oauth::unix_now();
+    let started_unix = crate::clock::now();
     let poll = std::time::Duration::from_secs((idle / 3).clamp(1, 5));
     let mut said_at = None::<std::time::Instant>;
     let spinner = ctx.out.spinner("", std::time::Duration::ZERO);
@@ -303,7 +303,7 @@ async fn finish_when_idle(
             .and_then(crate::oauth::unix_time)
             .unwrap_or(0)
             .max(started_unix);
-        let quiet_for = crate::oauth::unix_now() - last;
+        let quiet_for = crate::clock::now() - last;
         if quiet_for >= idle as i64 {
             if let Some(s) = spinner {
                 s.finish();

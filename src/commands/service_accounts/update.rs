@@ -63,7 +63,7 @@ async fn trim_unused(ctx: &Context, args: &SaUpdateArgs, span: u64) -> Result<()
     let sa = session.api.service_account(company, args.id).await?;
     let granted = sa.permissions.clone().unwrap_or_default();
     let usage = sa.permission_usage.clone().unwrap_or_default();
-    let since = crate::oauth::unix_now() - span as i64;
+    let since = crate::clock::now() - span as i64;
     let (trims, after) = crate::ops::least_privilege::propose(&granted, &usage, since);
     let report = |applied: bool| {
         ctx.out.json_value(&serde_json::json!({
