@@ -33,4 +33,5 @@ mod sandbox;
 mod service_accounts;
 mod tenancy;
 mod tokens;
+mod transcripts;
 mod webhooks;
