@@ -370,6 +370,20 @@ fn the_wall_clock_is_read_in_clock_only() {
     );
 }
 
+#[test]
+fn no_decision_on_message_text() {
+    // Errors carry a kind and the API's code; their message is for people.
+    let found = used_outside(
+        &[],
+        &[".message.contains(", ".message.starts_with(", ".message =="],
+    );
+    assert!(
+        found.is_empty(),
+        "decisions on message text:\n{}",
+        found.join("\n")
+    );
+}
+
 /// The checks themselves: a path through a `use` group and `super::` is an edge.
 #[test]
 fn paths_are_read_as_the_compiler_reads_them() {

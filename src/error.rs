@@ -115,6 +115,9 @@ pub struct Error {
     /// No OS keychain answered (none running, locked, refused): callers that can do without
     /// one (a token cache) use their fallback instead of failing.
     pub keychain_missing: bool,
+    /// The API's own error `code` (`old_secret_in_use`, `permission_denied`, …), for callers to
+    /// decide on — never the message text, which is for people.
+    pub code: Option<String>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -126,6 +129,7 @@ impl Error {
             message: message.into(),
             hint: None,
             keychain_missing: false,
+            code: None,
         }
     }
 

@@ -201,6 +201,10 @@ pub fn error_from(resp: &Response) -> Error {
             .to_string(),
     };
     let reason = detail.as_ref().and_then(|d| d.reason.clone());
+    let code = detail
+        .as_ref()
+        .map(|d| d.code.clone())
+        .filter(|c| !c.is_empty());
     let request_id = detail
         .and_then(|d| d.request_id)
         .map(|id| format!(", request id {id}"))
@@ -225,7 +229,8 @@ pub fn error_from(resp: &Response) -> Error {
         ),
         _ => (ErrorKind::Usage, None),
     };
-    let err = Error::new(kind, message);
+    let mut err = Error::new(kind, message);
+    err.code = code;
     match hint {
         Some(h) => err.with_hint(h),
         None => err,

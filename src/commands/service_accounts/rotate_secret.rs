@@ -357,7 +357,7 @@ async fn finish(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
         .finish_service_account_rotation(company, args.id, args.force)
         .await
         .map_err(|e| {
-            if e.kind == ErrorKind::Conflict && e.message.contains("used") {
+            if e.code.as_deref() == Some("old_secret_in_use") {
                 e.with_hint(format!(
                     "find what still uses it, or retire it anyway: svcacct sa rotate-secret {} --finish --force",
                     args.id
