@@ -89,6 +89,47 @@ impl JsonArray<'_> {
     }
 }
 
+/// Where output goes: the process's stream, or memory (tests, and callers that want the text).
+#[derive(Clone, Debug, Default)]
+pub enum Sink {
+    #[default]
+    Process,
+    Memory(std::sync::Arc<std::sync::Mutex<Vec<u8>>>),
+}
+
+impl Sink {
+    /// Write `bytes` to stdout (`err == false`) or stderr, flushed.
+    fn write(&self, err: bool, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Process if err => {
+                let mut s = io::stderr().lock();
+                s.write_all(bytes).and_then(|_| s.flush())
+            }
+            Sink::Process => {
+                let mut s = io::stdout().lock();
+                s.write_all(bytes).and_then(|_| s.flush())
+            }
+            Sink::Memory(buf) => {
+                buf.lock()
+                    .map_err(|_| io::Error::other("poisoned"))?
+                    .extend_from_slice(bytes);
+                Ok(())
+            }
+        }
+    }
+
+    /// What went to memory so far, as text.
+    pub fn text(&self) -> String {
+        match self {
+            Sink::Process => String::new(),
+            Sink::Memory(buf) => buf
+                .lock()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Output {
     pub json: bool,
@@ -100,6 +141,9 @@ pub struct Output {
     stderr_tty: bool,
     stdin_tty: bool,
     ci: bool,
+    /// stdout and stderr: the process's, or memory.
+    stdout: Sink,
+    stderr: Sink,
 }
 
 impl Output {
@@ -114,7 +158,30 @@ impl Output {
             stderr_tty: io::stderr().is_terminal(),
             stdin_tty: io::stdin().is_terminal(),
             ci,
+            stdout: Sink::Process,
+            stderr: Sink::Process,
         }
+    }
+
+    /// An output that writes into memory, as on no terminal and outside CI: (it, its stdout,
+    /// its stderr). For tests of rendering without a process.
+    pub fn captured(json: bool) -> (Self, Sink, Sink) {
+        let (out, err) = (
+            Sink::Memory(Default::default()),
+            Sink::Memory(Default::default()),
+        );
+        let output = Output {
+            json,
+            jq: None,
+            progress: Default::default(),
+            stdout_tty: false,
+            stderr_tty: false,
+            stdin_tty: false,
+            ci: false,
+            stdout: out.clone(),
+            stderr: err.clone(),
+        };
+        (output, out, err)
     }
 
     /// Prompts only on a terminal, and never in CI.
@@ -134,17 +201,15 @@ impl Output {
     /// escaped: server strings must not drive the terminal. JSON never has them raw.
     pub fn line(&self, text: &str) -> Result<()> {
         let text = escape_controls(text, true);
-        let mut out = io::stdout().lock();
-        writeln!(out, "{text}")
-            .and_then(|_| out.flush())
+        self.stdout
+            .write(false, format!("{text}\n").as_bytes())
             .map_err(write_error)
     }
 
     /// Text on stdout as is.
     pub fn raw(&self, text: &str) -> Result<()> {
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())
-            .and_then(|_| out.flush())
+        self.stdout
+            .write(false, text.as_bytes())
             .map_err(write_error)
     }
 
@@ -359,10 +424,10 @@ impl Output {
         let bar = self.progress.lock().ok().and_then(|p| p.clone());
         match bar {
             Some(bar) => bar.suspend(|| {
-                let _ = writeln!(io::stderr().lock(), "{text}");
+                let _ = self.stderr.write(true, format!("{text}\n").as_bytes());
             }),
             None => {
-                let _ = writeln!(io::stderr().lock(), "{text}");
+                let _ = self.stderr.write(true, format!("{text}\n").as_bytes());
             }
         }
     }
@@ -396,9 +461,7 @@ impl Output {
     /// Prompt text on stderr without a newline.
     pub fn prompt(&self, text: &str) {
         let text = escape_controls(text, true);
-        let mut err = io::stderr().lock();
-        let _ = write!(err, "{text}");
-        let _ = err.flush();
+        let _ = self.stderr.write(true, text.as_bytes());
     }
 
     /// The last words of a failed run.
@@ -454,7 +517,31 @@ fn write_error(e: io::Error) -> Error {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_controls;
+    use super::{Output, escape_controls};
+
+    /// Rendering without a process: rows for a pipe on stdout (server strings escaped), status
+    /// and warnings on stderr, and a confirmation that cannot be asked refused, not hung.
+    #[test]
+    fn output_can_be_captured() {
+        let (out, stdout, stderr) = Output::captured(false);
+        out.rows(
+            &["ID", "NAME"],
+            &[
+                vec!["1".into(), "ERP\texport".into()],
+                vec!["2".into(), "evil\x1b[2J".into()],
+            ],
+        )
+        .unwrap();
+        out.status("✓ done");
+        out.warn("careful");
+        let refused = out.confirm("Delete it?", false).unwrap_err();
+        assert_eq!(refused.kind, crate::error::ErrorKind::Usage);
+        assert_eq!(stdout.text(), "1\tERP export\n2\tevil\\x1b[2J\n");
+        assert_eq!(stderr.text(), "✓ done\nwarning: careful\n");
+        let (json, stdout, _) = Output::captured(true);
+        json.json_value(&serde_json::json!({"id": 1})).unwrap();
+        assert!(stdout.text().contains("\"id\": 1"), "{}", stdout.text());
+    }
 
     #[test]
     fn control_characters_are_shown_not_obeyed() {
