@@ -257,7 +257,7 @@ pub async fn rotate_secret(
         ));
     }
     let secret = random_token("sas_");
-    store::rotate_secret(&tx, &sa, &sha256_hex(&secret), t, t + grace)?;
+    store::rotate_secret(&tx, company_id, &sa, &sha256_hex(&secret), t, t + grace)?;
     crate::events::emit(
         &tx,
         company_id,
@@ -323,7 +323,7 @@ pub async fn finish_rotation(
             ),
         ));
     }
-    store::retire_secret(&tx, &sa, old.id, t)?;
+    store::retire_secret(&tx, company_id, &sa, old.id, t)?;
     crate::events::emit(
         &tx,
         company_id,

@@ -117,7 +117,7 @@ async fn assertion_grant(
         .map_err(|refused| OAuthError::new("invalid_client", refused.public))?;
     let conn = state.db();
     // The federation may have been removed while its keys were fetched.
-    if !crate::store::federations::exists(&conn, verified.federation_id)? {
+    if !crate::store::federations::exists(&conn, verified.company_id, verified.federation_id)? {
         return Err(OAuthError::new(
             "invalid_client",
             "the federation that accepted the assertion was just removed",
