@@ -24,8 +24,8 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::clock::now;
 use crate::crypto::sha256_hex;
-use crate::db::now;
 use crate::error::ApiError;
 use crate::platform::{Principal, require_company_admin};
 use crate::service_accounts::find;

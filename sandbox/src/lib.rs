@@ -4,6 +4,7 @@
 //! Tests and the quickstart start it with [`start`] on `127.0.0.1:0`.
 
 mod apps;
+mod clock;
 pub mod crypto;
 mod db;
 mod error;

@@ -10,8 +10,8 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::clock::{now, rfc3339};
 use crate::crypto::sha256_hex;
-use crate::db::now;
 use crate::error::ApiError;
 use crate::state::Shared;
 
@@ -354,28 +354,6 @@ pub fn paginated(
     resp
 }
 
-/// RFC 3339 UTC time, with milliseconds, for Unix milliseconds.
-pub fn rfc3339_ms(unix_ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(unix_ms) * 1_000_000)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
-}
-
-/// RFC 3339 UTC time for a Unix timestamp.
-pub fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
-}
-
 /// The caller belongs to `company_id` (else 404: other companies are not disclosed).
 pub fn require_member(p: &Principal, company_id: i64) -> Result<(), ApiError> {
     if p.company_id != company_id {
@@ -420,7 +398,7 @@ pub fn require_tool(
     let level = crate::permissions::level_on(conn, p.id, project_id.unwrap_or(0), tool)?;
     if crate::permissions::rank(&level) >= crate::permissions::rank(min) {
         // What was needed, for least privilege (`sa view`, `audit`, `--trim-unused`).
-        crate::store::permission_usage::record(conn, p.id, tool, min, crate::db::now())?;
+        crate::store::permission_usage::record(conn, p.id, tool, min, crate::clock::now())?;
         return Ok(());
     }
     let place = project_id

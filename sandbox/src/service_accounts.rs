@@ -10,8 +10,8 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::clock::now;
 use crate::crypto::{random_token, sha256_hex};
-use crate::db::now;
 use crate::error::ApiError;
 use crate::permissions::{self, Permissions};
 use crate::platform::{PageQuery, Principal, paginated, require_company_admin};
@@ -263,7 +263,7 @@ pub async fn rotate_secret(
         company_id,
         "service_account.secret_rotated",
         json!({"service_account_id": id, "client_id": sa.client_id, "phase": "started",
-               "old_secret_expires_at": crate::platform::rfc3339(t + grace),
+               "old_secret_expires_at": crate::clock::rfc3339(t + grace),
                "actor": {"id": p.id, "login": p.login}}),
         None,
     )?;

@@ -10,8 +10,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::clock::now;
 use crate::crypto::{random_string, random_token, sha256_hex, verify_password};
-use crate::db::now;
 use crate::pages;
 use crate::state::Shared;
 

@@ -107,7 +107,7 @@ pub fn authenticate_client(
             conn,
             &client.client_id,
             presented,
-            crate::db::now(),
+            crate::clock::now(),
             &crate::store::service_accounts::SeenFrom::new(
                 peer,
                 headers

@@ -18,8 +18,8 @@ use serde_json::json;
 
 use super::authorize::{AuthorizeParams, begin_session};
 use super::client::{Client, authenticate_client, find_client};
+use crate::clock::{now, now_ms};
 use crate::crypto::{random_token, sha256_hex};
-use crate::db::{now, now_ms};
 use crate::error::OAuthError;
 use crate::pages;
 use crate::state::Shared;

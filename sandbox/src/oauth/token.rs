@@ -10,8 +10,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
 use super::client::{Client, authenticate_client};
+use crate::clock::now;
 use crate::crypto::{pkce_s256, random_token, sha256_hex};
-use crate::db::now;
 use crate::error::OAuthError;
 use crate::state::Shared;
 

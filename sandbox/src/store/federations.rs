@@ -5,7 +5,7 @@
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use crate::platform::rfc3339;
+use crate::clock::rfc3339;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Federation {
