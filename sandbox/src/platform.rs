@@ -99,7 +99,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
-    let conn = state.db();
+    let conn = state.read();
     let row = conn
         .query_row(
             "SELECT t.id, t.kind, t.expires_at, t.revoked, u.disabled,
@@ -159,10 +159,8 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
         )));
     }
     if kind == "pat" {
-        conn.execute(
-            "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
-            rusqlite::params![now(), token_id],
-        )?;
+        // Written with the next write (a batch, a writer checkout or the writer's tick).
+        state.store().stamp_pat(token_id, now());
     }
     Ok(principal)
 }
@@ -176,8 +174,13 @@ fn set_rate_headers(headers: &mut HeaderMap, d: &crate::ratelimit::RateDecision)
 /// Authenticate the bearer token, charge the account's budget, and put the [`Principal`] in the
 /// request. Every response carries the `RateLimit-*` headers.
 pub async fn authenticate(State(state): State<Shared>, mut req: Request, next: Next) -> Response {
-    let principal = match bearer(req.headers()) {
-        Some(token) => principal_for(&state, token),
+    let principal = match bearer(req.headers()).map(str::to_string) {
+        Some(token) => {
+            let state = state.clone();
+            tokio::task::spawn_blocking(move || principal_for(&state, &token))
+                .await
+                .unwrap_or_else(|_| Err(ApiError::unauthorized("the access token is not valid")))
+        }
         None => Err(ApiError::unauthorized(
             "no bearer token: send 'Authorization: Bearer <token>'",
         )),

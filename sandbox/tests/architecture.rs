@@ -305,7 +305,6 @@ const KNOWN_RUSQLITE_OUTSIDE_STORE: &[&str] = &[
     "apps",
     "apps::installs",
     "crate",
-    "db",
     "error",
     "events",
     "idempotency",
