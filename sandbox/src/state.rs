@@ -39,6 +39,8 @@ pub struct AppState {
     pub delivery: crate::DeliveryConfig,
     /// What the sandbox handed out, when a test suite asked to record it.
     pub issued: crate::issued::IssuedSecrets,
+    /// Service-account credentials verified before (the token endpoint's fast path).
+    pub verified_secrets: crate::oauth::client::VerifiedSecrets,
     /// Failed sign-ins per account and per address.
     pub login_throttle: crate::oauth::throttle::LoginThrottle,
     /// Wakes the delivery engine when something falls due.
@@ -75,6 +77,7 @@ impl AppState {
             delivery: config.delivery.clone(),
             deliveries_due: Arc::new(tokio::sync::Notify::new()),
             login_throttle: Default::default(),
+            verified_secrets: Default::default(),
             issued: Default::default(),
             _lock: lock,
         }

@@ -43,16 +43,68 @@ pub async fn token(
         );
     }
     let result = if grant_type == "client_credentials" {
-        // The hot path: authenticated and issued on the writer thread, committed in a batch
-        // with the requests that arrived meanwhile.
-        state
-            .store()
-            .batched(move |conn| {
-                let client = authenticate_client(conn, &headers, &form, Some(peer.ip()))?;
-                client_credentials(conn, &client, &form, ttl)
+        // The hot path: a service account with one of its secrets. Verified credentials come
+        // from memory (else from a pool reader), and only the token row and the secret's use go
+        // to the writer thread, checked again there and committed in a batch with the requests
+        // that arrived meanwhile. Anything else takes the full path on the writer thread.
+        let key = super::client::VerifiedSecrets::key(&headers, &form);
+        let mut verified = key.and_then(|k| state.verified_secrets.get(&k));
+        if verified.is_none() && key.is_some() {
+            let (state, headers, form) = (state.clone(), headers.clone(), form.clone());
+            verified = tokio::task::spawn_blocking(move || {
+                verify_service_account(&state.read(), &headers, &form)
             })
             .await
-            .unwrap_or_else(|| Err(server_error()))
+            .ok()
+            .and_then(Result::ok)
+            .flatten();
+        }
+        let issued = match verified {
+            Some(v) => {
+                let prepared = Prepared {
+                    value: random_token("sba_"),
+                    verified: v,
+                    seen: crate::store::service_accounts::SeenFrom::new(
+                        Some(peer.ip()),
+                        headers
+                            .get(header::USER_AGENT)
+                            .and_then(|v| v.to_str().ok()),
+                    ),
+                    max_expires_at: now() + ttl,
+                };
+                let stored = state
+                    .store()
+                    .batched(move |conn| {
+                        store_prepared(conn, &prepared).map(|at| at.map(|at| (prepared, at)))
+                    })
+                    .await
+                    .and_then(Result::ok)
+                    .flatten();
+                if let Some(k) = key {
+                    match &stored {
+                        Some((p, _)) => state.verified_secrets.put(k, p.verified.clone()),
+                        None => state.verified_secrets.forget(&k),
+                    }
+                }
+                stored
+            }
+            None => None,
+        };
+        match issued {
+            Some((p, expires_at)) => Ok(json!({
+                "access_token": p.value,
+                "token_type": "Bearer",
+                "expires_in": (expires_at - now()).max(1),
+            })),
+            None => state
+                .store()
+                .batched(move |conn| {
+                    let client = authenticate_client(conn, &headers, &form, Some(peer.ip()))?;
+                    client_credentials(conn, &client, &form, ttl)
+                })
+                .await
+                .unwrap_or_else(|| Err(server_error())),
+        }
     } else {
         let state = state.clone();
         tokio::task::spawn_blocking(move || {
@@ -86,6 +138,70 @@ pub async fn token(
         Ok(body) => no_store(body),
         Err(e) => e.into_response(),
     }
+}
+
+/// A service account's client-credentials token, ready to be stored.
+struct Prepared {
+    value: String,
+    verified: super::client::VerifiedSecret,
+    seen: crate::store::service_accounts::SeenFrom,
+    /// Now + the token lifetime; the secret's own expiry (a rotation's grace) may cut it.
+    max_expires_at: i64,
+}
+
+/// Read-only (a pool reader): the service account a request's secret authenticates, if any.
+fn verify_service_account(
+    conn: &Connection,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+) -> rusqlite::Result<Option<super::client::VerifiedSecret>> {
+    let Some((client, _)) = super::client::service_account_by_secret(conn, headers, form, now())?
+    else {
+        return Ok(None);
+    };
+    Ok(match (client.user_id, client.secret_id) {
+        (Some(user_id), Some(secret_id)) => Some(super::client::VerifiedSecret {
+            client_id: client.client_id,
+            user_id,
+            secret_id,
+        }),
+        _ => None,
+    })
+}
+
+/// Store a prepared token where what it was verified from still holds (the secret active,
+/// the user enabled, the client this user's service-account client), never outliving the
+/// secret; its expiry, or `None`, which sends the request to the full path.
+fn store_prepared(conn: &Connection, p: &Prepared) -> rusqlite::Result<Option<i64>> {
+    let t = now();
+    let v = &p.verified;
+    let expires_at = conn
+        .prepare_cached(
+            "INSERT INTO tokens (hash, kind, client_id, user_id, expires_at, created_at, secret_id)
+             SELECT ?1, 'access', ?2, ?3, MIN(?4, COALESCE(cs.expires_at, ?4)), ?5, ?6
+             FROM client_secrets cs
+             WHERE cs.id = ?6 AND cs.client_id = ?2 AND (cs.expires_at IS NULL OR cs.expires_at > ?5)
+               AND EXISTS (SELECT 1 FROM users WHERE id = ?3 AND disabled = 0)
+               AND EXISTS (SELECT 1 FROM oauth_clients
+                           WHERE client_id = ?2 AND kind = 'service_account' AND user_id = ?3)
+             RETURNING expires_at",
+        )?
+        .query_row(
+            params![
+                sha256_hex(&p.value),
+                v.client_id,
+                v.user_id,
+                p.max_expires_at,
+                t,
+                v.secret_id
+            ],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?;
+    if expires_at.is_some() {
+        crate::store::service_accounts::note_secret_use(conn, v.secret_id, t, &p.seen)?;
+    }
+    Ok(expires_at)
 }
 
 fn server_error() -> OAuthError {

@@ -277,14 +277,54 @@ pub fn match_secret(
 ) -> rusqlite::Result<Option<i64>> {
     for s in active_secrets(conn, client_id, now)? {
         if crate::crypto::secret_matches(presented, &s.hash) {
-            conn.execute(
-                "UPDATE client_secrets SET last_used_at = ?1, last_used_from = ?3, last_used_agent = ?4 WHERE id = ?2",
-                params![now, s.id, seen.address, seen.user_agent],
-            )?;
+            note_secret_use(conn, s.id, now, seen)?;
             return Ok(Some(s.id));
         }
     }
     Ok(None)
+}
+
+/// Read-only (a pool reader will do): which active secret row of `client_id` `presented` is,
+/// and when it expires. No row is made for an account from before rotation and no use is
+/// noted: `None` sends the caller to [`match_secret`] on the writer.
+pub fn find_secret(
+    conn: &Connection,
+    client_id: &str,
+    presented: &str,
+    now: i64,
+) -> rusqlite::Result<Option<(i64, Option<i64>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, secret_hash, expires_at FROM client_secrets
+         WHERE client_id = ?1 AND (expires_at IS NULL OR expires_at > ?2) ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![client_id, now], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, hash, expires_at) = row?;
+        if crate::crypto::secret_matches(presented, &hash) {
+            return Ok(Some((id, expires_at)));
+        }
+    }
+    Ok(None)
+}
+
+/// Note that secret `id` was used at `now`, from where.
+pub fn note_secret_use(
+    conn: &Connection,
+    id: i64,
+    now: i64,
+    seen: &SeenFrom,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE client_secrets SET last_used_at = ?1, last_used_from = ?3, last_used_agent = ?4 WHERE id = ?2",
+    )?
+    .execute(params![now, id, seen.address, seen.user_agent])?;
+    Ok(())
 }
 
 /// A second secret: the active one(s) before it stay valid until `grace_end`, and so do the
