@@ -80,6 +80,11 @@ pub async fn token(
                     .await
                     .and_then(Result::ok)
                     .flatten();
+                if let Some((p, _)) = &stored {
+                    state
+                        .store()
+                        .stamp_secret(p.verified.secret_id, now(), p.seen.clone());
+                }
                 if let Some(k) = key {
                     match &stored {
                         Some((p, _)) => state.verified_secrets.put(k, p.verified.clone()),
@@ -169,7 +174,7 @@ fn verify_service_account(
     })
 }
 
-/// Store a prepared token where what it was verified from still holds (the secret active,
+/// Store a prepared token (its secret's use is noted with the next write) where what it was verified from still holds (the secret active,
 /// the user enabled, the client this user's service-account client), never outliving the
 /// secret; its expiry, or `None`, which sends the request to the full path.
 fn store_prepared(conn: &Connection, p: &Prepared) -> rusqlite::Result<Option<i64>> {
@@ -198,9 +203,6 @@ fn store_prepared(conn: &Connection, p: &Prepared) -> rusqlite::Result<Option<i6
             |r| r.get::<_, i64>(0),
         )
         .optional()?;
-    if expires_at.is_some() {
-        crate::store::service_accounts::note_secret_use(conn, v.secret_id, t, &p.seen)?;
-    }
     Ok(expires_at)
 }
 

@@ -20,7 +20,7 @@ const BATCH: usize = 64;
 /// How often pending stamps are written when nothing else writes them.
 const TICK: Duration = Duration::from_millis(500);
 /// How often expired access tokens are pruned.
-const PRUNE_EVERY: Duration = Duration::from_secs(1);
+const PRUNE_EVERY: Duration = Duration::from_secs(5);
 
 type Reply = Box<dyn FnOnce(bool) + Send>;
 type Job = Box<dyn FnOnce(&Connection) -> Reply + Send>;
@@ -31,6 +31,8 @@ pub struct Db {
     next_reader: AtomicUsize,
     /// PAT id → when it was last used, not yet written.
     stamps: Mutex<HashMap<i64, i64>>,
+    /// Client secret id → when and from where it was last used, not yet written.
+    secret_stamps: Mutex<HashMap<i64, (i64, super::service_accounts::SeenFrom)>>,
     jobs: Mutex<Option<mpsc::Sender<Job>>>,
     /// Client-credentials access tokens expired longer than this many seconds are deleted
     /// (their "expired" answer turns into "not valid" then); tokens of a grant stay, as refresh
@@ -70,6 +72,7 @@ impl Db {
             readers,
             next_reader: AtomicUsize::new(0),
             stamps: Mutex::new(HashMap::new()),
+            secret_stamps: Mutex::new(HashMap::new()),
             jobs: Mutex::new(None),
             prune_after: prune_after_secs as i64,
         });
@@ -116,19 +119,37 @@ impl Db {
             .insert(token_id, at);
     }
 
+    /// Note that client secret `id` was used at `at`, from `seen`; written with the next write.
+    pub fn stamp_secret(&self, id: i64, at: i64, seen: super::service_accounts::SeenFrom) {
+        self.secret_stamps
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id, (at, seen));
+    }
+
     fn write_stamps(&self, conn: &Connection) {
         let pending = std::mem::take(&mut *self.stamps.lock().unwrap_or_else(|p| p.into_inner()));
-        if pending.is_empty() {
+        let secrets =
+            std::mem::take(&mut *self.secret_stamps.lock().unwrap_or_else(|p| p.into_inner()));
+        if pending.is_empty() && secrets.is_empty() {
             return;
         }
-        let tx = conn.unchecked_transaction();
+        // Inside a batch's transaction already, or a transaction of its own.
+        let tx = if conn.is_autocommit() {
+            conn.unchecked_transaction().ok()
+        } else {
+            None
+        };
+        for (id, (at, seen)) in &secrets {
+            let _ = super::service_accounts::note_secret_use(conn, *id, *at, seen);
+        }
         for (id, at) in &pending {
             let _ = conn.execute(
                 "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at < ?1)",
                 params![at, id],
             );
         }
-        if let Ok(tx) = tx {
+        if let Some(tx) = tx {
             let _ = tx.commit();
         }
     }
@@ -177,9 +198,17 @@ fn writer_loop(db: std::sync::Weak<Db>, rx: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let conn = db.write();
-        if !jobs.is_empty() {
+        let conn = db
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if jobs.is_empty() {
+            db.write_stamps(&conn);
+            drop(conn);
+        } else {
+            // The pending stamps, then every job, in one transaction.
             let began = conn.execute_batch("BEGIN IMMEDIATE").is_ok();
+            db.write_stamps(&conn);
             let replies: Vec<Reply> = jobs.into_iter().map(|job| job(&conn)).collect();
             let committed = began && conn.execute_batch("COMMIT").is_ok();
             if began && !committed {
@@ -189,8 +218,6 @@ fn writer_loop(db: std::sync::Weak<Db>, rx: mpsc::Receiver<Job>) {
             for reply in replies {
                 reply(committed);
             }
-        } else {
-            drop(conn);
         }
         if last_prune.elapsed() >= PRUNE_EVERY {
             last_prune = Instant::now();

@@ -76,7 +76,6 @@ CREATE TABLE IF NOT EXISTS tokens (
     successor_access_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS tokens_grant ON tokens(grant_id);
-CREATE INDEX IF NOT EXISTS tokens_access_expiry ON tokens(expires_at) WHERE kind = 'access';
 -- The secrets of a service account's client: at most two active during a rotation. The newest
 -- is also oauth_clients.secret_hash. Rows are made on first use for accounts from before.
 -- Device authorization grant (RFC 8628): pending | approved | denied | used.
