@@ -23,8 +23,14 @@ pub fn random_token(prefix: &str) -> String {
 /// Hex SHA-256: how tokens, codes and client secrets are stored (they are high-entropy,
 /// so a fast hash is enough; passwords use argon2).
 pub fn sha256_hex(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(value.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// Compare a presented secret against a stored SHA-256 hex digest in constant time.

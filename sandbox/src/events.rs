@@ -5,8 +5,8 @@ use axum::Json;
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
+use crate::clock::now_ms;
 use crate::crypto::random_string;
-use crate::db::now_ms;
 
 pub const CATALOGUE: &[(&str, &str)] = &[
     ("ticket.created", "A ticket was created in a project"),

@@ -24,8 +24,8 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::clock::now;
 use crate::crypto::sha256_hex;
-use crate::db::now;
 use crate::error::ApiError;
 use crate::platform::{Principal, require_company_admin};
 use crate::service_accounts::find;
@@ -44,6 +44,7 @@ const REFRESH_EVERY: Duration = Duration::from_secs(60);
 
 /// What a verified assertion grants: the account's user and the federation that matched.
 pub struct Verified {
+    pub company_id: i64,
     pub user_id: i64,
     pub federation_id: i64,
     pub issuer: String,
@@ -495,6 +496,7 @@ pub async fn verify(state: &Shared, client_id: &str, assertion: &str) -> Result<
                     .unwrap_or(0.0)
                     .min((now() + MAX_LIFETIME) as f64) as i64;
                 return Ok(Verified {
+                    company_id: f.company_id,
                     user_id,
                     federation_id: f.id,
                     issuer: f.issuer.clone(),

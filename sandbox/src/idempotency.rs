@@ -6,7 +6,7 @@
 use axum::http::{HeaderMap, StatusCode};
 use rusqlite::Connection;
 
-use crate::db::now;
+use crate::clock::now;
 use crate::error::ApiError;
 
 pub fn key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {

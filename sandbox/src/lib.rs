@@ -4,8 +4,8 @@
 //! Tests and the quickstart start it with [`start`] on `127.0.0.1:0`.
 
 mod apps;
+mod clock;
 pub mod crypto;
-mod db;
 mod error;
 mod events;
 mod federation;
@@ -78,6 +78,11 @@ pub struct Config {
     /// Trust federation issuers on loopback (plain http), for local testing; otherwise an
     /// issuer and its keys must be https on a public address.
     pub allow_loopback_issuers: bool,
+    /// Client-credentials access tokens are deleted this many seconds after they expired.
+    pub prune_expired_after_secs: u64,
+    /// Benchmarks only: `/oauth/token` answers a client-credentials request with a token it
+    /// never stores, without authenticating the client (the route's ceiling without the store).
+    pub bench_ceiling: bool,
 }
 
 impl Config {
@@ -96,6 +101,8 @@ impl Config {
             delivery: DeliveryConfig::default(),
             record_issued_secrets: false,
             allow_loopback_issuers: false,
+            prune_expired_after_secs: 600,
+            bench_ceiling: false,
         }
     }
 }
@@ -225,8 +232,8 @@ impl Running {
 
 /// Open (or create and seed) the data directory and serve on `config.listen`.
 pub async fn start(config: Config) -> Result<Running, StartError> {
-    let lock = db::lock_data_dir(&config.data_dir)?;
-    let conn = db::open(&config.data_dir)?;
+    let lock = store::schema::lock_data_dir(&config.data_dir)?;
+    let db = store::pool::Db::open(&config.data_dir, config.prune_expired_after_secs)?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| StartError::Listen(config.listen, e))?;
@@ -237,10 +244,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         SocketAddr::V4(a) => format!("http://{}:{}", a.ip(), a.port()),
         SocketAddr::V6(a) => format!("http://[{}]:{}", a.ip(), a.port()),
     };
-    let bootstrap = seed::seed_or_load(&conn, &config.data_dir, &base_url)?;
+    let bootstrap = seed::seed_or_load(&db.write(), &config.data_dir, &base_url)?;
     let seal = crypto::SealKey::load_or_create(&config.data_dir)
         .map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
-    let state = Arc::new(AppState::new(conn, lock, &config, base_url.clone(), seal));
+    let state = Arc::new(AppState::new(db, lock, &config, base_url.clone(), seal));
     let mut app = routes::router(state.clone());
     if config.record_issued_secrets {
         app = app.layer(axum::middleware::from_fn_with_state(

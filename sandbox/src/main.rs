@@ -85,6 +85,12 @@ struct ServeArgs {
     /// service accounts locally. Private, link-local and other internal addresses stay refused
     #[arg(long)]
     allow_loopback_issuers: bool,
+    /// Delete client-credentials access tokens this many seconds after they expired
+    #[arg(long, default_value_t = 600, value_name = "SECS")]
+    prune_expired_after: u64,
+    /// Benchmarks only: /oauth/token answers without authenticating or storing anything
+    #[arg(long, hide = true)]
+    bench_ceiling: bool,
     /// For trying things out by hand: at least 600 requests a minute, and webhooks and
     /// federation issuers on loopback allowed (--allow-loopback-webhooks --allow-loopback-issuers)
     #[arg(long)]
@@ -162,6 +168,8 @@ async fn serve(a: ServeArgs) -> ExitCode {
         },
         record_issued_secrets: false,
         allow_loopback_issuers: a.allow_loopback_issuers || a.explore,
+        prune_expired_after_secs: a.prune_expired_after,
+        bench_ceiling: a.bench_ceiling,
     };
     let running = match svcacct_sandbox::start(config).await {
         Ok(r) => r,

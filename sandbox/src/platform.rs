@@ -10,8 +10,8 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::clock::{now, rfc3339};
 use crate::crypto::sha256_hex;
-use crate::db::now;
 use crate::error::ApiError;
 use crate::state::Shared;
 
@@ -99,7 +99,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
-    let conn = state.db();
+    let conn = state.read();
     let row = conn
         .query_row(
             "SELECT t.id, t.kind, t.expires_at, t.revoked, u.disabled,
@@ -159,10 +159,8 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
         )));
     }
     if kind == "pat" {
-        conn.execute(
-            "UPDATE tokens SET last_used_at = ?1 WHERE id = ?2",
-            rusqlite::params![now(), token_id],
-        )?;
+        // Written with the next write (a batch, a writer checkout or the writer's tick).
+        state.store().stamp_pat(token_id, now());
     }
     Ok(principal)
 }
@@ -176,8 +174,13 @@ fn set_rate_headers(headers: &mut HeaderMap, d: &crate::ratelimit::RateDecision)
 /// Authenticate the bearer token, charge the account's budget, and put the [`Principal`] in the
 /// request. Every response carries the `RateLimit-*` headers.
 pub async fn authenticate(State(state): State<Shared>, mut req: Request, next: Next) -> Response {
-    let principal = match bearer(req.headers()) {
-        Some(token) => principal_for(&state, token),
+    let principal = match bearer(req.headers()).map(str::to_string) {
+        Some(token) => {
+            let state = state.clone();
+            tokio::task::spawn_blocking(move || principal_for(&state, &token))
+                .await
+                .unwrap_or_else(|_| Err(ApiError::unauthorized("the access token is not valid")))
+        }
         None => Err(ApiError::unauthorized(
             "no bearer token: send 'Authorization: Bearer <token>'",
         )),
@@ -354,28 +357,6 @@ pub fn paginated(
     resp
 }
 
-/// RFC 3339 UTC time, with milliseconds, for Unix milliseconds.
-pub fn rfc3339_ms(unix_ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(unix_ms) * 1_000_000)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
-}
-
-/// RFC 3339 UTC time for a Unix timestamp.
-pub fn rfc3339(unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
-}
-
 /// The caller belongs to `company_id` (else 404: other companies are not disclosed).
 pub fn require_member(p: &Principal, company_id: i64) -> Result<(), ApiError> {
     if p.company_id != company_id {
@@ -420,7 +401,7 @@ pub fn require_tool(
     let level = crate::permissions::level_on(conn, p.id, project_id.unwrap_or(0), tool)?;
     if crate::permissions::rank(&level) >= crate::permissions::rank(min) {
         // What was needed, for least privilege (`sa view`, `audit`, `--trim-unused`).
-        crate::store::permission_usage::record(conn, p.id, tool, min, crate::db::now())?;
+        crate::store::permission_usage::record(conn, p.id, tool, min, crate::clock::now())?;
         return Ok(());
     }
     let place = project_id

@@ -149,8 +149,8 @@ pub fn router(state: Shared) -> Router {
     let pages = Router::new()
         .route("/oauth/authorize", get(oauth::authorize::start))
         .route("/device", get(oauth::device::page))
-        .route("/oauth/authorize/login", post(oauth::authorize::login))
-        .route("/oauth/authorize/consent", post(oauth::authorize::consent))
+        .route("/oauth/authorize/login", post(oauth::signin::login))
+        .route("/oauth/authorize/consent", post(oauth::signin::consent))
         .layer(middleware::map_response(page_error_shape))
         .layer(middleware::map_response(page_headers));
     Router::new()

@@ -9,8 +9,9 @@ use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::StartError;
+pub use crate::apps::SeededApp;
+use crate::clock::now;
 use crate::crypto::{hash_password, random_string, random_token, sha256_hex};
-use crate::db::now;
 
 pub const CLI_CLIENT_ID: &str = "svcacct-cli";
 
@@ -46,12 +47,6 @@ pub struct Bootstrap {
     /// Marketplace apps (by slug) with their developers' client credentials.
     #[serde(default)]
     pub apps: BTreeMap<String, SeededApp>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct SeededApp {
-    pub client_id: String,
-    pub client_secret: String,
 }
 
 impl Bootstrap {

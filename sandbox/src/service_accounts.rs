@@ -10,8 +10,8 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::clock::now;
 use crate::crypto::{random_token, sha256_hex};
-use crate::db::now;
 use crate::error::ApiError;
 use crate::permissions::{self, Permissions};
 use crate::platform::{PageQuery, Principal, paginated, require_company_admin};
@@ -257,13 +257,13 @@ pub async fn rotate_secret(
         ));
     }
     let secret = random_token("sas_");
-    store::rotate_secret(&tx, &sa, &sha256_hex(&secret), t, t + grace)?;
+    store::rotate_secret(&tx, company_id, &sa, &sha256_hex(&secret), t, t + grace)?;
     crate::events::emit(
         &tx,
         company_id,
         "service_account.secret_rotated",
         json!({"service_account_id": id, "client_id": sa.client_id, "phase": "started",
-               "old_secret_expires_at": crate::platform::rfc3339(t + grace),
+               "old_secret_expires_at": crate::clock::rfc3339(t + grace),
                "actor": {"id": p.id, "login": p.login}}),
         None,
     )?;
@@ -323,7 +323,7 @@ pub async fn finish_rotation(
             ),
         ));
     }
-    store::retire_secret(&tx, &sa, old.id, t)?;
+    store::retire_secret(&tx, company_id, &sa, old.id, t)?;
     crate::events::emit(
         &tx,
         company_id,

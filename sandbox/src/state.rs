@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use rusqlite::Connection;
 
 use crate::Config;
-use crate::db::DirLock;
 use crate::ratelimit::RateLimiter;
+use crate::store::schema::DirLock;
 
 #[derive(Default)]
 pub struct Stats {
@@ -19,7 +19,9 @@ pub struct Stats {
 }
 
 pub struct AppState {
-    db: Mutex<Connection>,
+    db: Arc<crate::store::pool::Db>,
+    /// See [`crate::Config::bench_ceiling`].
+    pub bench_ceiling: bool,
     pub base_url: String,
     pub token_ttl: AtomicU64,
     /// Device flow: polling interval and code lifetime, seconds.
@@ -37,6 +39,8 @@ pub struct AppState {
     pub delivery: crate::DeliveryConfig,
     /// What the sandbox handed out, when a test suite asked to record it.
     pub issued: crate::issued::IssuedSecrets,
+    /// Service-account credentials verified before (the token endpoint's fast path).
+    pub verified_secrets: crate::oauth::client::VerifiedSecrets,
     /// Failed sign-ins per account and per address.
     pub login_throttle: crate::oauth::throttle::LoginThrottle,
     /// Wakes the delivery engine when something falls due.
@@ -48,14 +52,15 @@ pub type Shared = Arc<AppState>;
 
 impl AppState {
     pub fn new(
-        conn: Connection,
+        db: Arc<crate::store::pool::Db>,
         lock: DirLock,
         config: &Config,
         base_url: String,
         seal: crate::crypto::SealKey,
     ) -> Self {
         Self {
-            db: Mutex::new(conn),
+            db,
+            bench_ceiling: config.bench_ceiling,
             base_url,
             token_ttl: AtomicU64::new(config.token_ttl_secs),
             device_interval: config.device_interval_secs.max(1) as i64,
@@ -72,16 +77,25 @@ impl AppState {
             delivery: config.delivery.clone(),
             deliveries_due: Arc::new(tokio::sync::Notify::new()),
             login_throttle: Default::default(),
+            verified_secrets: Default::default(),
             issued: Default::default(),
             _lock: lock,
         }
     }
 
-    /// The database. Hold the guard briefly and never across an `.await`.
+    /// The writer connection. Hold the guard briefly and never across an `.await`.
     pub fn db(&self) -> MutexGuard<'_, Connection> {
-        self.db
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.db.write()
+    }
+
+    /// A read-only connection of the pool (never waits behind the writer).
+    pub fn read(&self) -> MutexGuard<'_, Connection> {
+        self.db.read()
+    }
+
+    /// The store's connections, for batched writes and stamps.
+    pub fn store(&self) -> &crate::store::pool::Db {
+        &self.db
     }
 
     pub fn token_ttl(&self) -> i64 {

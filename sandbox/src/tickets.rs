@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::db::now;
+use crate::clock::now;
 use crate::error::ApiError;
 use crate::events::emit;
 use crate::platform::{Principal, require_tool};

@@ -9,10 +9,11 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::clock::now;
+use crate::clock::rfc3339;
 use crate::crypto::{random_token, sha256_hex};
-use crate::db::now;
 use crate::error::ApiError;
-use crate::platform::{Principal, require_member, rfc3339};
+use crate::platform::{Principal, require_member};
 use crate::state::Shared;
 use crate::users::{self, require_user_manager};
 

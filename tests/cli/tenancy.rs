@@ -1,6 +1,7 @@
 //! Regression tests for the outside review (issue 10), sandbox side: tenant isolation of
 //! webhooks and deliveries, and secrets at rest (sealed, expiring replays; a private data dir).
 
+use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
@@ -886,4 +887,200 @@ fn moving_a_webhook_needs_its_secrets_again() {
                     "headers": [{"name": "X-Sig", "value": "new-sig", "hidden": true}]})),
     );
     assert_eq!(code, 200, "{moved}");
+}
+
+/// Every operation that takes an id (read from the OpenAPI document, like the permission
+/// matrix, so a new route cannot be forgotten): the owner of company B asks, under B's own
+/// path, for company A's resource, and gets 404. Where a path takes two ids, B also asks for
+/// A's inner resource under its own outer one. The role check lets B's owner in, so the store
+/// alone must keep A's data out.
+#[test]
+fn every_id_of_another_company_is_not_found_under_ones_own_path() {
+    let sb = Sandbox::start_with(|c| {
+        c.delivery.timeout = Duration::from_millis(1000);
+    });
+    let rx = sb.receiver();
+    let url = sb.url();
+    let boot = sb.bootstrap().clone();
+    let b = sb.add_company("Borealis Builders", "b-");
+    let a_owner = boot.user("owner");
+    let (_, a_token) = signed_in_as(&sb, &a_owner.login, &a_owner.password);
+    let b_owner = &b.users["owner"];
+    let (_, b_token) = signed_in_as(&sb, &b_owner.login, &b_owner.password);
+    let (a, bc) = (boot.company_id, b.id);
+
+    // One of everything, in each company (B's own are the outer ids of the mixed paths).
+    let make = |token: &str, path: String, body: Value| -> i64 {
+        let (code, made) = api(token, "POST", &format!("{url}{path}"), Some(body));
+        assert!(code == 201 || code == 200, "fixture {path}: {code} {made}");
+        made["id"].as_i64().unwrap()
+    };
+    let project = |token: &str, company: i64| -> i64 {
+        let (code, list) = api(
+            token,
+            "GET",
+            &format!("{url}/api/v1/companies/{company}/projects"),
+            None,
+        );
+        assert_eq!(code, 200, "{list}");
+        let first = list
+            .as_array()
+            .and_then(|a| a.first())
+            .or_else(|| list["items"].as_array().and_then(|a| a.first()))
+            .unwrap_or_else(|| panic!("no project: {list}"));
+        first["id"].as_i64().unwrap()
+    };
+    let one_of_everything = |token: &str, company: i64, owner_id: i64, tag: &str| {
+        let c = format!("/api/v1/companies/{company}");
+        let sa = make(
+            token,
+            format!("{c}/service-accounts"),
+            json!({"name": format!("Tenant {tag}"), "email": format!("tenant-{tag}@{tag}.example")}),
+        );
+        let federation = make(
+            token,
+            format!("{c}/service-accounts/{sa}/federations"),
+            json!({"issuer": "https://token.actions.githubusercontent.com", "subject": format!("repo:{tag}/erp:ref:refs/heads/main")}),
+        );
+        let pat = make(
+            token,
+            "/api/v1/me/tokens".into(),
+            json!({"name": format!("tenant-{tag}")}),
+        );
+        let hook = make(
+            token,
+            format!("{c}/webhooks"),
+            json!({"url": rx.url(), "events": ["ticket.created"]}),
+        );
+        let (code, sent) = api(
+            token,
+            "POST",
+            &format!("{url}{c}/webhooks/{hook}/test"),
+            None,
+        );
+        assert_eq!(code, 200, "fixture test send: {sent}");
+        let project = project(token, company);
+        let ticket = make(
+            token,
+            format!("{c}/projects/{project}/tickets"),
+            json!({"title": format!("{tag} ticket")}),
+        );
+        let install = make(token, format!("{c}/apps"), json!({"app": "field-forms"}));
+        BTreeMap::from([
+            ("service-accounts", sa),
+            ("federations", federation),
+            ("users", owner_id),
+            ("tokens", pat),
+            ("webhooks", hook),
+            ("deliveries", sent["id"].as_i64().unwrap()),
+            ("projects", project),
+            ("tickets", ticket),
+            ("apps", install),
+        ])
+    };
+    let theirs = one_of_everything(&a_token, a, a_owner.id, "acme");
+    let ours = one_of_everything(&b_token, bc, b_owner.id, "borealis");
+
+    // The collection a placeholder names is the path segment before it.
+    let concrete = |template: &str, inner_from: Option<usize>| -> String {
+        let segments: Vec<&str> = template.split('/').collect();
+        let mut holes = 0;
+        let mut out = Vec::new();
+        for (i, seg) in segments.iter().enumerate() {
+            if *seg == "{company_id}" {
+                out.push(bc.to_string());
+            } else if seg.starts_with('{') {
+                let collection = segments[i - 1];
+                let collection = if collection == "me" {
+                    "tokens"
+                } else {
+                    collection
+                };
+                let ids = match inner_from {
+                    Some(n) if holes < n => &ours,
+                    _ => &theirs,
+                };
+                let id = ids.get(collection).unwrap_or_else(|| {
+                    panic!("{template}: no fixture for {{…}} after '{collection}'; add one")
+                });
+                out.push(id.to_string());
+                holes += 1;
+            } else {
+                out.push(seg.to_string());
+            }
+        }
+        out.join("/")
+    };
+    let body_for = |method: &str, template: &str| -> Option<Value> {
+        (method == "POST" || method == "PATCH").then(|| match template {
+            t if t.ends_with("/service-accounts/{id}") => json!({"description": "changed"}),
+            t if t.ends_with("/rotate-secret") => json!({"grace_seconds": 60}),
+            t if t.ends_with("/federations") => json!({
+                "issuer": "https://token.actions.githubusercontent.com",
+                "subject": "repo:borealis/erp:ref:refs/heads/stolen",
+            }),
+            t if t.ends_with("/federations/test") => json!({"assertion": "not.a.jwt"}),
+            t if t.ends_with("/users/{id}") => json!({"api_access": true}),
+            t if t.ends_with("/approve") => json!({"project_ids": [ours["projects"]]}),
+            t if t.ends_with("/deny") => json!({"reason": "tenancy"}),
+            t if t.ends_with("/webhooks/{id}") => json!({"active": true}),
+            t if t.ends_with("/tickets") => json!({"title": "planted"}),
+            t if t.ends_with("/tickets/{id}") => json!({"title": "edited"}),
+            t if t.ends_with("/photos") => json!({"filename": "crack.jpg"}),
+            _ => json!({}),
+        })
+    };
+
+    let doc: Value = serde_json::from_str(svcacct_sandbox::OPENAPI_JSON).unwrap();
+    let mut wrong = Vec::new();
+    let mut cells = 0;
+    for (template, item) in doc["paths"].as_object().unwrap() {
+        let holes = template.matches('{').count() - template.matches("{company_id}").count();
+        if !template.starts_with("/api/v1") || holes == 0 {
+            continue;
+        }
+        for method in ["get", "post", "patch", "put", "delete"] {
+            if item.get(method).is_none() {
+                continue;
+            }
+            let method = method.to_uppercase();
+            // All of A's ids; then B's outer ids around A's innermost one.
+            let mut variants = vec![concrete(template, None)];
+            if holes > 1 {
+                variants.push(concrete(template, Some(holes - 1)));
+            }
+            for path in variants {
+                let (code, answer) = api(
+                    &b_token,
+                    &method,
+                    &format!("{url}{path}"),
+                    body_for(&method, template),
+                );
+                cells += 1;
+                if code != 404 {
+                    wrong.push(format!("{method} {path} ({template}): {code} {answer}"));
+                }
+            }
+        }
+    }
+    assert!(cells >= 25, "only {cells} requests");
+    assert!(
+        wrong.is_empty(),
+        "company {bc}'s owner reached company {a}'s resources ({} of {cells}):\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    // And A's things are all still there, unchanged.
+    let (code, sa) = api(
+        &a_token,
+        "GET",
+        &format!(
+            "{url}/api/v1/companies/{a}/service-accounts/{}",
+            theirs["service-accounts"]
+        ),
+        None,
+    );
+    assert_eq!(code, 200, "{sa}");
+    assert_eq!(sa["description"], "", "{sa}");
+    sb.stop_receiver(rx);
 }

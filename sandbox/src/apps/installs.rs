@@ -9,10 +9,11 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{APP_COLUMNS, app_from_row, app_json};
-use crate::db::now;
+use crate::clock::now;
+use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::permissions;
-use crate::platform::{Principal, require_company_admin, require_member, rfc3339};
+use crate::platform::{Principal, require_company_admin, require_member};
 use crate::state::Shared;
 use crate::store::apps as store;
 

@@ -15,12 +15,18 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::clock::now;
 use crate::crypto::{random_token, sha256_hex};
-use crate::db::now;
 use crate::error::ApiError;
 use crate::permissions::{Permissions, rank};
-use crate::seed::SeededApp;
 use crate::state::Shared;
+
+/// A marketplace app's developer credentials, as `bootstrap.json` lists them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SeededApp {
+    pub client_id: String,
+    pub client_secret: String,
+}
 
 /// What an app's version asks for: levels per tool company-wide, and on each chosen project.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

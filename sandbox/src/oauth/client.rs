@@ -1,6 +1,7 @@
 //! Clients and client authentication at the token and revocation endpoints (RFC 6749 §2.3).
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use axum::http::{HeaderMap, header};
 use base64::Engine;
@@ -23,8 +24,10 @@ pub fn find_client(
     conn: &Connection,
     client_id: &str,
 ) -> rusqlite::Result<Option<(Client, Option<String>)>> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT client_id, kind, user_id, loopback_redirects, secret_hash FROM oauth_clients WHERE client_id = ?1",
+    )?
+    .query_row(
         [client_id],
         |r| {
             Ok((
@@ -36,14 +39,12 @@ pub fn find_client(
     .optional()
 }
 
-/// Client authentication (RFC 6749 §2.3): HTTP Basic or the request body, never both.
-/// Public clients identify themselves with `client_id` alone.
-pub fn authenticate_client(
-    conn: &Connection,
+/// The client id and secret a request presents (HTTP Basic or the body, never both), and
+/// whether it used HTTP Basic.
+fn presented(
     headers: &HeaderMap,
     form: &HashMap<String, String>,
-    peer: Option<std::net::IpAddr>,
-) -> Result<Client, OAuthError> {
+) -> Result<(String, Option<String>, bool), OAuthError> {
     let basic = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -51,7 +52,7 @@ pub fn authenticate_client(
             v.strip_prefix("Basic ")
                 .or_else(|| v.strip_prefix("basic "))
         });
-    let (client_id, secret, via_basic) = match basic {
+    Ok(match basic {
         Some(encoded) => {
             if form.contains_key("client_secret") {
                 return Err(OAuthError::new(
@@ -80,7 +81,108 @@ pub fn authenticate_client(
             })?;
             (id, form.get("client_secret").cloned(), false)
         }
+    })
+}
+
+/// Service-account credentials verified before, keyed by a SHA-256 of the client id and the
+/// secret presented. A hit skips the reads, never the checks: the token row is written only
+/// where the secret is still active, the user enabled and the client a service account's
+/// (`oauth::token`), and a miss there forgets the entry.
+#[derive(Default)]
+pub struct VerifiedSecrets {
+    map: Mutex<HashMap<[u8; 32], VerifiedSecret>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VerifiedSecret {
+    pub client_id: String,
+    pub user_id: i64,
+    pub secret_id: i64,
+}
+
+/// Entries kept at most; past this the map starts again empty.
+const MAX_VERIFIED: usize = 10_000;
+
+impl VerifiedSecrets {
+    /// The cache key of a request's credentials (`None` without a secret).
+    pub fn key(headers: &HeaderMap, form: &HashMap<String, String>) -> Option<[u8; 32]> {
+        use sha2::{Digest, Sha256};
+        let Ok((client_id, Some(secret), _)) = presented(headers, form) else {
+            return None;
+        };
+        let mut h = Sha256::new();
+        h.update(client_id.as_bytes());
+        h.update([0]);
+        h.update(secret.as_bytes());
+        Some(h.finalize().into())
+    }
+
+    pub fn get(&self, key: &[u8; 32]) -> Option<VerifiedSecret> {
+        self.map
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    pub fn put(&self, key: [u8; 32], verified: VerifiedSecret) {
+        let mut map = self.map.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= MAX_VERIFIED {
+            map.clear();
+        }
+        map.insert(key, verified);
+    }
+
+    pub fn forget(&self, key: &[u8; 32]) {
+        self.map
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(key);
+    }
+}
+
+/// The read-only fast path of client authentication (a pool reader will do): a service
+/// account presenting one of its active secrets, with that secret's id and expiry. `None` for
+/// anything else, which [`authenticate_client`] then decides on the writer (and notes the use).
+pub fn service_account_by_secret(
+    conn: &Connection,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+    now: i64,
+) -> rusqlite::Result<Option<(Client, Option<i64>)>> {
+    let Ok((client_id, Some(secret), _)) = presented(headers, form) else {
+        return Ok(None);
     };
+    let Some((client, _)) = find_client(conn, &client_id)? else {
+        return Ok(None);
+    };
+    if client.kind != "service_account" {
+        return Ok(None);
+    }
+    Ok(
+        crate::store::service_accounts::find_secret(conn, &client.client_id, &secret, now)?.map(
+            |(id, expires_at)| {
+                (
+                    Client {
+                        secret_id: Some(id),
+                        ..client
+                    },
+                    expires_at,
+                )
+            },
+        ),
+    )
+}
+
+/// Client authentication (RFC 6749 §2.3): HTTP Basic or the request body, never both.
+/// Public clients identify themselves with `client_id` alone.
+pub fn authenticate_client(
+    conn: &Connection,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+    peer: Option<std::net::IpAddr>,
+) -> Result<Client, OAuthError> {
+    let (client_id, secret, via_basic) = presented(headers, form)?;
     let challenge = |mut e: OAuthError| {
         e.basic_challenge = via_basic;
         e
@@ -107,7 +209,7 @@ pub fn authenticate_client(
             conn,
             &client.client_id,
             presented,
-            crate::db::now(),
+            crate::clock::now(),
             &crate::store::service_accounts::SeenFrom::new(
                 peer,
                 headers

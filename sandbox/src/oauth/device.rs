@@ -16,10 +16,10 @@ use rand::Rng;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use super::authorize::{AuthorizeParams, begin_session};
 use super::client::{Client, authenticate_client, find_client};
+use super::signin::{AuthorizeParams, begin_session};
+use crate::clock::{now, now_ms};
 use crate::crypto::{random_token, sha256_hex};
-use crate::db::{now, now_ms};
 use crate::error::OAuthError;
 use crate::pages;
 use crate::state::Shared;
@@ -238,57 +238,6 @@ pub async fn page(
 }
 
 /// The consent decision of a device sign-in: the device learns it at its next poll.
-pub(super) fn decide(
-    conn: &Connection,
-    user_code: &str,
-    user_id: i64,
-    decision: Option<&str>,
-) -> Response {
-    let status = match decision {
-        Some("approve") => "approved",
-        Some("deny") => "denied",
-        _ => {
-            return (
-                StatusCode::BAD_REQUEST,
-                Html(pages::message(
-                    "Invalid form",
-                    "decision must be approve or deny.",
-                )),
-            )
-                .into_response();
-        }
-    };
-    let changed = conn.execute(
-        "UPDATE device_codes SET status = ?1, user_id = ?2 WHERE user_code = ?3 AND status = 'pending' AND expires_at > ?4",
-        params![status, user_id, user_code, now()],
-    );
-    match (changed, status) {
-        (Ok(1), "approved") => Html(pages::message(
-            "Device approved",
-            "You can close this window and return to your terminal.",
-        ))
-        .into_response(),
-        (Ok(1), _) => Html(pages::message(
-            "Access denied",
-            "The device was not given access. You can close this window.",
-        ))
-        .into_response(),
-        (Ok(_), _) => (
-            StatusCode::BAD_REQUEST,
-            Html(pages::message(
-                "Code expired",
-                "This sign-in expired or was used already. Start again on your device.",
-            )),
-        )
-            .into_response(),
-        (Err(e), _) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Html(pages::message("Server error", &e.to_string())),
-        )
-            .into_response(),
-    }
-}
-
 /// What the grant needs from the token module: a grant row and a token pair for it.
 pub(super) type IssuePair<'a> =
     &'a dyn Fn(&Connection, &str, i64, &str) -> Result<serde_json::Value, OAuthError>;

@@ -4,6 +4,7 @@
 pub mod authorize;
 pub mod client;
 pub mod device;
+pub mod signin;
 pub mod throttle;
 pub mod token;
 

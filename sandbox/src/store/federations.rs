@@ -5,7 +5,7 @@
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use crate::platform::rfc3339;
+use crate::clock::rfc3339;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Federation {
@@ -17,6 +17,8 @@ pub struct Federation {
     /// Claims that must match exactly, `{name: value}`.
     pub claims: serde_json::Map<String, serde_json::Value>,
     pub created_at: String,
+    #[serde(skip)]
+    pub company_id: i64,
 }
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Federation> {
@@ -29,10 +31,12 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Federation> {
         audience: r.get(4)?,
         claims: serde_json::from_str(&claims).unwrap_or_default(),
         created_at: rfc3339(r.get(6)?),
+        company_id: r.get(7)?,
     })
 }
 
-const COLUMNS: &str = "id, service_account_id, issuer, subject, audience, claims, created_at";
+const COLUMNS: &str =
+    "id, service_account_id, issuer, subject, audience, claims, created_at, company_id";
 
 pub fn list(conn: &Connection, company_id: i64, sa_id: i64) -> rusqlite::Result<Vec<Federation>> {
     conn.prepare_cached(&format!(
@@ -69,18 +73,20 @@ pub fn remove(conn: &Connection, company_id: i64, sa_id: i64, id: i64) -> rusqli
     )? > 0;
     if removed {
         conn.execute(
-            "UPDATE tokens SET revoked = 1 WHERE federation_id = ?1",
-            [id],
+            "UPDATE tokens SET revoked = 1 WHERE federation_id = ?1
+             AND user_id IN (SELECT id FROM users WHERE company_id = ?2)",
+            params![id, company_id],
         )?;
     }
     Ok(removed)
 }
 
-/// Whether federation `id` still exists (checked again where a token is minted through it).
-pub fn exists(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
+/// Whether federation `id` of `company_id` still exists (checked again where a token is
+/// minted through it).
+pub fn exists(conn: &Connection, company_id: i64, id: i64) -> rusqlite::Result<bool> {
     conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM federations WHERE id = ?1)",
-        [id],
+        "SELECT EXISTS(SELECT 1 FROM federations WHERE id = ?1 AND company_id = ?2)",
+        params![id, company_id],
         |r| r.get(0),
     )
 }
@@ -94,7 +100,7 @@ pub fn for_client(conn: &Connection, client_id: &str) -> rusqlite::Result<Vec<(F
          WHERE sa.client_id = ?1 ORDER BY f.id",
         COLUMNS.replace(", ", ", f.")
     ))?
-    .query_map([client_id], |r| Ok((from_row(r)?, r.get(7)?)))?
+    .query_map([client_id], |r| Ok((from_row(r)?, r.get(8)?)))?
     .collect()
 }
 

@@ -97,7 +97,7 @@ mod tests {
 
     fn setup() -> (tempfile::TempDir, Connection, SealKey) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = crate::db::open(dir.path()).unwrap();
+        let conn = crate::store::schema::open(dir.path()).unwrap();
         let seal = SealKey::load_or_create(dir.path()).unwrap();
         (dir, conn, seal)
     }

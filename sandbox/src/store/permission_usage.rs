@@ -6,7 +6,7 @@
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use crate::platform::rfc3339;
+use crate::clock::rfc3339;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Usage {
@@ -62,7 +62,7 @@ mod tests {
     #[test]
     fn usage_is_read_under_the_users_company_only() {
         let dir = tempfile::tempdir().unwrap();
-        let conn = crate::db::open(dir.path()).unwrap();
+        let conn = crate::store::schema::open(dir.path()).unwrap();
         let a = crate::seed::add_company(&conn, "Acme", "a-").unwrap();
         let b = crate::seed::add_company(&conn, "Borealis", "b-").unwrap();
         let user = a.users["manager"].id;

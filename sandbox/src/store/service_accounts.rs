@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use crate::platform::rfc3339;
+use crate::clock::rfc3339;
 
 #[derive(Debug, Serialize)]
 pub struct ServiceAccount {
@@ -121,9 +121,13 @@ pub fn delete(
     sa: &ServiceAccount,
     user_id: i64,
 ) -> rusqlite::Result<()> {
+    let Some(client_id) = client_of(conn, company_id, sa.id)? else {
+        return Ok(());
+    };
     conn.execute(
-        "UPDATE tokens SET revoked = 1 WHERE client_id = ?1 OR user_id = ?2",
-        params![sa.client_id, user_id],
+        "UPDATE tokens SET revoked = 1 WHERE client_id = ?1
+         OR user_id = (SELECT id FROM users WHERE id = ?2 AND company_id = ?3)",
+        params![client_id, user_id, company_id],
     )?;
     conn.execute(
         "DELETE FROM service_accounts WHERE id = ?1 AND company_id = ?2",
@@ -131,7 +135,7 @@ pub fn delete(
     )?;
     conn.execute(
         "UPDATE oauth_clients SET secret_hash = NULL, kind = 'deleted' WHERE client_id = ?1",
-        [&sa.client_id],
+        [&client_id],
     )?;
     conn.execute(
         "UPDATE users SET disabled = 1 WHERE id = ?1 AND company_id = ?2",
@@ -149,28 +153,42 @@ pub fn replace_secret(
     secret_hash: &str,
     now: i64,
 ) -> rusqlite::Result<()> {
+    let Some(client_id) = client_of(conn, company_id, sa.id)? else {
+        return Ok(());
+    };
     conn.execute(
         "UPDATE oauth_clients SET secret_hash = ?1 WHERE client_id = ?2",
-        params![secret_hash, sa.client_id],
+        params![secret_hash, client_id],
     )?;
     conn.execute(
         "UPDATE tokens SET revoked = 1 WHERE client_id = ?1",
-        [&sa.client_id],
+        [&client_id],
     )?;
     // Every secret goes, those of a rotation in progress too.
     conn.execute(
         "DELETE FROM client_secrets WHERE client_id = ?1",
-        [&sa.client_id],
+        [&client_id],
     )?;
     conn.execute(
         "INSERT INTO client_secrets (client_id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
-        params![sa.client_id, secret_hash, now],
+        params![client_id, secret_hash, now],
     )?;
     conn.execute(
         "UPDATE service_accounts SET secret_reset_at = ?1 WHERE id = ?2 AND company_id = ?3",
         params![now, sa.id, company_id],
     )?;
     Ok(())
+}
+
+/// The OAuth client of account `id` of `company_id`: the scope of every secret and token query
+/// below (the client id alone would reach any company's account).
+fn client_of(conn: &Connection, company_id: i64, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT client_id FROM service_accounts WHERE company_id = ?1 AND id = ?2",
+        params![company_id, id],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 /// One client secret of an account, as `sa view` shows it (never its value or hash).
@@ -259,26 +277,70 @@ pub fn match_secret(
 ) -> rusqlite::Result<Option<i64>> {
     for s in active_secrets(conn, client_id, now)? {
         if crate::crypto::secret_matches(presented, &s.hash) {
-            conn.execute(
-                "UPDATE client_secrets SET last_used_at = ?1, last_used_from = ?3, last_used_agent = ?4 WHERE id = ?2",
-                params![now, s.id, seen.address, seen.user_agent],
-            )?;
+            note_secret_use(conn, s.id, now, seen)?;
             return Ok(Some(s.id));
         }
     }
     Ok(None)
 }
 
+/// Read-only (a pool reader will do): which active secret row of `client_id` `presented` is,
+/// and when it expires. No row is made for an account from before rotation and no use is
+/// noted: `None` sends the caller to [`match_secret`] on the writer.
+pub fn find_secret(
+    conn: &Connection,
+    client_id: &str,
+    presented: &str,
+    now: i64,
+) -> rusqlite::Result<Option<(i64, Option<i64>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, secret_hash, expires_at FROM client_secrets
+         WHERE client_id = ?1 AND (expires_at IS NULL OR expires_at > ?2) ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![client_id, now], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, hash, expires_at) = row?;
+        if crate::crypto::secret_matches(presented, &hash) {
+            return Ok(Some((id, expires_at)));
+        }
+    }
+    Ok(None)
+}
+
+/// Note that secret `id` was used at `now`, from where.
+pub fn note_secret_use(
+    conn: &Connection,
+    id: i64,
+    now: i64,
+    seen: &SeenFrom,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE client_secrets SET last_used_at = ?1, last_used_from = ?3, last_used_agent = ?4 WHERE id = ?2",
+    )?
+    .execute(params![now, id, seen.address, seen.user_agent])?;
+    Ok(())
+}
+
 /// A second secret: the active one(s) before it stay valid until `grace_end`, and so do the
 /// tokens minted with them (never longer). Permissions are not touched.
 pub fn rotate_secret(
     conn: &Connection,
+    company_id: i64,
     sa: &ServiceAccount,
     secret_hash: &str,
     now: i64,
     grace_end: i64,
 ) -> rusqlite::Result<()> {
-    let old: Vec<i64> = active_secrets(conn, &sa.client_id, now)?
+    let Some(client_id) = client_of(conn, company_id, sa.id)? else {
+        return Ok(());
+    };
+    let old: Vec<i64> = active_secrets(conn, &client_id, now)?
         .iter()
         .map(|s| s.id)
         .collect();
@@ -290,16 +352,16 @@ pub fn rotate_secret(
         conn.execute(
             "UPDATE tokens SET expires_at = MIN(COALESCE(expires_at, ?1), ?1)
              WHERE client_id = ?2 AND kind = 'access' AND (secret_id = ?3 OR secret_id IS NULL)",
-            params![grace_end, sa.client_id, id],
+            params![grace_end, client_id, id],
         )?;
     }
     conn.execute(
         "INSERT INTO client_secrets (client_id, secret_hash, created_at) VALUES (?1, ?2, ?3)",
-        params![sa.client_id, secret_hash, now],
+        params![client_id, secret_hash, now],
     )?;
     conn.execute(
         "UPDATE oauth_clients SET secret_hash = ?1 WHERE client_id = ?2",
-        params![secret_hash, sa.client_id],
+        params![secret_hash, client_id],
     )?;
     Ok(())
 }
@@ -308,19 +370,23 @@ pub fn rotate_secret(
 /// a federation were minted with no secret, and stay).
 pub fn retire_secret(
     conn: &Connection,
+    company_id: i64,
     sa: &ServiceAccount,
     id: i64,
     now: i64,
 ) -> rusqlite::Result<()> {
+    let Some(client_id) = client_of(conn, company_id, sa.id)? else {
+        return Ok(());
+    };
     conn.execute(
         "UPDATE client_secrets SET expires_at = ?1 WHERE id = ?2 AND client_id = ?3",
-        params![now, id, sa.client_id],
+        params![now, id, client_id],
     )?;
     conn.execute(
         "UPDATE tokens SET revoked = 1
          WHERE client_id = ?1 AND kind = 'access'
            AND (secret_id = ?2 OR (secret_id IS NULL AND federation_id IS NULL))",
-        params![sa.client_id, id],
+        params![client_id, id],
     )?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
-use crate::platform::rfc3339;
+use crate::clock::rfc3339;
 
 pub fn project_exists(
     conn: &Connection,

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use crate::platform::rfc3339;
+use crate::clock::rfc3339;
 
 #[derive(Debug, Serialize)]
 pub struct User {

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore, watch};
 
 use super::destination;
-use crate::db::now_ms;
-use crate::platform::rfc3339_ms;
+use crate::clock::now_ms;
+use crate::clock::rfc3339_ms;
 use crate::state::Shared;
 
 /// Timing of deliveries; the defaults are the platform's (SPEC "Webhooks").

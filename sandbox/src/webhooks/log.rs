@@ -8,9 +8,10 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::clock::rfc3339_ms;
 use crate::error::ApiError;
 use crate::events;
-use crate::platform::{PageQuery, Principal, paginated, rfc3339_ms};
+use crate::platform::{PageQuery, Principal, paginated};
 use crate::state::Shared;
 
 use super::require_owner;
@@ -102,7 +103,7 @@ pub async fn redeliver(
     require_owner(&p, company_id)?;
     let conn = state.db();
     view_json(&conn, company_id, id)?;
-    if !store::redeliver(&conn, company_id, id, delivery_id, crate::db::now_ms())? {
+    if !store::redeliver(&conn, company_id, id, delivery_id, crate::clock::now_ms())? {
         return Err(ApiError::not_found(format!(
             "delivery {delivery_id} of webhook {id} not found (or being sent right now)"
         )));

@@ -9,10 +9,11 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::db::now;
+use crate::clock::now;
+use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::events;
-use crate::platform::{Principal, rfc3339};
+use crate::platform::Principal;
 use crate::state::Shared;
 
 use super::{FORBIDDEN_HEADERS, MASK, StoredHeader, destination, require_owner, unprocessable};

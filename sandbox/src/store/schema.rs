@@ -3,11 +3,11 @@
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use rusqlite::Connection;
 
 use crate::StartError;
+use crate::clock::now;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS companies (
@@ -269,20 +269,6 @@ CREATE TABLE IF NOT EXISTS login_sessions (
     source TEXT NOT NULL DEFAULT ''              -- the address (or /64) that started it
 );
 "#;
-
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
 
 /// Holds the data directory's lock file open; dropping it releases the directory.
 pub struct DirLock {
