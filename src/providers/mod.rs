@@ -1,7 +1,12 @@
 //! Provider presets (`svcacct login --provider …`): what each platform publishes about itself —
-//! hosts, OAuth endpoints, redirect rules, how a token is sent, its rate-limit rules — so that a
-//! user of that platform needs no endpoint flags. `--api` and the endpoint flags still override a
-//! preset's hosts (that is how tests point a preset at a local server).
+//! hosts, OAuth endpoints, redirect rules, how a token is sent, its rate-limit rules, which admin
+//! APIs exist — so that a user of that platform needs no endpoint flags. `--api` and the endpoint
+//! flags still override a preset's hosts (that is how tests point a preset at a local server).
+//!
+//! One trait, [`Platform`], answers every question generic code asks, with one implementation
+//! per platform (`svcacct.rs`, `procore.rs`, `planradar.rs`, `oidc.rs`); [`Provider`] names them
+//! (the `--provider` value) and hands each question to its platform. No code outside this folder
+//! branches on which platform is in use (`src/architecture.rs` checks).
 //!
 //! Sources (public developer documentation):
 //! - Procore: developers.procore.com — OAuth at `https://login.procore.com/oauth/{authorize,token,revoke}`
@@ -12,7 +17,10 @@
 //!   personal access tokens in `X-PlanRadar-API-Key`, 30 requests per minute per account (all
 //!   tokens summed) and a 5-minute cooldown once exceeded.
 
-use std::time::Duration;
+mod oidc;
+mod planradar;
+mod procore;
+mod svcacct;
 
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
@@ -36,11 +44,98 @@ pub enum Provider {
     Oidc,
 }
 
-pub const PROCORE_LOGIN: &str = "https://login.procore.com";
-pub const PROCORE_API: &str = "https://api.procore.com";
-pub const PROCORE_SANDBOX_LOGIN: &str = "https://login-sandbox.procore.com";
-pub const PROCORE_SANDBOX_API: &str = "https://sandbox.procore.com";
-pub const PLANRADAR_API: &str = "https://www.planradar.com/api/v1";
+/// Everything generic code asks about a platform. The defaults are svcacct's own platform (an
+/// RFC 8414 authorization server with PKCE and Bearer tokens, and the svcacct admin API).
+pub trait Platform: Sync {
+    /// The platform's name in messages.
+    fn name(&self) -> &'static str;
+
+    /// The API base URL when neither `--api` nor a profile names one.
+    fn default_api(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Endpoints the platform publishes instead of a discovery document.
+    fn fixed_endpoints(&self, _api: &Url) -> Option<Endpoints> {
+        None
+    }
+
+    /// Whether the authorization request carries a PKCE challenge.
+    fn uses_pkce(&self) -> bool {
+        true
+    }
+
+    /// Whether a browser sign-in must use the exact registered redirect URI (no random port).
+    fn needs_exact_redirect(&self) -> bool {
+        false
+    }
+
+    /// Whether the app is confidential: the code exchange needs the client secret.
+    fn needs_client_secret(&self) -> bool {
+        false
+    }
+
+    /// How the access token travels with each API request.
+    fn token_placement(&self) -> TokenPlacement {
+        TokenPlacement::Bearer
+    }
+
+    /// The header naming the company on every call, when the platform has one.
+    fn company_header(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// A client-side request budget the server does not announce in headers.
+    fn pacer(&self) -> Option<PacerRule> {
+        None
+    }
+
+    /// Refuse a sign-in the platform cannot do, before it starts.
+    fn check_sign_in(&self, _with_token: bool, _company: Option<i64>) -> Result<()> {
+        Ok(())
+    }
+
+    /// How a confidential client authenticates at the token endpoint when the user did not
+    /// say (`None`: discovery, or HTTP Basic, decides).
+    fn client_auth(&self) -> Option<crate::oauth::ClientAuthMethod> {
+        None
+    }
+
+    /// Whether sign-in asks for the `openid` scope when discovery names no default scopes.
+    fn wants_openid_scope(&self) -> bool {
+        false
+    }
+
+    /// Whether the device flow may be used where the server offers it.
+    fn allows_device_flow(&self) -> bool {
+        true
+    }
+
+    /// How sign-in checks whose the new credentials are.
+    fn identity_probe(&self) -> IdentityProbe {
+        IdentityProbe::Me
+    }
+
+    /// Whether the svcacct admin API (service accounts, PATs, users, apps) exists there.
+    fn has_admin_api(&self) -> bool {
+        false
+    }
+
+    /// Which webhooks API the platform has.
+    fn webhooks(&self) -> WebhooksBackend {
+        WebhooksBackend::None
+    }
+
+    /// Where to do what the platform has no API for (the hint of [`Provider::unsupported`]).
+    fn elsewhere(&self, _company: Option<i64>) -> String {
+        "this platform has no svcacct admin API; use its own console".to_string()
+    }
+
+    /// Refuse an API URL the platform cannot have.
+    fn check_api(&self, _api: &Url) -> Result<()> {
+        Ok(())
+    }
+}
 
 /// How sign-in learns whose new credentials are (see [`Provider::identity_probe`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,185 +177,92 @@ impl Default for Provider {
 }
 
 impl Provider {
+    /// The platform this preset names.
+    pub fn platform(self) -> &'static dyn Platform {
+        match self {
+            Provider::Svcacct => &svcacct::Svcacct,
+            Provider::Procore => &procore::Procore,
+            Provider::Planradar => &planradar::Planradar,
+            Provider::Oidc => &oidc::Oidc,
+        }
+    }
+
     pub fn name(self) -> &'static str {
-        match self {
-            Provider::Svcacct => "svcacct",
-            Provider::Procore => "Procore",
-            Provider::Planradar => "PlanRadar",
-            Provider::Oidc => "OpenID provider",
-        }
+        self.platform().name()
     }
 
-    /// The API base URL when neither `--api` nor a profile names one.
     pub fn default_api(self) -> Option<&'static str> {
-        match self {
-            Provider::Procore => Some(PROCORE_API),
-            Provider::Planradar => Some(PLANRADAR_API),
-            Provider::Svcacct | Provider::Oidc => None,
-        }
+        self.platform().default_api()
     }
 
-    /// Endpoints the platform publishes instead of a discovery document. Procore signs in on
-    /// its login host (the sandbox API's on the sandbox login host); any other API host given
-    /// with `--api` (a test server, a proxy) serves `/oauth/…` itself.
     pub fn fixed_endpoints(self, api: &Url) -> Option<Endpoints> {
-        match self {
-            Provider::Procore => {
-                let login = match api.host_str() {
-                    Some("api.procore.com") | Some("app.procore.com") => PROCORE_LOGIN.to_string(),
-                    Some("sandbox.procore.com") => PROCORE_SANDBOX_LOGIN.to_string(),
-                    _ => api.origin().ascii_serialization(),
-                };
-                Some(Endpoints {
-                    authorization_endpoint: Some(format!("{login}/oauth/authorize")),
-                    token_endpoint: format!("{login}/oauth/token"),
-                    revocation_endpoint: Some(format!("{login}/oauth/revoke")),
-                })
-            }
-            _ => None,
-        }
+        self.platform().fixed_endpoints(api)
     }
 
-    /// Whether the authorization request carries a PKCE challenge.
     pub fn uses_pkce(self) -> bool {
-        self != Provider::Procore
+        self.platform().uses_pkce()
     }
 
-    /// Whether a browser sign-in must use the exact registered redirect URI (no random port).
     pub fn needs_exact_redirect(self) -> bool {
-        self == Provider::Procore
+        self.platform().needs_exact_redirect()
     }
 
-    /// Whether the app is confidential: the code exchange needs the client secret.
     pub fn needs_client_secret(self) -> bool {
-        self == Provider::Procore
+        self.platform().needs_client_secret()
     }
 
     pub fn token_placement(self) -> TokenPlacement {
-        match self {
-            Provider::Planradar => TokenPlacement::Header("X-PlanRadar-API-Key"),
-            _ => TokenPlacement::Bearer,
-        }
+        self.platform().token_placement()
     }
 
-    /// The header naming the company on every call, when the platform has one.
     pub fn company_header(self) -> Option<&'static str> {
-        match self {
-            Provider::Procore => Some("Procore-Company-Id"),
-            _ => None,
-        }
+        self.platform().company_header()
     }
 
     pub fn pacer(self) -> Option<PacerRule> {
-        match self {
-            Provider::Planradar => Some(PacerRule {
-                requests: 30,
-                window: Duration::from_secs(60),
-                cooldown: Duration::from_secs(300),
-            }),
-            _ => None,
-        }
+        self.platform().pacer()
     }
 
-    /// Whether the svcacct admin API (service accounts, PATs, users, apps) exists there.
-    /// Refuse a sign-in the platform cannot do, before it starts: PlanRadar takes only a
-    /// personal access token, for one customer (`--company`).
     pub fn check_sign_in(self, with_token: bool, company: Option<i64>) -> Result<()> {
-        if self == Provider::Planradar && !with_token {
-            return Err(Error::usage(
-                "PlanRadar signs in with a personal access token, not OAuth",
-            )
-            .with_hint("create one under Settings → Profile → Personal Access Tokens, then `svcacct login --provider planradar --company CUSTOMER_ID --with-token < key.txt`"));
-        }
-        if self == Provider::Planradar && company.is_none() {
-            return Err(
-                Error::usage("PlanRadar's API needs your customer id").with_hint(
-                    "pass --company CUSTOMER_ID (the number after /api/v1/ in PlanRadar's API URLs)",
-                ),
-            );
-        }
-        Ok(())
+        self.platform().check_sign_in(with_token, company)
     }
 
-    /// How a confidential client authenticates at the token endpoint when the user did not say:
-    /// Procore documents the client's id and secret in the form body; elsewhere discovery (or
-    /// HTTP Basic) decides.
     pub fn client_auth(self) -> Option<crate::oauth::ClientAuthMethod> {
-        (self == Provider::Procore).then_some(crate::oauth::ClientAuthMethod::ClientSecretPost)
+        self.platform().client_auth()
     }
 
-    /// Whether sign-in asks for the `openid` scope when discovery names no default scopes (any
-    /// OpenID provider: without it there is no ID token and often no refresh token).
     pub fn wants_openid_scope(self) -> bool {
-        self == Provider::Oidc
+        self.platform().wants_openid_scope()
     }
 
-    /// Whether the device flow may be used where the server offers it (Procore's device
-    /// endpoint is not for third-party apps).
     pub fn allows_device_flow(self) -> bool {
-        self != Provider::Procore
+        self.platform().allows_device_flow()
     }
 
-    /// How sign-in checks whose the new credentials are.
     pub fn identity_probe(self) -> IdentityProbe {
-        match self {
-            Provider::Procore => IdentityProbe::ProcoreMe,
-            Provider::Planradar => IdentityProbe::PlanradarCustomer,
-            Provider::Svcacct | Provider::Oidc => IdentityProbe::Me,
-        }
+        self.platform().identity_probe()
     }
 
     pub fn has_admin_api(self) -> bool {
-        matches!(self, Provider::Svcacct)
+        self.platform().has_admin_api()
     }
 
-    /// Which webhooks API the platform has: svcacct's own, Procore's hooks and triggers, or
-    /// none.
     pub fn webhooks(self) -> WebhooksBackend {
-        match self {
-            Provider::Svcacct => WebhooksBackend::Svcacct,
-            Provider::Procore => WebhooksBackend::Procore,
-            Provider::Planradar | Provider::Oidc => WebhooksBackend::None,
-        }
+        self.platform().webhooks()
     }
 
     /// The error for a command the platform has no API for: exit 2, and where to do it instead.
     pub fn unsupported(self, what: &str, company: Option<i64>) -> Error {
-        let hint = match self {
-            Provider::Procore => {
-                let company = company
-                    .map(|c| format!("https://app.procore.com/{c}/company/app_management"))
-                    .unwrap_or_else(|| {
-                        "https://app.procore.com → Company Admin → App Management".to_string()
-                    });
-                format!(
-                    "manage Procore apps and their service accounts (DMSA) in the Procore web app: {company}; \
-                     API credentials of an app are in the Developer Portal, https://developers.procore.com"
-                )
-            }
-            Provider::Planradar => {
-                "manage PlanRadar personal access tokens in the PlanRadar web app: \
-                 Settings → Profile → Personal Access Tokens"
-                    .to_string()
-            }
-            _ => "this platform has no svcacct admin API; use its own console".to_string(),
-        };
         Error::usage(format!(
             "{} has no API for {what}, so svcacct cannot manage them there",
             self.name()
         ))
-        .with_hint(hint)
+        .with_hint(self.platform().elsewhere(company))
     }
 
     /// Resolve a preset against the API URL actually used; refuses what the platform cannot do.
     pub fn check_api(self, api: &Url) -> Result<()> {
-        if self == Provider::Planradar && api.path().trim_end_matches('/').is_empty() {
-            return Err(Error::usage(format!(
-                "{api} has no path: PlanRadar's API lives under /api/v1"
-            ))
-            .with_hint("pass --api https://www.planradar.com/api/v1 (or leave --api out)"));
-        }
-        Ok(())
+        self.platform().check_api(api)
     }
 }
 
@@ -285,6 +287,7 @@ mod tests {
 
     #[test]
     fn procore_endpoints_follow_the_api_host() {
+        use procore::{PROCORE_API, PROCORE_SANDBOX_API};
         let real = Provider::Procore
             .fixed_endpoints(&Url::parse(PROCORE_API).unwrap())
             .unwrap();
