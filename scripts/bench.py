@@ -73,7 +73,13 @@ def main():
             ci_env = dict(env, SVCACCT_API_URL=api, SVCACCT_CLIENT_ID=sa["client_id"],
                           SVCACCT_CLIENT_SECRET=sa["client_secret"], SVCACCT_TOKEN_URL=f"{api}/oauth/token",
                           SVCACCT_CONFIG_DIR=os.path.join(tmp, "ci-config"))
-            t_remint = median_time([svcacct, "token", "--refresh"], ci_env, runs)
+            # As in a login session (systemd's /run/user/UID): the token cache is a file in the
+            # session's runtime directory; without one (a container), the keychain keeps it.
+            runtime = os.path.join(tmp, "run")
+            os.mkdir(runtime, 0o700)
+            t_remint = median_time([svcacct, "token", "--refresh"], dict(ci_env, XDG_RUNTIME_DIR=runtime), runs)
+            no_runtime = {k: v for k, v in ci_env.items() if k != "XDG_RUNTIME_DIR"}
+            t_remint_keychain = median_time([svcacct, "token", "--refresh"], no_runtime, runs)
             t_curl = median_time(["curl", "-sf", "-u", f"{sa['client_id']}:{sa['client_secret']}", "-d",
                                   "grant_type=client_credentials", f"{api}/oauth/token"], env, runs)
         finally:
@@ -86,7 +92,8 @@ def main():
     print(f"  svcacct token (cached)        {t_cached * 1000:7.2f} ms   {t_cached / t_gh:.2f}x gh   (target <= 0.1x)")
     print(f"  network requests by {runs + 3} cached runs: {cached_requests}   (target 0)")
     print(f"  curl token request            {t_curl * 1000:7.2f} ms   baseline")
-    print(f"  svcacct token --refresh       {t_remint * 1000:7.2f} ms   {t_remint / t_curl:.2f}x curl (target <= 1.3x)")
+    print(f"  svcacct token --refresh       {t_remint * 1000:7.2f} ms   {t_remint / t_curl:.2f}x curl (target <= 1.3x; cache in $XDG_RUNTIME_DIR)")
+    print(f"    the same, no runtime dir    {t_remint_keychain * 1000:7.2f} ms   {t_remint_keychain / t_curl:.2f}x curl (the token cached in the {'OS keychain' if keychain else 'file under ~/.cache'})")
     print(f"  release binaries: svcacct {size('svcacct'):.1f} MiB, svcacct-sandbox {size('svcacct-sandbox'):.1f} MiB (stripped, thin LTO)")
 
 

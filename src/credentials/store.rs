@@ -24,13 +24,16 @@ pub enum CredentialStore {
     File {
         path: PathBuf,
     },
-    /// A cache of tokens minted from environment credentials (CI jobs, kubectl's `env:`): the
-    /// keychain where one answers, else `file`, a 0600 file in a private directory of its own
-    /// (CI containers have no keychain). Only tokens go here, never a client secret.
+    /// A cache of tokens minted from environment credentials (CI jobs, kubectl's `env:`): `file`,
+    /// a 0600 file in a private directory of its own, when that is under the login session's
+    /// `$XDG_RUNTIME_DIR` (`session_file`: memory, this user's, gone at logout — and no Secret
+    /// Service round trip, ~15 ms, on every mint); else the keychain where one answers, else the
+    /// file (CI containers have no keychain). Only tokens go here, never a client secret.
     TokenCache {
         service: String,
         account: String,
         file: PathBuf,
+        session_file: bool,
     },
 }
 
@@ -63,9 +66,11 @@ impl CredentialStore {
     /// `$XDG_RUNTIME_DIR/svcacct/tokens` (per login session, never on disk on most systems), else
     /// the user's cache directory.
     pub fn token_cache(config_dir: &std::path::Path, name: &str, api_url: &str) -> Self {
-        let dir = crate::settings::var_os("XDG_RUNTIME_DIR")
+        let runtime = crate::settings::var_os("XDG_RUNTIME_DIR")
             .map(PathBuf::from)
-            .filter(|d| is_own_private_dir(d))
+            .filter(|d| is_own_private_dir(d));
+        let session_file = runtime.is_some();
+        let dir = runtime
             .map(|d| d.join("svcacct"))
             .or_else(|| {
                 directories::ProjectDirs::from("", "", "svcacct")
@@ -83,6 +88,7 @@ impl CredentialStore {
             service: CACHE_SERVICE.to_string(),
             account,
             file: dir.join(format!("{name}.json")),
+            session_file,
         }
     }
 
@@ -100,6 +106,14 @@ impl CredentialStore {
     pub fn describe(&self) -> String {
         match self {
             CredentialStore::Keyring { .. } => "OS keychain (Secret Service)".to_string(),
+            CredentialStore::TokenCache {
+                file,
+                session_file: true,
+                ..
+            } => format!(
+                "token cache ({} with mode 0600, in the login session's runtime directory)",
+                file.display()
+            ),
             CredentialStore::TokenCache { file, .. } => format!(
                 "token cache (the OS keychain, else {} with mode 0600)",
                 file.display()
@@ -146,9 +160,15 @@ impl CredentialStore {
         let raw = match self {
             CredentialStore::Keyring { service, account } => keyring_get(service, account)?,
             CredentialStore::TokenCache {
+                file,
+                session_file: true,
+                ..
+            } => cache_file_read(file)?,
+            CredentialStore::TokenCache {
                 service,
                 account,
                 file,
+                ..
             } => match keyring_get(service, account) {
                 Err(e) if e.keychain_missing => cache_file_read(file)?,
                 other => other?,
@@ -199,6 +219,7 @@ impl CredentialStore {
                 service,
                 account,
                 file,
+                session_file,
             } => {
                 // A token without an expiry would stay on disk (and be served) for ever: not
                 // cached, minted each time instead.
@@ -214,6 +235,9 @@ impl CredentialStore {
                 };
                 let text =
                     serde_json::to_string(&tokens).map_err(|e| Error::internal(e.to_string()))?;
+                if *session_file {
+                    return cache_file_write(file, &text);
+                }
                 match keyring_set(service, account, &text) {
                     Err(e) if e.keychain_missing => cache_file_write(file, &text),
                     other => other,
@@ -244,11 +268,14 @@ impl CredentialStore {
                 service,
                 account,
                 file,
+                session_file,
             } => {
-                let in_keychain = match keyring_delete(service, account) {
-                    Err(e) if e.keychain_missing => false,
-                    other => other?,
-                };
+                // (The session file alone: no keychain round trip where the keychain is not used.)
+                let in_keychain = !*session_file
+                    && match keyring_delete(service, account) {
+                        Err(e) if e.keychain_missing => false,
+                        other => other?,
+                    };
                 let in_file = match std::fs::remove_file(file) {
                     Ok(()) => true,
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,

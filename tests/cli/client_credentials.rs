@@ -444,3 +444,48 @@ fn the_fast_tier_serves_a_fresh_token_without_the_secret_service() {
     m.keychain_gone();
     m.run(&["token"]).fails_with(4);
 }
+
+/// Environment tokens are cached in the login session's runtime directory when it has one
+/// (memory, this user's alone): no Secret Service round trip on each mint, and the cache keeps
+/// working when the keychain goes away.
+#[test]
+fn environment_tokens_are_cached_in_the_session_runtime_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::start();
+    let sa = sb.bootstrap().service_account.clone();
+    let mut ci = Machine::new();
+    let runtime = ci.home.path().join("run");
+    std::fs::create_dir(&runtime).unwrap();
+    std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+    ci.set("SVCACCT_API_URL", sb.url())
+        .set("SVCACCT_CLIENT_ID", &sa.client_id)
+        .set("SVCACCT_CLIENT_SECRET", &sa.client_secret)
+        .set("SVCACCT_TEST_NO_KEYCTL", "1")
+        .set("XDG_RUNTIME_DIR", runtime.to_str().unwrap());
+    let before = sb.token_requests("client_credentials");
+    let token = ci.run(&["token"]).ok().stdout;
+    assert_eq!(ci.run(&["token"]).ok().stdout, token);
+    let files: Vec<_> = std::fs::read_dir(runtime.join("svcacct/tokens"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        std::fs::read_to_string(&files[0])
+            .unwrap()
+            .contains(token.trim())
+    );
+    // The keychain was never the cache: without it, the same token, silently, no new request.
+    ci.keychain_gone();
+    let run = ci.run(&["token"]).ok();
+    assert_eq!(run.stdout, token);
+    assert_eq!(run.stderr, "");
+    assert_eq!(sb.token_requests("client_credentials") - before, 1);
+    assert_no_secret(
+        &std::fs::read_to_string(&files[0]).unwrap(),
+        &[&sa.client_secret],
+    );
+}
