@@ -11,13 +11,15 @@ use crate::commands::apps::AppsCommand;
 use crate::commands::args::GlobalArgs;
 use crate::commands::audit::AuditArgs;
 use crate::commands::completions::CompletionsArgs;
+use crate::commands::exec::ExecArgs;
+use crate::commands::git_credential::GitCredentialArgs;
 use crate::commands::help::HelpArgs;
 use crate::commands::login::LoginArgs;
 use crate::commands::logout::LogoutArgs;
 use crate::commands::service_accounts::ServiceAccountCommand;
 use crate::commands::service_accounts::reset_secret::ResetSecretArgs;
 use crate::commands::status::StatusArgs;
-use crate::commands::token::{ExecArgs, GitCredentialArgs, TokenArgs};
+use crate::commands::token::TokenArgs;
 use crate::commands::tokens::TokensCommand;
 use crate::commands::users::UsersCommand;
 use crate::commands::webhooks::WebhooksCommand;
@@ -89,8 +91,8 @@ pub async fn dispatch(ctx: &Context, command: Command) -> Result<()> {
         Command::Login(args) => login::run(ctx, &args).await,
         Command::Logout(args) => logout::run(ctx, &args).await,
         Command::Token(args) => token::run(ctx, &args).await,
-        Command::Exec(args) => token::exec(ctx, &args).await,
-        Command::GitCredential(args) => token::git_credential(ctx, &args).await,
+        Command::Exec(args) => exec::run(ctx, &args).await,
+        Command::GitCredential(args) => git_credential::run(ctx, &args).await,
         Command::Status(args) => status::run(ctx, &args).await,
         Command::ServiceAccounts(cmd) => {
             ctx.require_admin_api("service accounts")?;

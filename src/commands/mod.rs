@@ -8,6 +8,8 @@ pub mod args;
 pub mod audit;
 pub mod complete;
 pub mod completions;
+pub mod exec;
+pub mod git_credential;
 pub mod help;
 pub mod login;
 pub mod logout;

@@ -1,8 +1,12 @@
 //! `svcacct webhooks …` (account owners only).
 
+pub mod delete;
 pub mod deliveries;
 pub mod edit;
+pub mod events;
+pub mod list;
 pub mod procore;
+pub mod view;
 
 use crate::api::models::Webhook;
 
@@ -81,60 +85,12 @@ pub async fn dispatch(ctx: &Context, command: WebhooksCommand) -> Result<()> {
     let company = ctx.company_id(&session).await?;
     let api = &session.api;
     match command {
-        WebhooksCommand::List(output) => {
-            let hooks = api.webhooks(company).await?;
-            if output.json(&ctx.out) {
-                return ctx.out.json_items(&hooks, output.lines());
-            }
-            if hooks.is_empty() {
-                ctx.out
-                    .status(&format!("No webhooks in company {company}."));
-                return Ok(());
-            }
-            let rows: Vec<Vec<String>> = hooks
-                .iter()
-                .map(|h| {
-                    vec![
-                        h.id.to_string(),
-                        h.url.clone(),
-                        h.events.join(","),
-                        if h.active { "active" } else { "paused" }.to_string(),
-                    ]
-                })
-                .collect();
-            ctx.out.rows(&["ID", "URL", "EVENTS", "STATE"], &rows)
-        }
-        WebhooksCommand::Events => {
-            let events = api.webhook_events().await?;
-            if ctx.out.json {
-                return ctx.out.json_value(&events);
-            }
-            let rows: Vec<Vec<String>> = events
-                .iter()
-                .map(|e| vec![e.event_type.clone(), e.description.clone()])
-                .collect();
-            ctx.out.table(&["EVENT", "DESCRIPTION"], &rows)
-        }
+        WebhooksCommand::List(output) => list::run(ctx, api, company, &output).await,
+        WebhooksCommand::Events => events::run(ctx, api).await,
         WebhooksCommand::Create(args) => edit::create(ctx, api, company, &args).await,
         WebhooksCommand::Update(args) => edit::update(ctx, api, company, &args).await,
-        WebhooksCommand::View(args) => {
-            let hook = api.webhook(company, args.id).await?;
-            if ctx.out.json {
-                return ctx.out.json_value(&hook);
-            }
-            show(ctx, &hook)
-        }
-        WebhooksCommand::Delete(args) => {
-            let hook = api.webhook(company, args.id).await?;
-            ctx.out.status(&format!(
-                "Deleting webhook {} ({}) stops its deliveries; pending ones are discarded.",
-                hook.id, hook.url
-            ));
-            ctx.out.confirm("Delete it?", args.yes)?;
-            api.delete_webhook(company, args.id).await?;
-            ctx.out.status(&format!("✓ Deleted webhook {}", hook.id));
-            Ok(())
-        }
+        WebhooksCommand::View(args) => view::run(ctx, api, company, &args).await,
+        WebhooksCommand::Delete(args) => delete::run(ctx, api, company, &args).await,
         WebhooksCommand::Test(args) => deliveries::test(ctx, api, company, args.id).await,
         WebhooksCommand::Deliveries(args) => deliveries::list(ctx, api, company, &args).await,
         WebhooksCommand::Redeliver(args) => deliveries::redeliver(ctx, api, company, &args).await,
