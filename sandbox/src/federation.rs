@@ -24,7 +24,6 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::clock::now;
 use crate::crypto::sha256_hex;
 use crate::error::ApiError;
 use crate::platform::{Principal, require_company_admin};
@@ -441,8 +440,9 @@ async fn check_one(
     }
     // exp as the number it is (a float, or past i64): at most a day ahead, so that the
     // replay record can be kept as long as the assertion is good.
+    // (jsonwebtoken checks exp and nbf on the system's time, so this does too.)
     let exp = claims["exp"].as_f64().unwrap_or(0.0);
-    if exp - (now() as f64) > MAX_LIFETIME as f64 {
+    if exp - (crate::clock::system_now() as f64) > MAX_LIFETIME as f64 {
         return Err(
             "the assertion is valid for more than a day (exp): ask the issuer for a shorter-lived token".into(),
         );
@@ -494,14 +494,15 @@ pub async fn verify(state: &Shared, client_id: &str, assertion: &str) -> Result<
                 let exp = claims["exp"]
                     .as_f64()
                     .unwrap_or(0.0)
-                    .min((now() + MAX_LIFETIME) as f64) as i64;
+                    .min((state.clock.now() + MAX_LIFETIME) as f64)
+                    as i64;
                 return Ok(Verified {
                     company_id: f.company_id,
                     user_id,
                     federation_id: f.id,
                     issuer: f.issuer.clone(),
                     replay_key,
-                    expires_at: exp.max(now()) + LEEWAY as i64,
+                    expires_at: exp.max(state.clock.now()) + LEEWAY as i64,
                 });
             }
             Err(why) => {
@@ -608,7 +609,7 @@ pub async fn add(
         subject,
         &audience,
         &body.claims,
-        now(),
+        state.clock.now(),
     )?;
     let made = store::list(&tx, company_id, sa.id)?
         .into_iter()

@@ -6,7 +6,6 @@
 use axum::http::{HeaderMap, StatusCode};
 use rusqlite::Connection;
 
-use crate::clock::now;
 use crate::error::ApiError;
 
 pub fn key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -43,7 +42,15 @@ pub fn store(
     status: StatusCode,
     body: &str,
 ) -> rusqlite::Result<()> {
-    store::store(conn, &state.seal, user_id, i, status.as_u16(), body, now())
+    store::store(
+        conn,
+        &state.seal,
+        user_id,
+        i,
+        status.as_u16(),
+        body,
+        state.clock.now(),
+    )
 }
 
 /// Who is asking, as far as a replay is concerned: the same token (so the same user, kind of
@@ -112,7 +119,13 @@ pub async fn middleware(
         fingerprint,
         principal,
     };
-    let seen = store::lookup(&state.db(), &state.seal, user, &idempotent, now());
+    let seen = store::lookup(
+        &state.db(),
+        &state.seal,
+        user,
+        &idempotent,
+        state.clock.now(),
+    );
     match seen {
         Ok(Seen::Replay(status, stored)) => {
             let mut resp = (
@@ -163,7 +176,7 @@ pub async fn middleware(
         &idempotent,
         parts.status.as_u16(),
         &String::from_utf8_lossy(&bytes),
-        now(),
+        state.clock.now(),
     );
     if let Err(e) = stored {
         crate::log_line!("idempotency: cannot store an answer: {e}");

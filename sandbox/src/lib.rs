@@ -181,6 +181,12 @@ impl Running {
         self.state.token_ttl.store(secs, Ordering::SeqCst);
     }
 
+    /// Move the sandbox's clock `secs` seconds ahead (tests: token expiry, refresh reuse and
+    /// device polling windows without sleeping). Rate-limit windows stay on real time.
+    pub fn advance_clock(&self, secs: i64) {
+        self.state.clock.advance(secs);
+    }
+
     /// Change the per-account request budget from now on.
     pub fn set_rate_limit(&self, per_minute: u32) {
         self.state.rate.set_limit(per_minute);

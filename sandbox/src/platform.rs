@@ -10,7 +10,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::clock::{now, rfc3339};
+use crate::clock::rfc3339;
 use crate::crypto::sha256_hex;
 use crate::error::ApiError;
 use crate::state::Shared;
@@ -144,7 +144,7 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
     if revoked {
         return Err(ApiError::unauthorized("the access token was revoked"));
     }
-    if expires_at.is_some_and(|e| e <= now()) {
+    if expires_at.is_some_and(|e| e <= state.clock.now()) {
         return Err(ApiError::unauthorized("the access token expired"));
     }
     if disabled {
@@ -160,7 +160,7 @@ fn principal_for(state: &Shared, token: &str) -> Result<Principal, ApiError> {
     }
     if kind == "pat" {
         // Written with the next write (a batch, a writer checkout or the writer's tick).
-        state.store().stamp_pat(token_id, now());
+        state.store().stamp_pat(token_id, state.clock.now());
     }
     Ok(principal)
 }
@@ -401,7 +401,7 @@ pub fn require_tool(
     let level = crate::permissions::level_on(conn, p.id, project_id.unwrap_or(0), tool)?;
     if crate::permissions::rank(&level) >= crate::permissions::rank(min) {
         // What was needed, for least privilege (`sa view`, `audit`, `--trim-unused`).
-        crate::store::permission_usage::record(conn, p.id, tool, min, crate::clock::now())?;
+        crate::store::permission_usage::record(conn, p.id, tool, min, crate::clock::system_now())?;
         return Ok(());
     }
     let place = project_id

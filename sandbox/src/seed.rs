@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::StartError;
 pub use crate::apps::SeededApp;
-use crate::clock::now;
 use crate::crypto::{hash_password, random_string, random_token, sha256_hex};
 
 pub const CLI_CLIENT_ID: &str = "svcacct-cli";
@@ -154,7 +153,7 @@ fn company_with_users(
     login_prefix: &str,
     email_domain: &str,
 ) -> rusqlite::Result<SeededCompany> {
-    let t = now();
+    let t = crate::clock::system_now();
     tx.execute("INSERT INTO companies (name) VALUES (?1)", [name])?;
     let company_id = tx.last_insert_rowid();
     let mut users = BTreeMap::new();
@@ -206,7 +205,7 @@ pub fn add_company(conn: &Connection, name: &str, prefix: &str) -> rusqlite::Res
 }
 
 fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
-    let t = now();
+    let t = crate::clock::system_now();
     let tx = conn.unchecked_transaction()?;
     let SeededCompany {
         id: company_id,
@@ -244,7 +243,7 @@ pub fn create_service_account(
     description: &str,
     email: &str,
 ) -> rusqlite::Result<SeededServiceAccount> {
-    let t = now();
+    let t = crate::clock::system_now();
     let client_id = format!("sa_{}", random_string(12).replace(['-', '_'], "x"));
     let client_secret = random_token("sas_");
     conn.execute(
@@ -274,7 +273,7 @@ pub fn bulk_service_accounts(
     count: u32,
 ) -> rusqlite::Result<()> {
     let tx = conn.unchecked_transaction()?;
-    let t = now();
+    let t = crate::clock::system_now();
     let start: i64 = tx.query_row(
         "SELECT COALESCE(MAX(id), 0) FROM service_accounts",
         [],

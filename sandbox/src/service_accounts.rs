@@ -10,7 +10,6 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::clock::now;
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::ApiError;
 use crate::permissions::{self, Permissions};
@@ -73,7 +72,7 @@ pub async fn list(
     )?;
     // Each with its active secrets' dates (created, last used, expires): what `svcacct audit`
     // checks, without a request per account.
-    let t = now();
+    let t = state.clock.now();
     let mut items = Vec::with_capacity(accounts.len());
     for sa in accounts {
         let secrets = store::active_secrets(&conn, &sa.client_id, t)?;
@@ -198,7 +197,7 @@ pub async fn view(
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
     let mut out = with_permissions(&sa, &permissions::load(&conn, user_id)?);
-    out["secrets"] = secrets_json(&conn, &sa)?;
+    out["secrets"] = secrets_json(&conn, &sa, state.clock.now())?;
     out["permission_usage"] = serde_json::to_value(crate::store::permission_usage::list(
         &conn, company_id, user_id,
     )?)
@@ -207,8 +206,8 @@ pub async fn view(
 }
 
 /// The account's active secrets, oldest first: dates only, never a value.
-fn secrets_json(conn: &Connection, sa: &ServiceAccount) -> Result<Value, ApiError> {
-    let secrets = store::active_secrets(conn, &sa.client_id, now())?;
+fn secrets_json(conn: &Connection, sa: &ServiceAccount, now: i64) -> Result<Value, ApiError> {
+    let secrets = store::active_secrets(conn, &sa.client_id, now)?;
     Ok(serde_json::to_value(secrets).expect("serialisable"))
 }
 
@@ -244,7 +243,7 @@ pub async fn rotate_secret(
     let conn = state.db();
     let (sa, _) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    let t = now();
+    let t = state.clock.now();
     let active = store::active_secrets(&tx, &sa.client_id, t)?;
     if active.len() >= 2 {
         return Err(ApiError::new(
@@ -269,7 +268,7 @@ pub async fn rotate_secret(
     )?;
     let (sa, user_id) = find(&tx, company_id, id)?;
     let mut out = with_permissions(&sa, &permissions::load(&tx, user_id)?);
-    out["secrets"] = secrets_json(&tx, &sa)?;
+    out["secrets"] = secrets_json(&tx, &sa, state.clock.now())?;
     out["client_secret"] = json!(secret);
     let text = out.to_string();
     if let Some(Extension(i)) = &idempotent {
@@ -299,7 +298,7 @@ pub async fn finish_rotation(
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    let t = now();
+    let t = state.clock.now();
     let active = store::active_secrets(&tx, &sa.client_id, t)?;
     if active.len() < 2 {
         return Err(ApiError::new(
@@ -333,7 +332,7 @@ pub async fn finish_rotation(
         None,
     )?;
     let mut out = with_permissions(&sa, &permissions::load(&tx, user_id)?);
-    out["secrets"] = secrets_json(&tx, &sa)?;
+    out["secrets"] = secrets_json(&tx, &sa, state.clock.now())?;
     tx.commit()?;
     state.deliveries_due.notify_one();
     Ok(Json(out))
@@ -425,7 +424,13 @@ pub async fn reset_secret(
     let tx = conn.unchecked_transaction()?;
     let previous = permissions::load(&tx, user_id)?;
     let secret = random_token("sas_");
-    store::replace_secret(&tx, company_id, &sa, &sha256_hex(&secret), now())?;
+    store::replace_secret(
+        &tx,
+        company_id,
+        &sa,
+        &sha256_hex(&secret),
+        state.clock.now(),
+    )?;
     permissions::clear(&tx, user_id)?;
     crate::events::emit(
         &tx,

@@ -24,6 +24,8 @@ pub struct AppState {
     pub bench_ceiling: bool,
     pub base_url: String,
     pub token_ttl: AtomicU64,
+    /// The sandbox's time (tests move it; see [`crate::clock::Clock`]).
+    pub clock: crate::clock::Clock,
     /// Device flow: polling interval and code lifetime, seconds.
     pub device_interval: i64,
     pub device_code_ttl: i64,
@@ -59,6 +61,7 @@ impl AppState {
         seal: crate::crypto::SealKey,
     ) -> Self {
         Self {
+            clock: db.clock().clone(),
             db,
             bench_ceiling: config.bench_ceiling,
             base_url,

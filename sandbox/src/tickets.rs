@@ -9,7 +9,6 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::clock::now;
 use crate::error::ApiError;
 use crate::events::emit;
 use crate::platform::{Principal, require_tool};
@@ -98,7 +97,7 @@ pub async fn create(
     let conn = state.db();
     check_project(&conn, company_id, project_id)?;
     let tx = conn.unchecked_transaction()?;
-    let t = now();
+    let t = state.clock.now();
     let id = store::insert(
         &tx,
         company_id,
@@ -146,7 +145,7 @@ pub async fn update(
         id,
         body.title.as_deref().map(str::trim),
         body.status.as_deref(),
-        now(),
+        state.clock.now(),
     )?;
     let after = ticket_json(&tx, company_id, project_id, id)?;
     emit(
@@ -222,7 +221,7 @@ pub async fn attach_photo(
     let conn = state.db();
     let ticket = ticket_json(&conn, company_id, project_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    let photo_id = store::add_photo(&tx, company_id, id, body.filename.trim(), now())?;
+    let photo_id = store::add_photo(&tx, company_id, id, body.filename.trim(), state.clock.now())?;
     let photo = json!({"id": photo_id, "ticket_id": id, "filename": body.filename.trim()});
     emit(
         &tx,

@@ -9,7 +9,6 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::clock::now;
 use crate::clock::rfc3339;
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::ApiError;
@@ -59,7 +58,7 @@ pub async fn list_mine(
         p.company_id,
         p.id,
         p.token_id,
-        now(),
+        state.clock.now(),
     )?))
 }
 
@@ -102,7 +101,7 @@ pub async fn create(
         ));
     }
     let token = random_token("sbp_");
-    let t = now();
+    let t = state.clock.now();
     let expires_at = body.expires_in.map(|s| t + s);
     let conn = state.db();
     let tx = conn.unchecked_transaction()?;
@@ -183,7 +182,7 @@ pub async fn list_users(
         company_id,
         user_id,
         p.token_id,
-        now(),
+        state.clock.now(),
     )?))
 }
 

@@ -9,7 +9,6 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{APP_COLUMNS, app_from_row, app_json};
-use crate::clock::now;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::permissions;
@@ -136,7 +135,7 @@ pub async fn request(
             ),
         ));
     }
-    let id = store::insert(&conn, company_id, &app, p.id, now())?;
+    let id = store::insert(&conn, company_id, &app, p.id, state.clock.now())?;
     Ok((
         StatusCode::CREATED,
         Json(install_json(&conn, company_id, id)?),
@@ -186,7 +185,7 @@ pub async fn approve(
     let tx = conn.unchecked_transaction()?;
     let mut dmsa = row.dmsa_user_id;
     if uses_dmsa {
-        let user = store::dmsa_user(&tx, company_id, dmsa, &row.app, now())?;
+        let user = store::dmsa_user(&tx, company_id, dmsa, &row.app, state.clock.now())?;
         permissions::clear(&tx, user)?;
         permissions::apply(&tx, company_id, user, &manifest.grant(&body.project_ids))?;
         dmsa = Some(user);
@@ -199,7 +198,7 @@ pub async fn approve(
         &json!(body.project_ids).to_string(),
         dmsa,
         p.id,
-        now(),
+        state.clock.now(),
     )?;
     tx.commit()?;
     Ok(Json(install_json(&conn, company_id, id)?))
@@ -220,7 +219,14 @@ pub async fn deny(
     require_company_admin(&p, company_id, "deny app installs")?;
     let conn = state.db();
     require_pending(&install_row(&conn, company_id, id)?, id)?;
-    store::deny(&conn, company_id, id, body.reason.as_deref(), p.id, now())?;
+    store::deny(
+        &conn,
+        company_id,
+        id,
+        body.reason.as_deref(),
+        p.id,
+        state.clock.now(),
+    )?;
     Ok(Json(install_json(&conn, company_id, id)?))
 }
 
@@ -241,7 +247,14 @@ pub async fn uninstall(
         ));
     }
     let tx = conn.unchecked_transaction()?;
-    store::uninstall(&tx, company_id, id, current.dmsa_user_id, p.id, now())?;
+    store::uninstall(
+        &tx,
+        company_id,
+        id,
+        current.dmsa_user_id,
+        p.id,
+        state.clock.now(),
+    )?;
     tx.commit()?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -15,7 +15,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::clock::now;
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::ApiError;
 use crate::permissions::{Permissions, rank};
@@ -108,7 +107,7 @@ pub fn seed_marketplace(conn: &Connection) -> rusqlite::Result<BTreeMap<String, 
         let secret = random_token("sapp_");
         tx.execute(
             "INSERT INTO oauth_clients (client_id, name, secret_hash, kind, loopback_redirects, created_at) VALUES (?1, ?2, ?3, 'app', 1, ?4)",
-            params![client_id, a.name, sha256_hex(&secret), now()],
+            params![client_id, a.name, sha256_hex(&secret), crate::clock::system_now()],
         )?;
         let manifest = Manifest {
             company: a
@@ -250,7 +249,7 @@ pub fn publish_version(
         } else {
             "approved"
         };
-        tx.execute("UPDATE app_installs SET state = ?1, requested_version = ?2, updated_at = ?3 WHERE id = ?4", params![state, version, now(), id])?;
+        tx.execute("UPDATE app_installs SET state = ?1, requested_version = ?2, updated_at = ?3 WHERE id = ?4", params![state, version, crate::clock::system_now(), id])?;
         if state == "approved" {
             tx.execute(
                 "UPDATE app_installs SET approved_version = ?1 WHERE id = ?2",

@@ -152,7 +152,7 @@ pub async fn start(
         }
         (None, _) => {}
     }
-    begin_session(&conn, &params, peer.ip())
+    begin_session(&conn, &params, peer.ip(), state.clock.now())
 }
 
 #[cfg(test)]

@@ -181,6 +181,7 @@ pub fn authenticate_client(
     headers: &HeaderMap,
     form: &HashMap<String, String>,
     peer: Option<std::net::IpAddr>,
+    now: i64,
 ) -> Result<Client, OAuthError> {
     let (client_id, secret, via_basic) = presented(headers, form)?;
     let challenge = |mut e: OAuthError| {
@@ -209,7 +210,7 @@ pub fn authenticate_client(
             conn,
             &client.client_id,
             presented,
-            crate::clock::now(),
+            now,
             &crate::store::service_accounts::SeenFrom::new(
                 peer,
                 headers

@@ -18,7 +18,6 @@ use serde_json::json;
 
 use super::client::{Client, authenticate_client, find_client};
 use super::signin::{AuthorizeParams, begin_session};
-use crate::clock::{now, now_ms};
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::OAuthError;
 use crate::pages;
@@ -76,7 +75,9 @@ pub async fn authorize(
         // Public clients name themselves; confidential ones authenticate as at the token endpoint.
         let client: Client = match find_client(&conn, client_id)? {
             Some((c, _)) if c.kind == "public" => c,
-            Some(_) => authenticate_client(&conn, &headers, &form, Some(peer.ip()))?,
+            Some(_) => {
+                authenticate_client(&conn, &headers, &form, Some(peer.ip()), state.clock.now())?
+            }
             None => {
                 return Err(OAuthError::new(
                     "invalid_client",
@@ -90,7 +91,7 @@ pub async fn authorize(
                 format!("client '{client_id}' may not use the device flow"),
             ));
         }
-        let t = now();
+        let t = state.clock.now();
         conn.execute(
             "DELETE FROM device_codes WHERE expires_at <= ?1",
             [t - 3600],
@@ -214,7 +215,7 @@ pub async fn page(
     };
     match row {
         Some((client_id, scope, status, expires_at))
-            if status == "pending" && expires_at > now() =>
+            if status == "pending" && expires_at > state.clock.now() =>
         {
             state.login_throttle.address_succeeded(peer.ip());
             let params = AuthorizeParams {
@@ -225,7 +226,7 @@ pub async fn page(
                 scope,
                 device_user_code: Some(user_code),
             };
-            begin_session(&conn, &params, peer.ip())
+            begin_session(&conn, &params, peer.ip(), state.clock.now())
         }
         Some((_, _, status, _)) if status != "pending" => {
             bad("This code was used already. Start the sign-in again on your device.")
@@ -247,6 +248,7 @@ pub(super) fn grant(
     conn: &Connection,
     client: &Client,
     form: &HashMap<String, String>,
+    now_ms: i64,
     issue: IssuePair<'_>,
 ) -> Result<serde_json::Value, OAuthError> {
     let code = form
@@ -296,13 +298,13 @@ pub(super) fn grant(
             "the device_code was issued to another client",
         ));
     }
-    if expires_at <= now() {
+    if expires_at <= now_ms.div_euclid(1000) {
         return Err(OAuthError::new(
             "expired_token",
             "the device code expired before it was approved",
         ));
     }
-    let t = now_ms();
+    let t = now_ms;
     conn.execute(
         "UPDATE device_codes SET last_poll_ms = ?1 WHERE device_hash = ?2",
         params![t, sha256_hex(code)],

@@ -10,7 +10,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
 use super::client::{Client, authenticate_client};
-use crate::clock::now;
 use crate::crypto::{pkce_s256, random_token, sha256_hex};
 use crate::error::OAuthError;
 use crate::state::Shared;
@@ -52,7 +51,7 @@ pub async fn token(
         if verified.is_none() && key.is_some() {
             let (state, headers, form) = (state.clone(), headers.clone(), form.clone());
             verified = tokio::task::spawn_blocking(move || {
-                verify_service_account(&state.read(), &headers, &form)
+                verify_service_account(&state.read(), &headers, &form, state.clock.now())
             })
             .await
             .ok()
@@ -70,7 +69,8 @@ pub async fn token(
                             .get(header::USER_AGENT)
                             .and_then(|v| v.to_str().ok()),
                     ),
-                    max_expires_at: now() + ttl,
+                    now: state.clock.now(),
+                    max_expires_at: state.clock.now() + ttl,
                 };
                 let stored = state
                     .store()
@@ -81,9 +81,11 @@ pub async fn token(
                     .and_then(Result::ok)
                     .flatten();
                 if let Some((p, _)) = &stored {
-                    state
-                        .store()
-                        .stamp_secret(p.verified.secret_id, now(), p.seen.clone());
+                    state.store().stamp_secret(
+                        p.verified.secret_id,
+                        state.clock.now(),
+                        p.seen.clone(),
+                    );
                 }
                 if let Some(k) = key {
                     match &stored {
@@ -95,17 +97,19 @@ pub async fn token(
             }
             None => None,
         };
+        let clock = state.clock.clone();
         match issued {
             Some((p, expires_at)) => Ok(json!({
                 "access_token": p.value,
                 "token_type": "Bearer",
-                "expires_in": (expires_at - now()).max(1),
+                "expires_in": (expires_at - state.clock.now()).max(1),
             })),
             None => state
                 .store()
                 .batched(move |conn| {
-                    let client = authenticate_client(conn, &headers, &form, Some(peer.ip()))?;
-                    client_credentials(conn, &client, &form, ttl)
+                    let now = clock.now();
+                    let client = authenticate_client(conn, &headers, &form, Some(peer.ip()), now)?;
+                    client_credentials(conn, &client, &form, ttl, now)
                 })
                 .await
                 .unwrap_or_else(|| Err(server_error())),
@@ -114,19 +118,20 @@ pub async fn token(
         let state = state.clone();
         tokio::task::spawn_blocking(move || {
             let conn = state.db();
-            let client = authenticate_client(&conn, &headers, &form, Some(peer.ip()))?;
+            let now = state.clock.now();
+            let client = authenticate_client(&conn, &headers, &form, Some(peer.ip()), now)?;
             match grant_type.as_str() {
-                "authorization_code" => authorization_code(&conn, &client, &form, ttl),
-                "refresh_token" => refresh(&conn, &client, &form, ttl, state.refresh_reuse_window),
+                "authorization_code" => authorization_code(&conn, &client, &form, ttl, now),
+                "refresh_token" => refresh(&conn, &client, &form, ttl, state.refresh_reuse_window, now),
                 super::device::GRANT_TYPE => {
-                    super::device::grant(&conn, &client, &form, &|conn, client_id, user_id, scope| {
+                    super::device::grant(&conn, &client, &form, state.clock.now_ms(), &|conn, client_id, user_id, scope| {
                         active_user(conn, user_id)?;
                         conn.execute(
                             "INSERT INTO grants (client_id, user_id, scope, created_at) VALUES (?1, ?2, ?3, ?4)",
-                            params![client_id, user_id, scope, now()],
+                            params![client_id, user_id, scope, now],
                         )?;
                         let grant_id = conn.last_insert_rowid();
-                        Ok(issue_pair(conn, client_id, user_id, grant_id, ttl)?)
+                        Ok(issue_pair(conn, client_id, user_id, grant_id, ttl, now)?)
                     })
                 }
                 "" => Err(OAuthError::new("invalid_request", "grant_type is required")),
@@ -150,6 +155,7 @@ struct Prepared {
     value: String,
     verified: super::client::VerifiedSecret,
     seen: crate::store::service_accounts::SeenFrom,
+    now: i64,
     /// Now + the token lifetime; the secret's own expiry (a rotation's grace) may cut it.
     max_expires_at: i64,
 }
@@ -159,8 +165,9 @@ fn verify_service_account(
     conn: &Connection,
     headers: &HeaderMap,
     form: &HashMap<String, String>,
+    now: i64,
 ) -> rusqlite::Result<Option<super::client::VerifiedSecret>> {
-    let Some((client, _)) = super::client::service_account_by_secret(conn, headers, form, now())?
+    let Some((client, _)) = super::client::service_account_by_secret(conn, headers, form, now)?
     else {
         return Ok(None);
     };
@@ -178,7 +185,7 @@ fn verify_service_account(
 /// the user enabled, the client this user's service-account client), never outliving the
 /// secret; its expiry, or `None`, which sends the request to the full path.
 fn store_prepared(conn: &Connection, p: &Prepared) -> rusqlite::Result<Option<i64>> {
-    let t = now();
+    let t = p.now;
     let v = &p.verified;
     let expires_at = conn
         .prepare_cached(
@@ -272,7 +279,7 @@ async fn assertion_grant(
         &verified.issuer,
         &verified.replay_key,
         verified.expires_at,
-        now(),
+        state.clock.now(),
     )? {
         return Err(OAuthError::new(
             "invalid_client",
@@ -285,7 +292,8 @@ async fn assertion_grant(
         &client_id,
         verified.user_id,
         None,
-        Some(now() + ttl),
+        Some(state.clock.now() + ttl),
+        state.clock.now(),
     )?;
     conn.execute(
         "UPDATE tokens SET federation_id = ?1 WHERE hash = ?2",
@@ -316,12 +324,13 @@ fn insert_token(
     user_id: i64,
     grant_id: Option<i64>,
     expires_at: Option<i64>,
+    now: i64,
 ) -> rusqlite::Result<String> {
     let prefix = if kind == "refresh" { "sbr_" } else { "sba_" };
     let value = random_token(prefix);
     conn.execute(
         "INSERT INTO tokens (hash, kind, client_id, user_id, grant_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![sha256_hex(&value), kind, client_id, user_id, grant_id, expires_at, now()],
+        params![sha256_hex(&value), kind, client_id, user_id, grant_id, expires_at, now],
     )?;
     Ok(value)
 }
@@ -331,6 +340,7 @@ fn client_credentials(
     client: &Client,
     form: &HashMap<String, String>,
     ttl: i64,
+    now: i64,
 ) -> Result<serde_json::Value, OAuthError> {
     let user_id = match (client.kind.as_str(), client.user_id) {
         ("service_account", Some(uid)) => uid,
@@ -371,7 +381,7 @@ fn client_credentials(
             .flatten(),
         None => None,
     };
-    let expires_at = secret_expiry.map_or(now() + ttl, |e| e.min(now() + ttl));
+    let expires_at = secret_expiry.map_or(now + ttl, |e| e.min(now + ttl));
     let access = insert_token(
         conn,
         "access",
@@ -379,6 +389,7 @@ fn client_credentials(
         user_id,
         None,
         Some(expires_at),
+        now,
     )?;
     if let Some(id) = client.secret_id {
         conn.execute(
@@ -387,7 +398,7 @@ fn client_credentials(
         )?;
     }
     Ok(
-        json!({"access_token": access, "token_type": "Bearer", "expires_in": (expires_at - now()).max(1)}),
+        json!({"access_token": access, "token_type": "Bearer", "expires_in": (expires_at - now).max(1)}),
     )
 }
 
@@ -397,8 +408,9 @@ fn issue_pair(
     user_id: i64,
     grant_id: i64,
     ttl: i64,
+    now: i64,
 ) -> rusqlite::Result<serde_json::Value> {
-    issue_pair_ids(conn, client_id, user_id, grant_id, ttl).map(|(body, _, _)| body)
+    issue_pair_ids(conn, client_id, user_id, grant_id, ttl, now).map(|(body, _, _)| body)
 }
 
 /// A new access + refresh token pair of `grant_id`, with the ids of the two rows.
@@ -408,6 +420,7 @@ fn issue_pair_ids(
     user_id: i64,
     grant_id: i64,
     ttl: i64,
+    now: i64,
 ) -> rusqlite::Result<(serde_json::Value, i64, i64)> {
     let access = insert_token(
         conn,
@@ -415,10 +428,19 @@ fn issue_pair_ids(
         client_id,
         user_id,
         Some(grant_id),
-        Some(now() + ttl),
+        Some(now + ttl),
+        now,
     )?;
     let access_id = conn.last_insert_rowid();
-    let refresh = insert_token(conn, "refresh", client_id, user_id, Some(grant_id), None)?;
+    let refresh = insert_token(
+        conn,
+        "refresh",
+        client_id,
+        user_id,
+        Some(grant_id),
+        None,
+        now,
+    )?;
     let refresh_id = conn.last_insert_rowid();
     Ok((
         json!({"access_token": access, "token_type": "Bearer", "expires_in": ttl, "refresh_token": refresh}),
@@ -432,6 +454,7 @@ fn authorization_code(
     client: &Client,
     form: &HashMap<String, String>,
     ttl: i64,
+    now: i64,
 ) -> Result<serde_json::Value, OAuthError> {
     let code = form
         .get("code")
@@ -491,7 +514,7 @@ fn authorization_code(
             "authorization code was already used; the tokens issued for it have been revoked as a precaution",
         ));
     }
-    if expires_at <= now() {
+    if expires_at <= now {
         return Err(OAuthError::new(
             "invalid_grant",
             "authorization code expired",
@@ -523,14 +546,21 @@ fn authorization_code(
     active_user(conn, user_id)?;
     conn.execute(
         "INSERT INTO grants (client_id, user_id, scope, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![client.client_id, user_id, scope, now()],
+        params![client.client_id, user_id, scope, now],
     )?;
     let grant_id = conn.last_insert_rowid();
     conn.execute(
         "UPDATE auth_codes SET used = 1, grant_id = ?2 WHERE hash = ?1",
         params![sha256_hex(code), grant_id],
     )?;
-    Ok(issue_pair(conn, &client.client_id, user_id, grant_id, ttl)?)
+    Ok(issue_pair(
+        conn,
+        &client.client_id,
+        user_id,
+        grant_id,
+        ttl,
+        now,
+    )?)
 }
 
 fn revoke_grant(conn: &Connection, grant_id: i64) -> rusqlite::Result<()> {
@@ -558,6 +588,7 @@ fn refresh(
     form: &HashMap<String, String>,
     ttl: i64,
     reuse_window: i64,
+    now: i64,
 ) -> Result<serde_json::Value, OAuthError> {
     let presented = form
         .get("refresh_token")
@@ -635,8 +666,7 @@ fn refresh(
                 .unwrap_or(false),
             None => false,
         };
-        let in_window =
-            reuse_window > 0 && row.used_at.is_some_and(|at| now() - at <= reuse_window);
+        let in_window = reuse_window > 0 && row.used_at.is_some_and(|at| now - at <= reuse_window);
         if !(in_window && successor_unused) {
             revoke_grant(&tx, grant_id)?;
             tx.commit()?;
@@ -657,11 +687,11 @@ fn refresh(
     }
     active_user(&tx, row.user_id)?;
     let (body, access_id, refresh_id) =
-        issue_pair_ids(&tx, &client.client_id, row.user_id, grant_id, ttl)?;
+        issue_pair_ids(&tx, &client.client_id, row.user_id, grant_id, ttl, now)?;
     tx.execute(
         "UPDATE tokens SET used = 1, used_at = COALESCE(used_at, ?2),
                 successor_refresh_id = ?3, successor_access_id = ?4 WHERE id = ?1",
-        params![row.id, now(), refresh_id, access_id],
+        params![row.id, now, refresh_id, access_id],
     )?;
     tx.commit()?;
     Ok(body)
@@ -677,7 +707,8 @@ pub async fn revoke(
 ) -> Response {
     let conn = state.db();
     let result = (|| {
-        let client = authenticate_client(&conn, &headers, &form, Some(peer.ip()))?;
+        let client =
+            authenticate_client(&conn, &headers, &form, Some(peer.ip()), state.clock.now())?;
         let token = form
             .get("token")
             .ok_or_else(|| OAuthError::new("invalid_request", "token is required"))?;

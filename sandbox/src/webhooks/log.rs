@@ -103,7 +103,7 @@ pub async fn redeliver(
     require_owner(&p, company_id)?;
     let conn = state.db();
     view_json(&conn, company_id, id)?;
-    if !store::redeliver(&conn, company_id, id, delivery_id, crate::clock::now_ms())? {
+    if !store::redeliver(&conn, company_id, id, delivery_id, state.clock.now_ms())? {
         return Err(ApiError::not_found(format!(
             "delivery {delivery_id} of webhook {id} not found (or being sent right now)"
         )));

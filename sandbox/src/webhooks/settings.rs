@@ -9,7 +9,6 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::clock::now;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::events;
@@ -245,7 +244,7 @@ pub async fn create(
         &[],
         basic.is_some(),
     )?;
-    let t = now();
+    let t = state.clock.now();
     let conn = state.db();
     let row = WebhookRow {
         url,
@@ -338,7 +337,7 @@ pub async fn update(
     if let Some(active) = body.active {
         w.active = active;
     }
-    w.updated_at = now();
+    w.updated_at = state.clock.now();
     store::save(&conn, company_id, id, &w)?;
     Ok(Json(view_json(&conn, company_id, id)?))
 }
