@@ -4,8 +4,6 @@ use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rusqlite::Connection;
-
 use crate::Config;
 use crate::ratelimit::RateLimiter;
 use crate::store::schema::DirLock;
@@ -42,7 +40,7 @@ pub struct AppState {
     /// What the sandbox handed out, when a test suite asked to record it.
     pub issued: crate::issued::IssuedSecrets,
     /// Service-account credentials verified before (the token endpoint's fast path).
-    pub verified_secrets: crate::oauth::client::VerifiedSecrets,
+    pub verified_secrets: crate::service::clients::VerifiedSecrets,
     /// Failed sign-ins per account and per address.
     pub login_throttle: crate::oauth::throttle::LoginThrottle,
     /// Wakes the delivery engine when something falls due.
@@ -87,12 +85,12 @@ impl AppState {
     }
 
     /// The writer connection. Hold the guard briefly and never across an `.await`.
-    pub fn db(&self) -> MutexGuard<'_, Connection> {
+    pub fn db(&self) -> MutexGuard<'_, crate::store::Conn> {
         self.db.write()
     }
 
     /// A read-only connection of the pool (never waits behind the writer).
-    pub fn read(&self) -> MutexGuard<'_, Connection> {
+    pub fn read(&self) -> MutexGuard<'_, crate::store::Conn> {
         self.db.read()
     }
 

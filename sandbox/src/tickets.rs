@@ -1,34 +1,29 @@
 //! A minimal tickets API, so webhook events come from real actions:
 //! `/api/v1/companies/{company_id}/projects/{project_id}/tickets[/{id}[/photos]]`.
 
+use crate::store::Conn;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::events::emit;
-use crate::platform::{Principal, require_tool};
+use crate::http::{Principal, require_tool};
 use crate::state::Shared;
 use crate::store::tickets as store;
 
 const STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
 
-fn ticket_json(
-    conn: &Connection,
-    company_id: i64,
-    project_id: i64,
-    id: i64,
-) -> Result<Value, ApiError> {
+fn ticket_json(conn: &Conn, company_id: i64, project_id: i64, id: i64) -> Result<Value, ApiError> {
     store::get(conn, company_id, project_id, id)?.ok_or_else(|| {
         ApiError::not_found(format!("ticket {id} not found in project {project_id}"))
     })
 }
 
-fn check_project(conn: &Connection, company_id: i64, project_id: i64) -> Result<(), ApiError> {
+fn check_project(conn: &Conn, company_id: i64, project_id: i64) -> Result<(), ApiError> {
     if store::project_exists(conn, company_id, project_id)? {
         Ok(())
     } else {

@@ -313,7 +313,7 @@ pub async fn login(
         .params
         .scope
         .split(' ')
-        .any(|s| s == crate::platform::CREDENTIALS_SCOPE);
+        .any(|s| s == crate::http::CREDENTIALS_SCOPE);
     Html(pages::consent(
         &session.csrf,
         &app_name,

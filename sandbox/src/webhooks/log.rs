@@ -1,24 +1,23 @@
 //! The delivery log of a webhook: attempts, redelivery, and test sends.
 
+use crate::store::Conn;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::clock::rfc3339_ms;
 use crate::error::ApiError;
 use crate::events;
-use crate::platform::{PageQuery, Principal, paginated};
+use crate::http::{PageQuery, Principal, paginated};
 use crate::state::Shared;
 
-use super::require_owner;
-use super::settings::view_json;
+use super::{require_owner, view_json};
 use crate::store::webhooks as store;
 
-fn delivery_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
+fn delivery_json(conn: &Conn, company_id: i64, id: i64) -> Result<Value, ApiError> {
     let d = store::delivery(conn, company_id, id)?
         .ok_or_else(|| ApiError::not_found(format!("delivery {id} not found")))?;
     let retrying = d.status == "failed" || d.status == "pending";
