@@ -24,7 +24,7 @@ fn ticket_json(conn: &Conn, company_id: i64, project_id: i64, id: i64) -> Result
 }
 
 fn check_project(conn: &Conn, company_id: i64, project_id: i64) -> Result<(), ApiError> {
-    if store::project_exists(conn, company_id, project_id)? {
+    if crate::store::projects::exists(conn, company_id, project_id)? {
         Ok(())
     } else {
         Err(ApiError::not_found(format!(

@@ -37,7 +37,7 @@ pub fn apply(
     let mut scoped: Vec<(i64, &String, &String)> =
         changes.company.iter().map(|(t, l)| (0, t, l)).collect();
     for (project, tools) in &changes.projects {
-        if !store::project_exists(conn, company_id, *project)? {
+        if !crate::store::projects::exists(conn, company_id, *project)? {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_project",

@@ -60,19 +60,6 @@ pub fn load(conn: &Connection, company_id: i64, user_id: i64) -> rusqlite::Resul
     Ok(perms)
 }
 
-/// Does project `project_id` belong to `company_id`?
-pub fn project_exists(
-    conn: &Connection,
-    company_id: i64,
-    project_id: i64,
-) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM projects WHERE id = ?1 AND company_id = ?2)",
-        params![project_id, company_id],
-        |r| r.get(0),
-    )
-}
-
 /// Set the user's level on `tool` (project 0: company-wide); `none` removes it.
 pub fn set(
     conn: &Connection,
