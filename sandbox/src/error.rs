@@ -56,12 +56,6 @@ impl ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> Self {
-        ApiError::internal(e)
-    }
-}
-
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let request_id = random_string(9);
@@ -103,13 +97,6 @@ impl OAuthError {
             description: description.into(),
             basic_challenge: false,
         }
-    }
-}
-
-impl From<rusqlite::Error> for OAuthError {
-    fn from(e: rusqlite::Error) -> Self {
-        crate::log_line!("internal error: {e}");
-        OAuthError::new("server_error", "internal server error")
     }
 }
 

@@ -5,7 +5,6 @@ use axum::Json;
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-use crate::clock::now_ms;
 use crate::crypto::random_string;
 
 pub const CATALOGUE: &[(&str, &str)] = &[
@@ -63,7 +62,7 @@ pub fn emit(
     only_webhook: Option<i64>,
 ) -> rusqlite::Result<String> {
     let id = format!("evt_{}", random_string(16));
-    let t = now_ms();
+    let t = crate::clock::system_now_ms();
     conn.execute(
         "INSERT INTO events (id, company_id, type, occurred_at_ms, data) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, company_id, event_type, t, data.to_string()],

@@ -3,10 +3,9 @@
 //! secret), and a retry with the same key by the same principal gets it back instead of doing
 //! the work again. Answers are sealed at rest and expire (see `store::idempotency`).
 
+use crate::store::Conn;
 use axum::http::{HeaderMap, StatusCode};
-use rusqlite::Connection;
 
-use crate::clock::now;
 use crate::error::ApiError;
 
 pub fn key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -36,20 +35,28 @@ use crate::store::idempotency::{self as store, Seen};
 /// Keep a handler's answer in its own transaction (so that a crash cannot separate the work from
 /// the answer a retry gets).
 pub fn store(
-    conn: &Connection,
+    conn: &Conn,
     state: &crate::state::AppState,
     user_id: i64,
     i: &Idempotent,
     status: StatusCode,
     body: &str,
-) -> rusqlite::Result<()> {
-    store::store(conn, &state.seal, user_id, i, status.as_u16(), body, now())
+) -> crate::store::Result<()> {
+    store::store(
+        conn,
+        &state.seal,
+        user_id,
+        i,
+        status.as_u16(),
+        body,
+        state.clock.now(),
+    )
 }
 
 /// Who is asking, as far as a replay is concerned: the same token (so the same user, kind of
 /// credential, client and granted scope) with the same authority (a demoted admin gets no
 /// replayed secret). A token renewed since gets no replay: a retry comes within seconds.
-fn principal_fingerprint(p: &crate::platform::Principal) -> String {
+fn principal_fingerprint(p: &crate::http::Principal) -> String {
     format!(
         "{}|{}|{}|{}|scope={}|owner={} admin={} api={} users={}",
         p.id,
@@ -91,13 +98,13 @@ pub async fn middleware(
         .or_default() += 1;
     let Some((user, principal)) = req
         .extensions()
-        .get::<crate::platform::Principal>()
+        .get::<crate::http::Principal>()
         .map(|p| (p.id, principal_fingerprint(p)))
     else {
         return next.run(req).await;
     };
     let (parts, body) = req.into_parts();
-    let bytes = match crate::platform::buffered(body).await {
+    let bytes = match crate::http::buffered(body).await {
         Ok(bytes) => bytes,
         Err(too_large) => return too_large,
     };
@@ -112,7 +119,13 @@ pub async fn middleware(
         fingerprint,
         principal,
     };
-    let seen = store::lookup(&state.db(), &state.seal, user, &idempotent, now());
+    let seen = store::lookup(
+        &state.db(),
+        &state.seal,
+        user,
+        &idempotent,
+        state.clock.now(),
+    );
     match seen {
         Ok(Seen::Replay(status, stored)) => {
             let mut resp = (
@@ -163,7 +176,7 @@ pub async fn middleware(
         &idempotent,
         parts.status.as_u16(),
         &String::from_utf8_lossy(&bytes),
-        now(),
+        state.clock.now(),
     );
     if let Err(e) = stored {
         crate::log_line!("idempotency: cannot store an answer: {e}");

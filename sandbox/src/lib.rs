@@ -9,16 +9,17 @@ pub mod crypto;
 mod error;
 mod events;
 mod federation;
+mod http;
 mod idempotency;
 pub mod issued;
 mod oauth;
 mod pages;
-mod permissions;
 mod platform;
 mod ratelimit;
 pub mod receiver;
 mod routes;
 mod seed;
+mod service;
 mod service_accounts;
 mod state;
 mod store;
@@ -116,7 +117,7 @@ pub enum StartError {
     )]
     DataDirInUse(PathBuf),
     #[error("cannot open database {0}: {1}")]
-    Database(PathBuf, rusqlite::Error),
+    Database(PathBuf, store::Error),
     #[error("cannot listen on {0}: {1}")]
     Listen(SocketAddr, std::io::Error),
     #[error("cannot write or read {0}: {1}")]
@@ -181,6 +182,12 @@ impl Running {
         self.state.token_ttl.store(secs, Ordering::SeqCst);
     }
 
+    /// Move the sandbox's clock `secs` seconds ahead (tests: token expiry, refresh reuse and
+    /// device polling windows without sleeping). Rate-limit windows stay on real time.
+    pub fn advance_clock(&self, secs: i64) {
+        self.state.clock.advance(secs);
+    }
+
     /// Change the per-account request budget from now on.
     pub fn set_rate_limit(&self, per_minute: u32) {
         self.state.rate.set_limit(per_minute);
@@ -206,7 +213,7 @@ impl Running {
         company: &[(&str, &str)],
         project: &[(&str, &str)],
     ) -> Result<i64, String> {
-        let manifest = apps::Manifest {
+        let manifest = store::catalogue::Manifest {
             company: company
                 .iter()
                 .map(|(t, l)| (t.to_string(), l.to_string()))
@@ -216,7 +223,8 @@ impl Running {
                 .map(|(t, l)| (t.to_string(), l.to_string()))
                 .collect(),
         };
-        apps::publish_version(&self.state.db(), slug, &manifest).map_err(|e| e.to_string())
+        store::catalogue::publish_version(&self.state.db(), slug, &manifest, self.state.clock.now())
+            .map_err(|e| e.to_string())
     }
 
     /// Graceful shutdown: stop accepting, finish in-flight requests, release the data directory.

@@ -117,7 +117,7 @@ async fn receive(State(b): State<Arc<Behaviour>>, req: Request) -> StatusCode {
         .await
         .unwrap_or_default();
     let got = Received {
-        received_at_ms: crate::clock::now_ms(),
+        received_at_ms: crate::clock::system_now_ms(),
         path: parts.uri.path().to_string(),
         headers: parts
             .headers

@@ -104,7 +104,7 @@ pub fn router(state: Shared) -> Router {
             "/companies/{company_id}/webhooks/{id}/deliveries/{delivery_id}/redeliver",
             post(webhooks::redeliver),
         )
-        .route_layer(middleware::from_fn(platform::first_party_only));
+        .route_layer(middleware::from_fn(crate::http::first_party_only));
     let api = Router::new()
         .route("/me", get(platform::me))
         .route("/companies", get(platform::companies))
@@ -136,14 +136,14 @@ pub fn router(state: Shared) -> Router {
         // Layers run outside-in: authenticate first (it puts the Principal in the request),
         // then idempotent replays of POSTs, then bodies checked to be JSON objects, then (for
         // credentials) the first-party rule.
-        .route_layer(middleware::from_fn(platform::object_bodies))
+        .route_layer(middleware::from_fn(crate::http::object_bodies))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::idempotency::middleware,
         ))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            platform::authenticate,
+            crate::http::authenticate,
         ));
     // The sign-in pages: never framed (clickjacking), never cached, no referrer.
     let pages = Router::new()

@@ -5,15 +5,15 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::StartError;
-pub use crate::apps::SeededApp;
-use crate::clock::now;
 use crate::crypto::{hash_password, random_string, random_token, sha256_hex};
+pub use crate::service::accounts::SeededServiceAccount;
+use crate::store::catalogue::Manifest;
+use crate::store::{Conn, demo};
 
-pub const CLI_CLIENT_ID: &str = "svcacct-cli";
+use crate::store::oauth::CLI_CLIENT_ID;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SeededUser {
@@ -29,9 +29,9 @@ pub struct SeededCompany {
     pub users: BTreeMap<String, SeededUser>,
 }
 
+/// A marketplace app's developer credentials, as `bootstrap.json` lists them.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct SeededServiceAccount {
-    pub id: i64,
+pub struct SeededApp {
     pub client_id: String,
     pub client_secret: String,
 }
@@ -55,27 +55,19 @@ impl Bootstrap {
     }
 }
 
-pub fn seed_or_load(
-    conn: &Connection,
-    dir: &Path,
-    base_url: &str,
-) -> Result<Bootstrap, StartError> {
+pub fn seed_or_load(conn: &Conn, dir: &Path, base_url: &str) -> Result<Bootstrap, StartError> {
     let path = dir.join("bootstrap.json");
     let fail = |e: String| StartError::Bootstrap(path.clone(), e);
-    let seeded: i64 = conn
-        .query_row("SELECT COUNT(*) FROM companies", [], |r| r.get(0))
-        .map_err(|e| fail(e.to_string()))?;
+    let seeded = demo::count(conn, "companies").map_err(|e| fail(e.to_string()))?;
     let mut bootstrap = if seeded == 0 {
         seed(conn).map_err(|e| fail(e.to_string()))?
     } else {
         let text = std::fs::read_to_string(&path).map_err(|e| fail(e.to_string()))?;
         serde_json::from_str(&text).map_err(|e| fail(e.to_string()))?
     };
-    let apps_seeded: i64 = conn
-        .query_row("SELECT COUNT(*) FROM apps", [], |r| r.get(0))
-        .map_err(|e| fail(e.to_string()))?;
+    let apps_seeded = demo::count(conn, "apps").map_err(|e| fail(e.to_string()))?;
     if apps_seeded == 0 {
-        bootstrap.apps = crate::apps::seed_marketplace(conn).map_err(|e| fail(e.to_string()))?;
+        bootstrap.apps = seed_marketplace(conn).map_err(|e| fail(e.to_string()))?;
     }
     bootstrap.base_url = base_url.to_string();
     write_private(
@@ -149,28 +141,36 @@ const DEMO_USERS: &[DemoUser] = &[
 
 /// A company with the demo users (logins prefixed) and three projects; returns their passwords.
 fn company_with_users(
-    tx: &Connection,
+    tx: &Conn,
     name: &str,
     login_prefix: &str,
     email_domain: &str,
-) -> rusqlite::Result<SeededCompany> {
-    let t = now();
-    tx.execute("INSERT INTO companies (name) VALUES (?1)", [name])?;
-    let company_id = tx.last_insert_rowid();
+) -> crate::store::Result<SeededCompany> {
+    let t = crate::clock::system_now();
+    let company_id = demo::insert_company(tx, name)?;
     let mut users = BTreeMap::new();
     for u in DEMO_USERS {
         let password = random_string(12);
         let login = format!("{login_prefix}{}", u.login);
-        tx.execute(
-            "INSERT INTO users (company_id, login, name, email, password_hash, kind, is_owner, is_admin, api_access, user_management, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'person', ?6, ?7, ?8, ?9, ?10)",
-            params![company_id, login, u.name, format!("{login}@{email_domain}"), hash_password(&password),
-                    u.is_owner, u.is_admin, u.api_access || u.is_owner, u.user_management, t],
+        let id = demo::insert_person(
+            tx,
+            company_id,
+            &demo::Person {
+                login: &login,
+                name: u.name,
+                email: &format!("{login}@{email_domain}"),
+                password_hash: &hash_password(&password),
+                is_owner: u.is_owner,
+                is_admin: u.is_admin,
+                api_access: u.api_access || u.is_owner,
+                user_management: u.user_management,
+            },
+            t,
         )?;
         users.insert(
             u.login.to_string(),
             SeededUser {
-                id: tx.last_insert_rowid(),
+                id,
                 login,
                 password,
             },
@@ -181,10 +181,7 @@ fn company_with_users(
         "Northside Clinic",
         "Riverside Offices",
     ] {
-        tx.execute(
-            "INSERT INTO projects (company_id, name) VALUES (?1, ?2)",
-            params![company_id, project],
-        )?;
+        demo::insert_project(tx, company_id, project)?;
     }
     Ok(SeededCompany {
         id: company_id,
@@ -194,7 +191,7 @@ fn company_with_users(
 
 /// Another tenant beside the demo company (for tests of tenant isolation): its users are the
 /// demo roles (owner, admin, manager, viewer) with logins `{prefix}owner`, … .
-pub fn add_company(conn: &Connection, name: &str, prefix: &str) -> rusqlite::Result<SeededCompany> {
+pub fn add_company(conn: &Conn, name: &str, prefix: &str) -> crate::store::Result<SeededCompany> {
     let tx = conn.unchecked_transaction()?;
     let domain = format!(
         "{}.example",
@@ -205,24 +202,21 @@ pub fn add_company(conn: &Connection, name: &str, prefix: &str) -> rusqlite::Res
     Ok(company)
 }
 
-fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
-    let t = now();
+fn seed(conn: &Conn) -> crate::store::Result<Bootstrap> {
+    let t = crate::clock::system_now();
     let tx = conn.unchecked_transaction()?;
     let SeededCompany {
         id: company_id,
         users,
     } = company_with_users(&tx, "Acme Construction", "", "acme.example")?;
-    tx.execute(
-        "INSERT INTO oauth_clients (client_id, name, secret_hash, kind, loopback_redirects, created_at)
-         VALUES (?1, 'svcacct command-line tool', NULL, 'public', 1, ?2)",
-        params![CLI_CLIENT_ID, t],
-    )?;
-    let service_account = create_service_account(
+    demo::insert_public_client(&tx, CLI_CLIENT_ID, "svcacct command-line tool", t)?;
+    let service_account = crate::service::accounts::create_service_account(
         &tx,
         company_id,
         "Demo integration",
         "Seeded by the sandbox",
         "demo-integration@acme.example",
+        t,
     )?;
     tx.commit()?;
     Ok(Bootstrap {
@@ -235,76 +229,92 @@ fn seed(conn: &Connection) -> rusqlite::Result<Bootstrap> {
     })
 }
 
-/// Create a service account: its directory user, its confidential OAuth client and the
-/// account row. Returns the one-time secret.
-pub fn create_service_account(
-    conn: &Connection,
-    company_id: i64,
-    name: &str,
-    description: &str,
-    email: &str,
-) -> rusqlite::Result<SeededServiceAccount> {
-    let t = now();
-    let client_id = format!("sa_{}", random_string(12).replace(['-', '_'], "x"));
-    let client_secret = random_token("sas_");
-    conn.execute(
-        "INSERT INTO users (company_id, login, name, email, kind, created_at) VALUES (?1, ?2, ?3, ?4, 'service_account', ?5)",
-        params![company_id, client_id, name, email, t],
-    )?;
-    let user_id = conn.last_insert_rowid();
-    conn.execute(
-        "INSERT INTO oauth_clients (client_id, name, secret_hash, kind, user_id, created_at) VALUES (?1, ?2, ?3, 'service_account', ?4, ?5)",
-        params![client_id, name, sha256_hex(&client_secret), user_id, t],
-    )?;
-    conn.execute(
-        "INSERT INTO service_accounts (company_id, user_id, client_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![company_id, user_id, client_id, name, description, t],
-    )?;
-    Ok(SeededServiceAccount {
-        id: conn.last_insert_rowid(),
-        client_id,
-        client_secret,
-    })
+/// `count` service accounts named "Load test NNNNN", in one transaction.
+pub fn bulk_service_accounts(conn: &Conn, company_id: i64, count: u32) -> crate::store::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    demo::bulk_service_accounts(&tx, company_id, count, crate::clock::system_now())?;
+    tx.commit()
 }
 
-/// `count` service accounts named "Load test NNNNN", in one transaction.
-pub fn bulk_service_accounts(
-    conn: &Connection,
-    company_id: i64,
-    count: u32,
-) -> rusqlite::Result<()> {
+struct MarketplaceApp {
+    slug: &'static str,
+    name: &'static str,
+    developer: &'static str,
+    dmsa: bool,
+    auth_code: bool,
+    company: &'static [(&'static str, &'static str)],
+    project: &'static [(&'static str, &'static str)],
+}
+
+const MARKETPLACE: &[MarketplaceApp] = &[
+    MarketplaceApp {
+        slug: "sitesync-erp",
+        name: "SiteSync ERP",
+        developer: "Ledgerline Inc.",
+        dmsa: true,
+        auth_code: false,
+        company: &[("directory", "read")],
+        project: &[("documents", "read"), ("rfis", "standard")],
+    },
+    MarketplaceApp {
+        slug: "photovault",
+        name: "PhotoVault",
+        developer: "Lenscraft",
+        dmsa: true,
+        auth_code: true,
+        company: &[],
+        project: &[("documents", "standard")],
+    },
+    MarketplaceApp {
+        slug: "field-forms",
+        name: "Field Forms",
+        developer: "Formwork Labs",
+        dmsa: false,
+        auth_code: true,
+        company: &[],
+        project: &[],
+    },
+];
+
+/// Seed the marketplace: each app gets a confidential OAuth client (its developer's).
+fn seed_marketplace(conn: &Conn) -> crate::store::Result<BTreeMap<String, SeededApp>> {
     let tx = conn.unchecked_transaction()?;
-    let t = now();
-    let start: i64 = tx.query_row(
-        "SELECT COALESCE(MAX(id), 0) FROM service_accounts",
-        [],
-        |r| r.get(0),
-    )?;
-    {
-        let mut user = tx.prepare("INSERT INTO users (company_id, login, name, email, kind, created_at) VALUES (?1, ?2, ?3, ?4, 'service_account', ?5)")?;
-        let mut client = tx.prepare("INSERT INTO oauth_clients (client_id, name, secret_hash, kind, user_id, created_at) VALUES (?1, ?2, ?3, 'service_account', ?4, ?5)")?;
-        let mut account = tx.prepare("INSERT INTO service_accounts (company_id, user_id, client_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4, 'bulk-seeded', ?5)")?;
-        for i in 1..=i64::from(count) {
-            let n = start + i;
-            let client_id = format!("sa_load{n:08}");
-            let name = format!("Load test {n:05}");
-            user.execute(params![
-                company_id,
+    let mut creds = BTreeMap::new();
+    for a in MARKETPLACE {
+        let client_id = format!("app_{}", a.slug.replace('-', "_"));
+        let secret = random_token("sapp_");
+        let manifest = Manifest {
+            company: a
+                .company
+                .iter()
+                .map(|(t, l)| (t.to_string(), l.to_string()))
+                .collect(),
+            project: a
+                .project
+                .iter()
+                .map(|(t, l)| (t.to_string(), l.to_string()))
+                .collect(),
+        };
+        crate::store::catalogue::insert(
+            &tx,
+            a.slug,
+            a.name,
+            a.developer,
+            a.dmsa,
+            a.auth_code,
+            &manifest,
+            &client_id,
+            &sha256_hex(&secret),
+            crate::clock::system_now(),
+        )?;
+        creds.insert(
+            a.slug.to_string(),
+            SeededApp {
                 client_id,
-                name,
-                format!("load-{n}@acme.example"),
-                t
-            ])?;
-            let user_id = tx.last_insert_rowid();
-            client.execute(params![
-                client_id,
-                name,
-                sha256_hex(&random_string(16)),
-                user_id,
-                t
-            ])?;
-            account.execute(params![company_id, user_id, client_id, name, t])?;
-        }
+                client_secret: secret,
+            },
+        );
     }
-    tx.commit()
+    tx.commit()?;
+    Ok(creds)
 }

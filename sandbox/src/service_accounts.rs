@@ -2,37 +2,25 @@
 //! reset-secret, rotate-secret (and its finish). Only users with Admin level on the company
 //! Admin tool may call these.
 
+use crate::store::Conn;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::clock::now;
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::ApiError;
-use crate::permissions::{self, Permissions};
-use crate::platform::{PageQuery, Principal, paginated, require_company_admin};
+use crate::http::{PageQuery, Principal, paginated, require_company_admin};
+use crate::idempotency;
+use crate::service::permissions;
 use crate::state::Shared;
-use crate::{idempotency, seed};
+use crate::store::permissions::{self as perms_store, Permissions};
 
+use crate::service::accounts::find;
 use crate::store::service_accounts as store;
 pub use crate::store::service_accounts::ServiceAccount;
-
-/// The account and its directory user's id, or 404 naming the id.
-pub(crate) fn find(
-    conn: &Connection,
-    company_id: i64,
-    id: i64,
-) -> Result<(ServiceAccount, i64), ApiError> {
-    store::get(conn, company_id, id)?.ok_or_else(|| {
-        ApiError::not_found(format!(
-            "service account {id} not found in company {company_id}"
-        ))
-    })
-}
 
 fn with_permissions(sa: &ServiceAccount, perms: &Permissions) -> Value {
     let mut v = serde_json::to_value(sa).expect("serialisable");
@@ -73,7 +61,7 @@ pub async fn list(
     )?;
     // Each with its active secrets' dates (created, last used, expires): what `svcacct audit`
     // checks, without a request per account.
-    let t = now();
+    let t = state.clock.now();
     let mut items = Vec::with_capacity(accounts.len());
     for sa in accounts {
         let secrets = store::active_secrets(&conn, &sa.client_id, t)?;
@@ -165,11 +153,17 @@ pub async fn create(
         ));
     }
     let tx = conn.unchecked_transaction()?;
-    let created =
-        seed::create_service_account(&tx, company_id, body.name.trim(), &body.description, &email)?;
+    let created = crate::service::accounts::create_service_account(
+        &tx,
+        company_id,
+        body.name.trim(),
+        &body.description,
+        &email,
+        state.clock.now(),
+    )?;
     let (sa, user_id) = find(&tx, company_id, created.id)?;
     permissions::apply(&tx, company_id, user_id, &body.permissions)?;
-    let perms = permissions::load(&tx, user_id)?;
+    let perms = perms_store::load(&tx, company_id, user_id)?;
     crate::events::emit(
         &tx,
         company_id,
@@ -197,8 +191,8 @@ pub async fn view(
     require_company_admin(&p, company_id, "view service accounts")?;
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
-    let mut out = with_permissions(&sa, &permissions::load(&conn, user_id)?);
-    out["secrets"] = secrets_json(&conn, &sa)?;
+    let mut out = with_permissions(&sa, &perms_store::load(&conn, company_id, user_id)?);
+    out["secrets"] = secrets_json(&conn, &sa, state.clock.now())?;
     out["permission_usage"] = serde_json::to_value(crate::store::permission_usage::list(
         &conn, company_id, user_id,
     )?)
@@ -207,8 +201,8 @@ pub async fn view(
 }
 
 /// The account's active secrets, oldest first: dates only, never a value.
-fn secrets_json(conn: &Connection, sa: &ServiceAccount) -> Result<Value, ApiError> {
-    let secrets = store::active_secrets(conn, &sa.client_id, now())?;
+fn secrets_json(conn: &Conn, sa: &ServiceAccount, now: i64) -> Result<Value, ApiError> {
+    let secrets = store::active_secrets(conn, &sa.client_id, now)?;
     Ok(serde_json::to_value(secrets).expect("serialisable"))
 }
 
@@ -244,7 +238,7 @@ pub async fn rotate_secret(
     let conn = state.db();
     let (sa, _) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    let t = now();
+    let t = state.clock.now();
     let active = store::active_secrets(&tx, &sa.client_id, t)?;
     if active.len() >= 2 {
         return Err(ApiError::new(
@@ -268,8 +262,8 @@ pub async fn rotate_secret(
         None,
     )?;
     let (sa, user_id) = find(&tx, company_id, id)?;
-    let mut out = with_permissions(&sa, &permissions::load(&tx, user_id)?);
-    out["secrets"] = secrets_json(&tx, &sa)?;
+    let mut out = with_permissions(&sa, &perms_store::load(&tx, company_id, user_id)?);
+    out["secrets"] = secrets_json(&tx, &sa, state.clock.now())?;
     out["client_secret"] = json!(secret);
     let text = out.to_string();
     if let Some(Extension(i)) = &idempotent {
@@ -299,7 +293,7 @@ pub async fn finish_rotation(
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    let t = now();
+    let t = state.clock.now();
     let active = store::active_secrets(&tx, &sa.client_id, t)?;
     if active.len() < 2 {
         return Err(ApiError::new(
@@ -332,8 +326,8 @@ pub async fn finish_rotation(
                "forced": force, "actor": {"id": p.id, "login": p.login}}),
         None,
     )?;
-    let mut out = with_permissions(&sa, &permissions::load(&tx, user_id)?);
-    out["secrets"] = secrets_json(&tx, &sa)?;
+    let mut out = with_permissions(&sa, &perms_store::load(&tx, company_id, user_id)?);
+    out["secrets"] = secrets_json(&tx, &sa, state.clock.now())?;
     tx.commit()?;
     state.deliveries_due.notify_one();
     Ok(Json(out))
@@ -381,7 +375,7 @@ pub async fn update(
         permissions::apply(&tx, company_id, user_id, changes)?;
     }
     let (sa, _) = find(&tx, company_id, id)?;
-    let perms = permissions::load(&tx, user_id)?;
+    let perms = perms_store::load(&tx, company_id, user_id)?;
     tx.commit()?;
     state.deliveries_due.notify_one();
     Ok(Json(with_permissions(&sa, &perms)))
@@ -396,7 +390,7 @@ pub async fn delete(
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    permissions::clear(&tx, user_id)?;
+    perms_store::clear(&tx, company_id, user_id)?;
     crate::events::emit(
         &tx,
         company_id,
@@ -423,10 +417,16 @@ pub async fn reset_secret(
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    let previous = permissions::load(&tx, user_id)?;
+    let previous = perms_store::load(&tx, company_id, user_id)?;
     let secret = random_token("sas_");
-    store::replace_secret(&tx, company_id, &sa, &sha256_hex(&secret), now())?;
-    permissions::clear(&tx, user_id)?;
+    store::replace_secret(
+        &tx,
+        company_id,
+        &sa,
+        &sha256_hex(&secret),
+        state.clock.now(),
+    )?;
+    perms_store::clear(&tx, company_id, user_id)?;
     crate::events::emit(
         &tx,
         company_id,

@@ -4,8 +4,6 @@ use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rusqlite::Connection;
-
 use crate::Config;
 use crate::ratelimit::RateLimiter;
 use crate::store::schema::DirLock;
@@ -24,6 +22,8 @@ pub struct AppState {
     pub bench_ceiling: bool,
     pub base_url: String,
     pub token_ttl: AtomicU64,
+    /// The sandbox's time (tests move it; see [`crate::clock::Clock`]).
+    pub clock: crate::clock::Clock,
     /// Device flow: polling interval and code lifetime, seconds.
     pub device_interval: i64,
     pub device_code_ttl: i64,
@@ -40,7 +40,7 @@ pub struct AppState {
     /// What the sandbox handed out, when a test suite asked to record it.
     pub issued: crate::issued::IssuedSecrets,
     /// Service-account credentials verified before (the token endpoint's fast path).
-    pub verified_secrets: crate::oauth::client::VerifiedSecrets,
+    pub verified_secrets: crate::service::clients::VerifiedSecrets,
     /// Failed sign-ins per account and per address.
     pub login_throttle: crate::oauth::throttle::LoginThrottle,
     /// Wakes the delivery engine when something falls due.
@@ -59,6 +59,7 @@ impl AppState {
         seal: crate::crypto::SealKey,
     ) -> Self {
         Self {
+            clock: db.clock().clone(),
             db,
             bench_ceiling: config.bench_ceiling,
             base_url,
@@ -84,12 +85,12 @@ impl AppState {
     }
 
     /// The writer connection. Hold the guard briefly and never across an `.await`.
-    pub fn db(&self) -> MutexGuard<'_, Connection> {
+    pub fn db(&self) -> MutexGuard<'_, crate::store::Conn> {
         self.db.write()
     }
 
     /// A read-only connection of the pool (never waits behind the writer).
-    pub fn read(&self) -> MutexGuard<'_, Connection> {
+    pub fn read(&self) -> MutexGuard<'_, crate::store::Conn> {
         self.db.read()
     }
 

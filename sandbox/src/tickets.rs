@@ -1,36 +1,30 @@
 //! A minimal tickets API, so webhook events come from real actions:
 //! `/api/v1/companies/{company_id}/projects/{project_id}/tickets[/{id}[/photos]]`.
 
+use crate::store::Conn;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::clock::now;
 use crate::error::ApiError;
 use crate::events::emit;
-use crate::platform::{Principal, require_tool};
+use crate::http::{Principal, require_tool};
 use crate::state::Shared;
 use crate::store::tickets as store;
 
 const STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
 
-fn ticket_json(
-    conn: &Connection,
-    company_id: i64,
-    project_id: i64,
-    id: i64,
-) -> Result<Value, ApiError> {
+fn ticket_json(conn: &Conn, company_id: i64, project_id: i64, id: i64) -> Result<Value, ApiError> {
     store::get(conn, company_id, project_id, id)?.ok_or_else(|| {
         ApiError::not_found(format!("ticket {id} not found in project {project_id}"))
     })
 }
 
-fn check_project(conn: &Connection, company_id: i64, project_id: i64) -> Result<(), ApiError> {
-    if store::project_exists(conn, company_id, project_id)? {
+fn check_project(conn: &Conn, company_id: i64, project_id: i64) -> Result<(), ApiError> {
+    if crate::store::projects::exists(conn, company_id, project_id)? {
         Ok(())
     } else {
         Err(ApiError::not_found(format!(
@@ -98,7 +92,7 @@ pub async fn create(
     let conn = state.db();
     check_project(&conn, company_id, project_id)?;
     let tx = conn.unchecked_transaction()?;
-    let t = now();
+    let t = state.clock.now();
     let id = store::insert(
         &tx,
         company_id,
@@ -146,7 +140,7 @@ pub async fn update(
         id,
         body.title.as_deref().map(str::trim),
         body.status.as_deref(),
-        now(),
+        state.clock.now(),
     )?;
     let after = ticket_json(&tx, company_id, project_id, id)?;
     emit(
@@ -222,7 +216,7 @@ pub async fn attach_photo(
     let conn = state.db();
     let ticket = ticket_json(&conn, company_id, project_id, id)?;
     let tx = conn.unchecked_transaction()?;
-    let photo_id = store::add_photo(&tx, company_id, id, body.filename.trim(), now())?;
+    let photo_id = store::add_photo(&tx, company_id, id, body.filename.trim(), state.clock.now())?;
     let photo = json!({"id": photo_id, "ticket_id": id, "filename": body.filename.trim()});
     emit(
         &tx,

@@ -1,21 +1,21 @@
 //! Personal access tokens: `/api/v1/me/tokens` for your own, and
 //! `/api/v1/companies/{company_id}/users/{user_id}/tokens` for user managers.
 
+use crate::store::Conn;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::clock::now;
 use crate::clock::rfc3339;
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::ApiError;
-use crate::platform::{Principal, require_member};
+use crate::http::require_user_manager;
+use crate::http::{Principal, require_member};
+use crate::service::accounts::find_user;
 use crate::state::Shared;
-use crate::users::{self, require_user_manager};
 
 /// Longest lifetime a PAT may be given: a year.
 const MAX_LIFETIME: i64 = 366 * 24 * 3600;
@@ -27,7 +27,7 @@ pub use crate::store::users::Pat;
 /// of that user.
 fn revoke(
     state: &Shared,
-    conn: &Connection,
+    conn: &Conn,
     p: &Principal,
     user_id: i64,
     id: i64,
@@ -59,7 +59,7 @@ pub async fn list_mine(
         p.company_id,
         p.id,
         p.token_id,
-        now(),
+        state.clock.now(),
     )?))
 }
 
@@ -102,7 +102,7 @@ pub async fn create(
         ));
     }
     let token = random_token("sbp_");
-    let t = now();
+    let t = state.clock.now();
     let expires_at = body.expires_in.map(|s| t + s);
     let conn = state.db();
     let tx = conn.unchecked_transaction()?;
@@ -146,14 +146,14 @@ pub async fn revoke_mine(
 
 /// A user manager acting on someone's tokens; the owner's tokens are the owner's alone.
 fn may_manage(
-    conn: &Connection,
+    conn: &Conn,
     p: &Principal,
     company_id: i64,
     user_id: i64,
     action: &str,
 ) -> Result<(), ApiError> {
     require_member(p, company_id)?;
-    let target = users::find(conn, company_id, user_id)?;
+    let target = find_user(conn, company_id, user_id)?;
     if target.id == p.id {
         return Ok(());
     }
@@ -174,7 +174,7 @@ pub async fn list_users(
 ) -> Result<Json<Vec<Pat>>, ApiError> {
     let conn = state.db();
     require_member(&p, company_id)?;
-    let target = users::find(&conn, company_id, user_id)?;
+    let target = find_user(&conn, company_id, user_id)?;
     if target.id != p.id {
         require_user_manager(&p, "see other users' tokens")?;
     }
@@ -183,7 +183,7 @@ pub async fn list_users(
         company_id,
         user_id,
         p.token_id,
-        now(),
+        state.clock.now(),
     )?))
 }
 

@@ -1,38 +1,20 @@
 //! `/api/v1/companies/{company_id}/users`: the company directory, and the API-access permission.
 
+use crate::store::Conn;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::platform::{PageQuery, Principal, paginated, require_directory, require_member};
+use crate::http::{
+    PageQuery, Principal, paginated, require_directory, require_member, require_user_manager,
+};
+use crate::service::accounts::find_user as find;
 use crate::state::Shared;
 
 use crate::store::users as store;
-pub use crate::store::users::User;
-
-pub fn find(conn: &Connection, company_id: i64, id: i64) -> Result<User, ApiError> {
-    store::get(conn, company_id, id)?
-        .ok_or_else(|| ApiError::not_found(format!("user {id} not found in company {company_id}")))
-}
-
-/// The user-management permission (account owners have it).
-pub fn require_user_manager(p: &Principal, action: &str) -> Result<(), ApiError> {
-    if p.user_management || p.is_owner {
-        Ok(())
-    } else {
-        Err(ApiError::forbidden_because(
-            "user_management_required",
-            format!(
-                "to {action} you need the user-management permission; '{}' does not have it",
-                p.login
-            ),
-        ))
-    }
-}
 
 pub async fn list(
     State(state): State<Shared>,
@@ -70,14 +52,10 @@ pub async fn view(
 }
 
 /// A user and their permissions (company-wide and per project).
-fn with_permissions(
-    conn: &Connection,
-    company_id: i64,
-    id: i64,
-) -> Result<serde_json::Value, ApiError> {
+fn with_permissions(conn: &Conn, company_id: i64, id: i64) -> Result<serde_json::Value, ApiError> {
     let mut v = serde_json::to_value(find(conn, company_id, id)?).expect("serialisable");
-    v["permissions"] =
-        serde_json::to_value(crate::permissions::load(conn, id)?).expect("serialisable");
+    v["permissions"] = serde_json::to_value(crate::store::permissions::load(conn, company_id, id)?)
+        .expect("serialisable");
     Ok(v)
 }
 
@@ -86,7 +64,7 @@ fn with_permissions(
 pub struct UserChanges {
     api_access: Option<bool>,
     /// Merge these permissions (company admins only).
-    permissions: Option<crate::permissions::Permissions>,
+    permissions: Option<crate::store::permissions::Permissions>,
 }
 
 /// `PATCH …/users/{id}`: grant or revoke API access (user managers only; never the owner's).
@@ -98,7 +76,7 @@ pub async fn update(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     require_member(&p, company_id)?;
     // Granting API access or permissions is credential management.
-    crate::platform::require_first_party(&p)?;
+    crate::http::require_first_party(&p)?;
     let conn = state.db();
     let user = find(&conn, company_id, id)?;
     if let Some(api_access) = changes.api_access {
@@ -122,7 +100,7 @@ pub async fn update(
         tx.commit()?;
     }
     if let Some(perms) = &changes.permissions {
-        crate::platform::require_company_admin(&p, company_id, "set user permissions")?;
+        crate::http::require_company_admin(&p, company_id, "set user permissions")?;
         if user.kind == "dmsa" {
             // Its permissions are its app's approved manifest, and never more.
             return Err(ApiError::new(
@@ -133,7 +111,7 @@ pub async fn update(
                 ),
             ));
         }
-        crate::permissions::apply(&conn, company_id, id, perms)?;
+        crate::service::permissions::apply(&conn, company_id, id, perms)?;
     }
     Ok(Json(with_permissions(&conn, company_id, id)?))
 }

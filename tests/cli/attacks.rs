@@ -201,7 +201,7 @@ fn a_lost_refresh_answer_gets_a_grace_but_theft_still_ends_the_grant() {
     let r0 = signed_in("admin");
     let (status, first) = refresh(&r0);
     assert_eq!(status, 200);
-    std::thread::sleep(std::time::Duration::from_millis(3_200));
+    sb.running().advance_clock(3);
     let (status, body) = refresh(&r0);
     assert_eq!(status, 400, "{body}");
     assert_eq!(body["error"], "invalid_grant");

@@ -332,7 +332,7 @@ fn a_device_code_mints_once() {
     let (status, first) = poll();
     assert_eq!(status, 200, "{first}");
     assert!(first.contains("refresh_token"));
-    std::thread::sleep(Duration::from_millis(1100));
+    sb.running().advance_clock(2);
     let (status, again) = poll();
     assert_eq!(status, 400, "{again}");
     assert!(again.contains("invalid_grant"), "{again}");

@@ -1,7 +1,5 @@
 //! Profiles, personal access tokens, endpoint overrides, expiry and quiet broken pipes.
 
-use std::time::Duration;
-
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -110,7 +108,7 @@ fn expired_access_token_is_refused_with_exit_4() {
     sb.running().set_token_ttl(1);
     let sa = sb.bootstrap().service_account.clone();
     let token = client_credentials_token(&sb, &sa.client_id, &sa.client_secret, &[]).unwrap();
-    std::thread::sleep(Duration::from_millis(2100));
+    sb.running().advance_clock(2);
     let mut other = Machine::new();
     other
         .set("SVCACCT_TOKEN", token.trim())

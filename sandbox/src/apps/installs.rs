@@ -1,24 +1,22 @@
 //! App installs in a company: request, view, approve (creating the DMSA), deny, uninstall.
 
+use crate::store::Conn;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{APP_COLUMNS, app_from_row, app_json};
-use crate::clock::now;
+use super::app_json;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
-use crate::permissions;
-use crate::platform::{Principal, require_company_admin, require_member};
+use crate::http::{Principal, require_company_admin, require_member};
 use crate::state::Shared;
 use crate::store::apps as store;
 
 /// Install `id` of the company as stored, or 404.
-fn install_row(conn: &Connection, company_id: i64, id: i64) -> Result<store::InstallRow, ApiError> {
+fn install_row(conn: &Conn, company_id: i64, id: i64) -> Result<store::InstallRow, ApiError> {
     store::get(conn, company_id, id)?.ok_or_else(|| {
         ApiError::not_found(format!(
             "app install {id} not found in company {company_id}"
@@ -45,7 +43,7 @@ fn install_value(company_id: i64, id: i64, i: &store::InstallRow) -> Value {
     })
 }
 
-fn install_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
+fn install_json(conn: &Conn, company_id: i64, id: i64) -> Result<Value, ApiError> {
     Ok(install_value(
         company_id,
         id,
@@ -118,13 +116,7 @@ pub async fn request(
         ));
     }
     let conn = state.db();
-    let app = conn
-        .query_row(
-            &format!("SELECT {APP_COLUMNS} FROM apps WHERE slug = ?1"),
-            [&body.app],
-            app_from_row,
-        )
-        .optional()?
+    let app = crate::store::catalogue::by_slug(&conn, &body.app)?
         .ok_or_else(|| ApiError::not_found(format!("no app '{}' in the marketplace", body.app)))?;
     if let Some((id, st)) = store::open_install(&conn, company_id, app.id)? {
         return Err(ApiError::new(
@@ -136,7 +128,7 @@ pub async fn request(
             ),
         ));
     }
-    let id = store::insert(&conn, company_id, &app, p.id, now())?;
+    let id = store::insert(&conn, company_id, &app, p.id, state.clock.now())?;
     Ok((
         StatusCode::CREATED,
         Json(install_json(&conn, company_id, id)?),
@@ -186,9 +178,14 @@ pub async fn approve(
     let tx = conn.unchecked_transaction()?;
     let mut dmsa = row.dmsa_user_id;
     if uses_dmsa {
-        let user = store::dmsa_user(&tx, company_id, dmsa, &row.app, now())?;
-        permissions::clear(&tx, user)?;
-        permissions::apply(&tx, company_id, user, &manifest.grant(&body.project_ids))?;
+        let user = store::dmsa_user(&tx, company_id, dmsa, &row.app, state.clock.now())?;
+        crate::store::permissions::clear(&tx, company_id, user)?;
+        crate::service::permissions::apply(
+            &tx,
+            company_id,
+            user,
+            &manifest.grant(&body.project_ids),
+        )?;
         dmsa = Some(user);
     }
     store::approve(
@@ -199,7 +196,7 @@ pub async fn approve(
         &json!(body.project_ids).to_string(),
         dmsa,
         p.id,
-        now(),
+        state.clock.now(),
     )?;
     tx.commit()?;
     Ok(Json(install_json(&conn, company_id, id)?))
@@ -220,7 +217,14 @@ pub async fn deny(
     require_company_admin(&p, company_id, "deny app installs")?;
     let conn = state.db();
     require_pending(&install_row(&conn, company_id, id)?, id)?;
-    store::deny(&conn, company_id, id, body.reason.as_deref(), p.id, now())?;
+    store::deny(
+        &conn,
+        company_id,
+        id,
+        body.reason.as_deref(),
+        p.id,
+        state.clock.now(),
+    )?;
     Ok(Json(install_json(&conn, company_id, id)?))
 }
 
@@ -241,7 +245,14 @@ pub async fn uninstall(
         ));
     }
     let tx = conn.unchecked_transaction()?;
-    store::uninstall(&tx, company_id, id, current.dmsa_user_id, p.id, now())?;
+    store::uninstall(
+        &tx,
+        company_id,
+        id,
+        current.dmsa_user_id,
+        p.id,
+        state.clock.now(),
+    )?;
     tx.commit()?;
     Ok(StatusCode::NO_CONTENT)
 }

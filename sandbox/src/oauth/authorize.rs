@@ -80,7 +80,7 @@ pub async fn start(
         );
     };
     let conn = state.db();
-    let client = match super::client::find_client(&conn, client_id) {
+    let client = match crate::service::clients::find_client(&conn, client_id) {
         Ok(Some((c, _))) => c,
         Ok(None) => {
             return error_page(
@@ -152,7 +152,7 @@ pub async fn start(
         }
         (None, _) => {}
     }
-    begin_session(&conn, &params, peer.ip())
+    begin_session(&conn, &params, peer.ip(), state.clock.now())
 }
 
 #[cfg(test)]

@@ -13,21 +13,17 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use rand::Rng;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
-use super::client::{Client, authenticate_client, find_client};
 use super::signin::{AuthorizeParams, begin_session};
-use crate::clock::{now, now_ms};
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::OAuthError;
 use crate::pages;
+use crate::service::clients::{Client, authenticate_client, find_client};
 use crate::state::Shared;
 
-pub const GRANT_TYPE: &str = "urn:ietf:params:oauth:grant-type:device_code";
 const ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
-/// RFC 8628 §3.5: each slow_down adds 5 seconds to the interval.
-const SLOW_DOWN_STEP: i64 = 5;
 /// Live device codes at most (a flood of unauthenticated starts cannot fill the disk).
 const MAX_PENDING: i64 = 10_000;
 /// Live device codes one source (address or IPv6 /64) may hold: a flood from one place is
@@ -76,7 +72,9 @@ pub async fn authorize(
         // Public clients name themselves; confidential ones authenticate as at the token endpoint.
         let client: Client = match find_client(&conn, client_id)? {
             Some((c, _)) if c.kind == "public" => c,
-            Some(_) => authenticate_client(&conn, &headers, &form, Some(peer.ip()))?,
+            Some(_) => {
+                authenticate_client(&conn, &headers, &form, Some(peer.ip()), state.clock.now())?
+            }
             None => {
                 return Err(OAuthError::new(
                     "invalid_client",
@@ -90,7 +88,7 @@ pub async fn authorize(
                 format!("client '{client_id}' may not use the device flow"),
             ));
         }
-        let t = now();
+        let t = state.clock.now();
         conn.execute(
             "DELETE FROM device_codes WHERE expires_at <= ?1",
             [t - 3600],
@@ -214,7 +212,7 @@ pub async fn page(
     };
     match row {
         Some((client_id, scope, status, expires_at))
-            if status == "pending" && expires_at > now() =>
+            if status == "pending" && expires_at > state.clock.now() =>
         {
             state.login_throttle.address_succeeded(peer.ip());
             let params = AuthorizeParams {
@@ -225,7 +223,7 @@ pub async fn page(
                 scope,
                 device_user_code: Some(user_code),
             };
-            begin_session(&conn, &params, peer.ip())
+            begin_session(&conn, &params, peer.ip(), state.clock.now())
         }
         Some((_, _, status, _)) if status != "pending" => {
             bad("This code was used already. Start the sign-in again on your device.")
@@ -234,110 +232,6 @@ pub async fn page(
         None => {
             bad("No sign-in is waiting for this code. Check it, or start again on your device.")
         }
-    }
-}
-
-/// The consent decision of a device sign-in: the device learns it at its next poll.
-/// What the grant needs from the token module: a grant row and a token pair for it.
-pub(super) type IssuePair<'a> =
-    &'a dyn Fn(&Connection, &str, i64, &str) -> Result<serde_json::Value, OAuthError>;
-
-/// The token endpoint's `device_code` grant (RFC 8628 §3.4–3.5).
-pub(super) fn grant(
-    conn: &Connection,
-    client: &Client,
-    form: &HashMap<String, String>,
-    issue: IssuePair<'_>,
-) -> Result<serde_json::Value, OAuthError> {
-    let code = form
-        .get("device_code")
-        .ok_or_else(|| OAuthError::new("invalid_request", "device_code is required"))?;
-    struct Row {
-        client_id: String,
-        scope: String,
-        status: String,
-        user_id: Option<i64>,
-        interval: i64,
-        last_poll: Option<i64>,
-        expires_at: i64,
-    }
-    let row: Option<Row> = conn
-        .query_row(
-            "SELECT client_id, scope, status, user_id, interval, last_poll_ms, expires_at FROM device_codes WHERE device_hash = ?1",
-            [sha256_hex(code)],
-            |r| {
-                Ok(Row {
-                    client_id: r.get(0)?,
-                    scope: r.get(1)?,
-                    status: r.get(2)?,
-                    user_id: r.get(3)?,
-                    interval: r.get(4)?,
-                    last_poll: r.get(5)?,
-                    expires_at: r.get(6)?,
-                })
-            },
-        )
-        .optional()?;
-    let Some(Row {
-        client_id,
-        scope,
-        status,
-        user_id,
-        interval,
-        last_poll,
-        expires_at,
-    }) = row
-    else {
-        return Err(OAuthError::new("invalid_grant", "unknown device_code"));
-    };
-    if client_id != client.client_id {
-        return Err(OAuthError::new(
-            "invalid_grant",
-            "the device_code was issued to another client",
-        ));
-    }
-    if expires_at <= now() {
-        return Err(OAuthError::new(
-            "expired_token",
-            "the device code expired before it was approved",
-        ));
-    }
-    let t = now_ms();
-    conn.execute(
-        "UPDATE device_codes SET last_poll_ms = ?1 WHERE device_hash = ?2",
-        params![t, sha256_hex(code)],
-    )?;
-    match status.as_str() {
-        "pending" => {
-            // Polling faster than the interval: slow down, for this and every later poll.
-            if last_poll.is_some_and(|p| t - p < interval * 1000) {
-                conn.execute(
-                    "UPDATE device_codes SET interval = interval + ?1 WHERE device_hash = ?2",
-                    params![SLOW_DOWN_STEP, sha256_hex(code)],
-                )?;
-                return Err(OAuthError::new(
-                    "slow_down",
-                    format!("poll at most every {} seconds", interval + SLOW_DOWN_STEP),
-                ));
-            }
-            Err(OAuthError::new(
-                "authorization_pending",
-                "the user has not approved yet",
-            ))
-        }
-        "denied" => Err(OAuthError::new("access_denied", "the user denied access")),
-        "approved" => {
-            let user_id = user_id.expect("approved codes name their user");
-            conn.execute(
-                "UPDATE device_codes SET status = 'used' WHERE device_hash = ?1",
-                [sha256_hex(code)],
-            )?;
-            issue(conn, &client.client_id, user_id, &scope)
-        }
-        _ => Err(OAuthError::new(
-            "invalid_grant",
-            "the device_code was used already",
-        )),
     }
 }
 

@@ -2,7 +2,6 @@
 //! (RFC 6749, 7009, 7636), the browser login/consent flow and the device flow (RFC 8628).
 
 pub mod authorize;
-pub mod client;
 pub mod device;
 pub mod signin;
 pub mod throttle;
@@ -24,10 +23,10 @@ pub async fn metadata(State(state): State<Shared>) -> Json<Value> {
         "revocation_endpoint": format!("{base}/oauth/revoke"),
         "device_authorization_endpoint": format!("{base}/oauth/device_authorization"),
         "response_types_supported": ["code"],
-        "grant_types_supported": ["authorization_code", "client_credentials", "refresh_token", device::GRANT_TYPE],
+        "grant_types_supported": ["authorization_code", "client_credentials", "refresh_token", crate::service::tokens::DEVICE_CODE_GRANT],
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "code_challenge_methods_supported": ["S256"],
-        "scopes_supported": [crate::platform::CREDENTIALS_SCOPE],
+        "scopes_supported": [crate::http::CREDENTIALS_SCOPE],
     }))
 }

@@ -13,7 +13,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::clock::now;
 use crate::crypto::{random_string, random_token, sha256_hex, verify_password};
 use crate::pages;
 use crate::state::Shared;
@@ -78,12 +77,13 @@ pub(super) fn begin_session(
     conn: &rusqlite::Connection,
     params: &AuthorizeParams,
     peer: std::net::IpAddr,
+    now: i64,
 ) -> Response {
     let source = super::throttle::source_of(peer);
     let session_id = random_string(32);
     let csrf = random_string(24);
     let stored = serde_json::to_string(params).expect("serialisable");
-    let t = now();
+    let t = now;
     let saved = conn
         .execute("DELETE FROM login_sessions WHERE expires_at <= ?1", [t])
         .and_then(|_| conn.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [t - 3600]))
@@ -187,7 +187,7 @@ fn session_from(
     let Some((csrf, user_id, params, expires_at)) = row else {
         return Err(SessionProblem::Expired);
     };
-    if expires_at <= now() {
+    if expires_at <= state.clock.now() {
         return Err(SessionProblem::Expired);
     }
     if form.get("csrf").map(String::as_str) != Some(csrf.as_str()) {
@@ -313,7 +313,7 @@ pub async fn login(
         .params
         .scope
         .split(' ')
-        .any(|s| s == crate::platform::CREDENTIALS_SCOPE);
+        .any(|s| s == crate::http::CREDENTIALS_SCOPE);
     Html(pages::consent(
         &session.csrf,
         &app_name,
@@ -353,6 +353,7 @@ pub async fn consent(
             user_code,
             user_id,
             form.get("decision").map(String::as_str),
+            state.clock.now(),
         );
     }
     match form.get("decision").map(String::as_str) {
@@ -360,7 +361,7 @@ pub async fn consent(
             let code = random_token("sbc_");
             if let Err(e) = conn.execute(
                 "INSERT INTO auth_codes (hash, client_id, user_id, redirect_uri, code_challenge, scope, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![sha256_hex(&code), session.params.client_id, user_id, session.params.redirect_uri, session.params.code_challenge, session.params.scope, now() + CODE_TTL],
+                params![sha256_hex(&code), session.params.client_id, user_id, session.params.redirect_uri, session.params.code_challenge, session.params.scope, state.clock.now() + CODE_TTL],
             ) {
                 return error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e.to_string());
             }
@@ -387,6 +388,7 @@ fn decide_device(
     user_code: &str,
     user_id: i64,
     decision: Option<&str>,
+    now: i64,
 ) -> Response {
     let status = match decision {
         Some("approve") => "approved",
@@ -404,7 +406,7 @@ fn decide_device(
     };
     let changed = conn.execute(
         "UPDATE device_codes SET status = ?1, user_id = ?2 WHERE user_code = ?3 AND status = 'pending' AND expires_at > ?4",
-        params![status, user_id, user_code, now()],
+        params![status, user_id, user_code, now],
     );
     match (changed, status) {
         (Ok(1), "approved") => Html(pages::message(

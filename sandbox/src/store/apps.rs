@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::apps::App;
+use crate::store::catalogue::App;
 
 /// An install as stored, with its app.
 pub struct InstallRow {

@@ -10,9 +10,15 @@
 //! the company), the event outbox (events.rs, by company) and the seed.
 
 pub mod apps;
+pub mod catalogue;
+pub mod demo;
+pub mod device_codes;
+mod errors;
 pub mod federations;
 pub mod idempotency;
+pub mod oauth;
 pub mod permission_usage;
+pub mod permissions;
 pub mod pool;
 pub mod projects;
 pub mod schema;
@@ -20,3 +26,10 @@ pub mod service_accounts;
 pub mod tickets;
 pub mod users;
 pub mod webhooks;
+
+/// A connection checkout (the writer, or a reader of the pool): the rest of the sandbox holds
+/// one and hands it to the store's functions, and never queries it itself.
+pub use rusqlite::Connection as Conn;
+/// What a store function fails with; handlers turn it into their answer with `?`.
+pub use rusqlite::Error;
+pub type Result<T> = std::result::Result<T, Error>;

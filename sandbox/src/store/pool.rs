@@ -38,6 +38,7 @@ pub struct Db {
     /// (their "expired" answer turns into "not valid" then); tokens of a grant stay, as refresh
     /// rotation refers to them.
     prune_after: i64,
+    clock: crate::clock::Clock,
 }
 
 /// Readers per database: enough for the runtime's workers and the blocking pool's bursts.
@@ -75,6 +76,7 @@ impl Db {
             secret_stamps: Mutex::new(HashMap::new()),
             jobs: Mutex::new(None),
             prune_after: prune_after_secs as i64,
+            clock: crate::clock::Clock::default(),
         });
         let (tx, rx) = mpsc::channel::<Job>();
         *db.jobs.lock().unwrap_or_else(|p| p.into_inner()) = Some(tx);
@@ -84,6 +86,11 @@ impl Db {
             .spawn(move || writer_loop(weak, rx))
             .map_err(|e| StartError::DataDir(dir.to_path_buf(), e))?;
         Ok(db)
+    }
+
+    /// The sandbox's clock (the state shares it).
+    pub fn clock(&self) -> &crate::clock::Clock {
+        &self.clock
     }
 
     /// The writer, with the pending stamps written first (so that what it reads is current).
@@ -222,7 +229,7 @@ fn writer_loop(db: std::sync::Weak<Db>, rx: mpsc::Receiver<Job>) {
         if last_prune.elapsed() >= PRUNE_EVERY {
             last_prune = Instant::now();
             let conn = db.write();
-            db.prune(&conn, crate::clock::now());
+            db.prune(&conn, db.clock.now());
         }
     }
 }

@@ -47,3 +47,12 @@ pub fn name(
     )
     .optional()
 }
+
+/// Does project `project_id` belong to `company_id`?
+pub fn exists(conn: &Connection, company_id: i64, project_id: i64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM projects WHERE id = ?1 AND company_id = ?2)",
+        params![project_id, company_id],
+        |r| r.get(0),
+    )
+}

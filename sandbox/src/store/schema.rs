@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use crate::StartError;
-use crate::clock::now;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS companies (
@@ -418,6 +417,6 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
              COMMIT;"
         ))?;
     }
-    crate::store::idempotency::purge_expired(conn, now())?;
+    crate::store::idempotency::purge_expired(conn, crate::clock::system_now())?;
     Ok(())
 }

@@ -390,3 +390,36 @@ pub fn retire_secret(
     )?;
     Ok(())
 }
+
+/// What a new service account is made of (its secret only as a hash).
+pub struct NewAccount<'a> {
+    pub client_id: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub email: &'a str,
+    pub secret_hash: &'a str,
+}
+
+/// A service account's directory user, its confidential OAuth client and the account row;
+/// the account's id.
+pub fn insert(
+    conn: &Connection,
+    company_id: i64,
+    a: &NewAccount<'_>,
+    now: i64,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO users (company_id, login, name, email, kind, created_at) VALUES (?1, ?2, ?3, ?4, 'service_account', ?5)",
+        params![company_id, a.client_id, a.name, a.email, now],
+    )?;
+    let user_id = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO oauth_clients (client_id, name, secret_hash, kind, user_id, created_at) VALUES (?1, ?2, ?3, 'service_account', ?4, ?5)",
+        params![a.client_id, a.name, a.secret_hash, user_id, now],
+    )?;
+    conn.execute(
+        "INSERT INTO service_accounts (company_id, user_id, client_id, name, description, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![company_id, user_id, a.client_id, a.name, a.description, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}

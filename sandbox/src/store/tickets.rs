@@ -5,18 +5,6 @@ use serde_json::{Value, json};
 
 use crate::clock::rfc3339;
 
-pub fn project_exists(
-    conn: &Connection,
-    company_id: i64,
-    project_id: i64,
-) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM projects WHERE id = ?1 AND company_id = ?2)",
-        params![project_id, company_id],
-        |r| r.get(0),
-    )
-}
-
 /// Ticket `id` of that project of that company, as the API shows it.
 pub fn get(
     conn: &Connection,

@@ -202,7 +202,7 @@ pub fn bind_pat_to_app_grant(
              SELECT g.id FROM tokens t JOIN grants g ON g.id = t.grant_id
              WHERE t.id = ?2 AND g.client_id != ?3)
          WHERE id = ?1",
-        rusqlite::params![pat_id, maker_token_id, crate::seed::CLI_CLIENT_ID],
+        rusqlite::params![pat_id, maker_token_id, super::oauth::CLI_CLIENT_ID],
     )?;
     Ok(())
 }

@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore, watch};
 
 use super::destination;
-use crate::clock::now_ms;
 use crate::clock::rfc3339_ms;
 use crate::state::Shared;
 
@@ -120,7 +119,7 @@ pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiv
             });
         }
         let wait = next_at
-            .map(|at| Duration::from_millis((at - now_ms()).clamp(0, 1000) as u64))
+            .map(|at| Duration::from_millis((at - state.clock.now_ms()).clamp(0, 1000) as u64))
             .unwrap_or(Duration::from_secs(1));
         tokio::select! {
             _ = notify.notified() => {}
@@ -135,7 +134,7 @@ fn claim(state: &Shared, limit: usize) -> (Vec<Due>, Option<i64>) {
     let conn = state.db();
     let result = (|| {
         let tx = conn.unchecked_transaction()?;
-        let now = now_ms();
+        let now = state.clock.now_ms();
         let due: Vec<Due> = {
             let mut stmt = tx.prepare_cached(
                 "SELECT id, webhook_id, event_id, attempts, created_at_ms FROM deliveries
@@ -319,7 +318,7 @@ async fn drain_prefix(mut resp: reqwest::Response) {
 
 async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
     let attempt_no = d.attempts + 1;
-    let started_ms = now_ms();
+    let started_ms = state.clock.now_ms();
     let result = match load_target(state, &d) {
         Ok(Some(t)) => {
             let extra = [
@@ -359,7 +358,7 @@ async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
 
 fn record(state: &Shared, d: &Due, attempt_no: u32, started_ms: i64, r: &AttemptResult) {
     let config = &state.delivery;
-    let now = now_ms();
+    let now = state.clock.now_ms();
     let status = if r.succeeded() {
         "succeeded"
     } else if now - d.created_at_ms >= config.max_age.as_millis() as i64

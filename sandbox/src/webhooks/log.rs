@@ -1,24 +1,23 @@
 //! The delivery log of a webhook: attempts, redelivery, and test sends.
 
+use crate::store::Conn;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::clock::rfc3339_ms;
 use crate::error::ApiError;
 use crate::events;
-use crate::platform::{PageQuery, Principal, paginated};
+use crate::http::{PageQuery, Principal, paginated};
 use crate::state::Shared;
 
-use super::require_owner;
-use super::settings::view_json;
+use super::{require_owner, view_json};
 use crate::store::webhooks as store;
 
-fn delivery_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
+fn delivery_json(conn: &Conn, company_id: i64, id: i64) -> Result<Value, ApiError> {
     let d = store::delivery(conn, company_id, id)?
         .ok_or_else(|| ApiError::not_found(format!("delivery {id} not found")))?;
     let retrying = d.status == "failed" || d.status == "pending";
@@ -103,7 +102,7 @@ pub async fn redeliver(
     require_owner(&p, company_id)?;
     let conn = state.db();
     view_json(&conn, company_id, id)?;
-    if !store::redeliver(&conn, company_id, id, delivery_id, crate::clock::now_ms())? {
+    if !store::redeliver(&conn, company_id, id, delivery_id, state.clock.now_ms())? {
         return Err(ApiError::not_found(format!(
             "delivery {delivery_id} of webhook {id} not found (or being sent right now)"
         )));

@@ -5,18 +5,17 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use rusqlite::Connection;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::clock::now;
-use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::events;
-use crate::platform::Principal;
+use crate::http::Principal;
 use crate::state::Shared;
 
-use super::{FORBIDDEN_HEADERS, MASK, StoredHeader, destination, require_owner, unprocessable};
+use super::{
+    FORBIDDEN_HEADERS, StoredHeader, destination, existing, require_owner, unprocessable, view_json,
+};
 use crate::store::webhooks::{self as store, WebhookRow};
 
 #[derive(Debug, Deserialize)]
@@ -172,32 +171,6 @@ fn build_headers(
     Ok(out)
 }
 
-/// Webhook `id` of `company_id`, or 404.
-fn existing(conn: &Connection, company_id: i64, id: i64) -> Result<WebhookRow, ApiError> {
-    store::get(conn, company_id, id)?.ok_or_else(|| {
-        ApiError::not_found(format!("webhook {id} not found in company {company_id}"))
-    })
-}
-
-pub(super) fn view_json(conn: &Connection, company_id: i64, id: i64) -> Result<Value, ApiError> {
-    let w = existing(conn, company_id, id)?;
-    Ok(json!({
-        "id": id,
-        "company_id": company_id,
-        "url": w.url,
-        "events": w.events,
-        "basic_auth": w.basic_user.map(|u| json!({"username": u, "password": w.sealed_password.map(|_| MASK)})),
-        "headers": w.headers.iter().map(|h| json!({
-            "name": h.name,
-            "hidden": h.hidden,
-            "value": if h.hidden { MASK.to_string() } else { h.value.clone().unwrap_or_default() },
-        })).collect::<Vec<_>>(),
-        "active": w.active,
-        "created_at": rfc3339(w.created_at),
-        "updated_at": rfc3339(w.updated_at),
-    }))
-}
-
 pub async fn list(
     State(state): State<Shared>,
     Extension(p): Extension<Principal>,
@@ -245,7 +218,7 @@ pub async fn create(
         &[],
         basic.is_some(),
     )?;
-    let t = now();
+    let t = state.clock.now();
     let conn = state.db();
     let row = WebhookRow {
         url,
@@ -338,7 +311,7 @@ pub async fn update(
     if let Some(active) = body.active {
         w.active = active;
     }
-    w.updated_at = now();
+    w.updated_at = state.clock.now();
     store::save(&conn, company_id, id, &w)?;
     Ok(Json(view_json(&conn, company_id, id)?))
 }

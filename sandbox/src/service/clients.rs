@@ -6,38 +6,11 @@ use std::sync::Mutex;
 use axum::http::{HeaderMap, header};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use rusqlite::{Connection, OptionalExtension};
 
 use crate::crypto::secret_matches;
 use crate::error::OAuthError;
-
-pub struct Client {
-    pub client_id: String,
-    pub kind: String,
-    pub user_id: Option<i64>,
-    pub loopback_redirects: bool,
-    /// The service-account secret it authenticated with (rotation: one of two).
-    pub secret_id: Option<i64>,
-}
-
-pub fn find_client(
-    conn: &Connection,
-    client_id: &str,
-) -> rusqlite::Result<Option<(Client, Option<String>)>> {
-    conn.prepare_cached(
-        "SELECT client_id, kind, user_id, loopback_redirects, secret_hash FROM oauth_clients WHERE client_id = ?1",
-    )?
-    .query_row(
-        [client_id],
-        |r| {
-            Ok((
-                Client { client_id: r.get(0)?, kind: r.get(1)?, user_id: r.get(2)?, loopback_redirects: r.get(3)?, secret_id: None },
-                r.get(4)?,
-            ))
-        },
-    )
-    .optional()
-}
+use crate::store::Conn;
+pub use crate::store::oauth::{Client, find_client};
 
 /// The client id and secret a request presents (HTTP Basic or the body, never both), and
 /// whether it used HTTP Basic.
@@ -145,11 +118,11 @@ impl VerifiedSecrets {
 /// account presenting one of its active secrets, with that secret's id and expiry. `None` for
 /// anything else, which [`authenticate_client`] then decides on the writer (and notes the use).
 pub fn service_account_by_secret(
-    conn: &Connection,
+    conn: &Conn,
     headers: &HeaderMap,
     form: &HashMap<String, String>,
     now: i64,
-) -> rusqlite::Result<Option<(Client, Option<i64>)>> {
+) -> crate::store::Result<Option<(Client, Option<i64>)>> {
     let Ok((client_id, Some(secret), _)) = presented(headers, form) else {
         return Ok(None);
     };
@@ -177,10 +150,11 @@ pub fn service_account_by_secret(
 /// Client authentication (RFC 6749 §2.3): HTTP Basic or the request body, never both.
 /// Public clients identify themselves with `client_id` alone.
 pub fn authenticate_client(
-    conn: &Connection,
+    conn: &Conn,
     headers: &HeaderMap,
     form: &HashMap<String, String>,
     peer: Option<std::net::IpAddr>,
+    now: i64,
 ) -> Result<Client, OAuthError> {
     let (client_id, secret, via_basic) = presented(headers, form)?;
     let challenge = |mut e: OAuthError| {
@@ -209,7 +183,7 @@ pub fn authenticate_client(
             conn,
             &client.client_id,
             presented,
-            crate::clock::now(),
+            now,
             &crate::store::service_accounts::SeenFrom::new(
                 peer,
                 headers

@@ -1,0 +1,17 @@
+//! What every API route shares, by job: the caller ([`principal`]: who, and what they may do),
+//! bearer authentication and the rate limit ([`auth`]), request bodies ([`body`]), the one
+//! error shape for extractor rejections ([`errors`]) and pagination ([`paging`]).
+
+pub mod auth;
+pub mod body;
+pub mod errors;
+pub mod paging;
+pub mod principal;
+
+pub use auth::authenticate;
+pub use body::{buffered, object_bodies};
+pub use paging::{PageQuery, paginated};
+pub use principal::{
+    CREDENTIALS_SCOPE, Principal, first_party_only, require_company_admin, require_directory,
+    require_first_party, require_member, require_tool, require_user_manager,
+};
