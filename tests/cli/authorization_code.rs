@@ -234,7 +234,20 @@ fn callback_error_description_is_escaped_in_the_loopback_page() {
     let url = sb.url();
     let run = m.run(&["login", "--api", &url, "--timeout", "60"]);
     run.fails_with(4).one_line_error("access_denied");
-    let page = read(&page).expect("the browser saved the page");
+    // The browser runs on its own: svcacct may exit before it has saved the page it was shown.
+    let saved = {
+        let started = std::time::Instant::now();
+        loop {
+            if let Some(text) = read(&page) {
+                break Some(text);
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let page = saved.expect("the browser saved the page");
     assert!(
         page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;"),
         "{page}"

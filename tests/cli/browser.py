@@ -77,8 +77,12 @@ def main():
             resp = urllib.request.urlopen(target, timeout=20)
         except urllib.error.HTTPError as e:
             resp = e
-        with open(os.environ["SIM_SAVE_PAGE"], "w") as f:
+        # Written whole, then renamed: the test reads it as soon as it appears (svcacct may
+        # exit before this browser has read the page).
+        save = os.environ["SIM_SAVE_PAGE"]
+        with open(save + ".part", "w") as f:
             f.write(str(resp.headers) + "\n" + resp.read().decode("utf-8", "replace"))
+        os.replace(save + ".part", save)
         return
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), LoopbackRedirects())
