@@ -38,8 +38,14 @@ fi
 echo "==> Building svcacct and svcacct-sandbox"
 echo "    (the first build takes a minute or two; cargo shows its progress)"
 cargo build --workspace --bins
-bin="$root/target/debug"
+# Where cargo put them (CARGO_TARGET_DIR, a config's build.target-dir, or ./target).
+target_dir=$(cargo metadata --format-version 1 --no-deps \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+bin="$target_dir/debug"
 export SVCACCT_CONFIG_DIR="$work/config"
+# The CI-mode token cache too: in the temp dir, not in your ~/.cache or session runtime dir.
+export XDG_CACHE_HOME="$work/cache" XDG_RUNTIME_DIR="$work/run"
+mkdir -m 700 "$work/run"
 unset SVCACCT_TOKEN SVCACCT_CLIENT_ID SVCACCT_CLIENT_SECRET SVCACCT_PROFILE SVCACCT_API_URL \
     SVCACCT_PROVIDER SVCACCT_COMPANY_ID SVCACCT_CLIENT_ASSERTION_FILE SVCACCT_AUDIENCE
 
@@ -123,5 +129,5 @@ run --profile owner logout
 run --profile ci logout
 echo
 echo "Done. Try it yourself (sandbox/README.md):"
-echo "  $bin/svcacct-sandbox serve --listen 127.0.0.1:8080 --data ./sandbox-data --explore"
+echo "  $bin/svcacct-sandbox serve --listen 127.0.0.1:8080 --data $root/sandbox-data --explore"
 echo "  $bin/svcacct login --api http://127.0.0.1:8080   # add --insecure-storage without a keychain"

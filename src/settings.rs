@@ -58,7 +58,8 @@ pub const VARIABLES: &[&str] = &[
     "SSH_CONNECTION",
     "SSH_TTY",
     "KUBERNETES_EXEC_INFO",
-    // Test builds only (debug_assertions): the tests' file keychain, keyctl refused, the clock.
+    // Only in binaries `cargo test` builds (feature test-hooks): the tests' file keychain,
+    // keyctl refused, the clock.
     "SVCACCT_TEST_KEYCHAIN",
     "SVCACCT_TEST_NO_KEYCTL",
     "SVCACCT_TEST_CLOCK_OFFSET",

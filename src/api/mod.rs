@@ -191,9 +191,10 @@ pub fn error_from(resp: &Response) -> Error {
         .map(|b| b.error);
     // The status decides the kind even when the body is not the API's JSON (a proxy's HTML
     // 502, a plain-text 404 from a server that is not the platform).
+    // The server's text, on one line: it must not add lines of its own to the output.
     let said = match &detail {
-        Some(d) if !d.message.is_empty() => d.message.clone(),
-        Some(d) => d.code.clone(),
+        Some(d) if !d.message.is_empty() => d.message.replace(['\n', '\r'], " "),
+        Some(d) => d.code.replace(['\n', '\r'], " "),
         None => resp
             .status
             .canonical_reason()

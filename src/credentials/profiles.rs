@@ -23,8 +23,10 @@ pub fn store_of(ctx: &Context, name: &str, profile: &Profile) -> CredentialStore
 }
 
 /// Save `profile` as `name` with its secret `cred`: the secret first (a failure leaves the old
-/// profile as it was), then the config entry. When the profile moved (another kind of storage,
-/// another API), the old secret is deleted. Returns where the secret went.
+/// profile as it was), then the config entry, and only then — when the profile's secret now lives
+/// somewhere else (another kind of storage, another API's keychain item) — the old one is
+/// deleted. The same place is never deleted: it holds the secret just written. Returns where the
+/// secret went.
 pub fn save(
     ctx: &Context,
     name: &str,
@@ -33,15 +35,16 @@ pub fn save(
     old: Option<&Profile>,
 ) -> Result<CredentialStore> {
     let store = store_of(ctx, name, &profile);
+    let old_store = old
+        .map(|old| store_of(ctx, name, old))
+        .filter(|old| !old.same_place(&store));
     store.save(cred)?;
-    if let Some(old) = old
-        && (old.storage != profile.storage || old.api_url != profile.api_url)
-    {
-        let _ = store_of(ctx, name, old).delete();
-    }
     ctx.config.update(|c| {
         c.profiles.insert(name.to_string(), profile);
     })?;
+    if let Some(old_store) = old_store {
+        let _ = old_store.delete();
+    }
     Ok(store)
 }
 

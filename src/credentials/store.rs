@@ -92,6 +92,35 @@ impl CredentialStore {
         }
     }
 
+    /// Whether both name the same item: the same keychain entry, or the same file.
+    pub fn same_place(&self, other: &CredentialStore) -> bool {
+        match (self, other) {
+            (
+                CredentialStore::Keyring { service, account },
+                CredentialStore::Keyring {
+                    service: s,
+                    account: a,
+                },
+            ) => service == s && account == a,
+            (CredentialStore::File { path }, CredentialStore::File { path: p }) => path == p,
+            (
+                CredentialStore::TokenCache {
+                    service,
+                    account,
+                    file,
+                    ..
+                },
+                CredentialStore::TokenCache {
+                    service: s,
+                    account: a,
+                    file: f,
+                    ..
+                },
+            ) => service == s && account == a && file == f,
+            _ => false,
+        }
+    }
+
     /// Where the secret is, as the end of a sentence: "the OS keychain", or the plaintext file.
     pub fn whereabouts(&self) -> String {
         match self {
@@ -522,9 +551,10 @@ fn map_keyring_error(e: keyring_core::Error) -> Error {
 
 /// Tests only: a keychain kept as one file per item in the directory `SVCACCT_TEST_KEYCHAIN`
 /// names, so that plain `cargo test` needs no Secret Service. The test harness selects it;
-/// release builds have no such switch (`debug_assertions`), and `scripts/test.sh` runs the same
+/// only binaries built by `cargo test` have it (the `test-hooks` feature; never `cargo build`,
+/// `cargo install` or a release), and `scripts/test.sh` runs the same
 /// tests against the real keychain instead.
-#[cfg(debug_assertions)]
+#[cfg(feature = "test-hooks")]
 mod test_keychain {
     use std::path::PathBuf;
 
@@ -571,7 +601,7 @@ mod test_keychain {
 }
 
 fn keyring_get(service: &str, account: &str) -> Result<Option<String>> {
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     if let Some(answer) = test_keychain::get(service, account) {
         return answer;
     }
@@ -587,7 +617,7 @@ fn keyring_set(service: &str, account: &str, value: &str) -> Result<()> {
     if cfg!(target_os = "windows") && !fits_windows_credential(value) {
         return Err(too_large_for_keychain(value.len()));
     }
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     if let Some(answer) = test_keychain::set(service, account, value) {
         return answer;
     }
@@ -596,7 +626,7 @@ fn keyring_set(service: &str, account: &str, value: &str) -> Result<()> {
 }
 
 fn keyring_delete(service: &str, account: &str) -> Result<bool> {
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     if let Some(answer) = test_keychain::delete(service, account) {
         return answer;
     }

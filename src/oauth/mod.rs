@@ -260,43 +260,90 @@ fn checked(cred: StoredCredential, server: &str) -> Result<StoredCredential> {
 #[derive(Debug, Default, Deserialize)]
 struct Answer {
     access_token: Option<String>,
+    token_type: Option<String>,
     refresh_token: Option<String>,
-    expires_in: Option<i64>,
+    /// Seconds, as a number (or, from some servers, a numeric string).
+    expires_in: Option<serde_json::Value>,
     error: Option<String>,
     error_description: Option<String>,
 }
 
+/// The longest a token may be said to last: ten years (a larger `expires_in` is taken as this).
+const MAX_LIFETIME: i64 = 10 * 366 * 86_400;
+
 impl Answer {
     /// The token it carries, as the credential store keeps it (with the client secret to
-    /// keep, if any).
-    fn credential(&self, client_secret: Option<&Secret>) -> Option<StoredCredential> {
+    /// keep, if any). Only Bearer tokens are used (RFC 6749 §7.1: a client must not use a token
+    /// type it does not understand).
+    fn credential(&self, client_secret: Option<&Secret>, what: &str) -> Result<StoredCredential> {
+        let Some(access_token) = self.access_token.clone() else {
+            return Err(not_a_token_response(what, "no access_token"));
+        };
+        match self.token_type.as_deref() {
+            Some(t) if t.eq_ignore_ascii_case("bearer") => {}
+            Some(other) => {
+                return Err(Error::network(format!(
+                    "{what}: the server issued a token of type '{}', and svcacct sends Bearer tokens only",
+                    one_line(other)
+                ))
+                .with_hint("ask the platform for Bearer tokens (the client's token type setting)"));
+            }
+            None => return Err(not_a_token_response(what, "no token_type")),
+        }
         let now = crate::clock::now();
-        Some(StoredCredential {
-            access_token: Some(Secret::new(self.access_token.clone()?)),
-            expires_at: self.expires_in.map(|s| now + s),
+        let lifetime = match &self.expires_in {
+            None | Some(serde_json::Value::Null) => None,
+            Some(v) => Some(
+                v.as_f64()
+                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+                    .filter(|s| s.is_finite())
+                    .ok_or_else(|| not_a_token_response(what, "expires_in is not a number"))?
+                    .clamp(0.0, MAX_LIFETIME as f64) as i64,
+            ),
+        };
+        Ok(StoredCredential {
+            access_token: Some(Secret::new(access_token)),
+            expires_at: lifetime.map(|s| now.saturating_add(s)),
             issued_at: Some(now),
             refresh_token: self.refresh_token.clone().map(Secret::new),
             client_secret: client_secret.cloned(),
         })
     }
 
-    /// `code: description` of an OAuth error answer (`HTTP N` when it names none).
+    /// `code: description` of an OAuth error answer (`HTTP N` when it names none), on one line:
+    /// it is the server's text, and must not add lines of its own to the output.
     fn refusal(&self, status: u16) -> String {
         format!(
             "{}{}",
             self.error
-                .clone()
+                .as_deref()
+                .map(one_line)
                 .unwrap_or_else(|| format!("HTTP {status}")),
             self.error_description
                 .as_deref()
-                .map(|d| format!(": {d}"))
+                .map(|d| format!(": {}", one_line(d)))
                 .unwrap_or_default()
         )
     }
 }
 
-/// Read an OAuth endpoint's answer: a server error or a body that is not JSON is an error of its
-/// own; `what` names the request in messages.
+/// A server's text for a one-line message: line breaks and other control characters become
+/// spaces, and it is cut at 300 characters.
+fn one_line(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(300)
+        .collect();
+    if text.chars().count() > 300 {
+        out.push('…');
+    }
+    out
+}
+
+/// Read an OAuth endpoint's answer: a server error, or a successful answer that is not JSON, is
+/// an error of its own; a refusal without a JSON body (a proxy's HTML 401) is a refusal with its
+/// status. `what` names the request in messages.
 fn answer_of(resp: &crate::http::client::Response, what: &str) -> Result<Answer> {
     if resp.status.is_server_error() {
         return Err(Error::network(format!(
@@ -306,23 +353,31 @@ fn answer_of(resp: &crate::http::client::Response, what: &str) -> Result<Answer>
         ))
         .with_hint("the authorization server has a problem; try again later"));
     }
-    if resp.body.is_empty() {
+    if resp.body.is_empty() || (!resp.is_json() && resp.status.is_client_error()) {
         return Ok(Answer::default());
     }
     if !resp.is_json() {
         return Err(crate::http::client::not_json(resp));
     }
-    serde_json::from_slice(&resp.body).map_err(|e| not_a_token_response(what, &resp.body, &e))
+    serde_json::from_slice(&resp.body).map_err(|_| {
+        let fields =
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&resp.body)
+                .map(|m| {
+                    let names: Vec<&str> = m.keys().map(String::as_str).collect();
+                    format!("fields {}", names.join(", "))
+                })
+                .unwrap_or_else(|_| {
+                    format!("{} bytes that are not a JSON object", resp.body.len())
+                });
+        not_a_token_response(what, &format!("unexpected field types; {fields}"))
+    })
 }
 
-fn not_a_token_response(what: &str, body: &[u8], err: &dyn std::fmt::Display) -> Error {
-    let shown = if body.len() > 80 {
-        format!("{} bytes", body.len())
-    } else {
-        String::from_utf8_lossy(body).into_owned()
-    };
+/// The answer is not a token response; `why` names what is wrong — never a value from it (it
+/// may hold a token).
+fn not_a_token_response(what: &str, why: &str) -> Error {
     Error::network(format!(
-        "{what}: the server's answer is not an OAuth token response ({err}; got {shown})"
+        "{what}: the server's answer is not an OAuth token response ({why})"
     ))
     .with_hint("check that the token endpoint is right")
 }
@@ -341,9 +396,7 @@ async fn token_request(
     let resp = oauth_form(http, &endpoints.token_endpoint, who, pairs).await?;
     let answer = answer_of(&resp, what)?;
     if resp.status.is_success() {
-        let cred = answer.credential(who.secret).ok_or_else(|| {
-            not_a_token_response(what, &resp.body, &"no access_token".to_string())
-        })?;
+        let cred = answer.credential(who.secret, what)?;
         return checked(cred, &endpoints.token_endpoint).map(Ok);
     }
     Ok(Err((answer, resp.status.as_u16())))

@@ -280,3 +280,100 @@ fn an_endless_answer_is_cut_at_64_mib() {
         .fails_with(8)
         .one_line_error("more than 64 MiB");
 }
+
+/// A token endpoint at `base` that answers every token request with `status` and `body`
+/// (`content_type`), after discovery.
+fn token_endpoint_answering(h: &Hostile, status: u16, body: &str, content_type: &str) {
+    let base = h.url();
+    h.mount(
+        Mock::given(path("/.well-known/oauth-authorization-server")).respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"token_endpoint": format!("{base}/token")})),
+        ),
+    );
+    h.mount(
+        Mock::given(path("/token")).respond_with(
+            ResponseTemplate::new(status).set_body_raw(body.to_string(), content_type),
+        ),
+    );
+}
+
+/// Token answers the CLI must not take, found by an outside review of the one token parser:
+/// another token type (RFC 6749 §7.1), none, an `expires_in` that overflows or is not a number —
+/// each one line, exit 8, nothing saved, and never the token in the message.
+#[test]
+fn token_answers_that_are_not_bearer_tokens_are_refused() {
+    for (body, said) in [
+        (
+            r#"{"access_token":"tok-dpop-123","token_type":"DPoP","expires_in":3600}"#,
+            "type 'DPoP'",
+        ),
+        (
+            r#"{"access_token":"tok-none-123","expires_in":3600}"#,
+            "no token_type",
+        ),
+        (
+            r#"{"access_token":"tok-float-1","token_type":"Bearer","expires_in":"soon"}"#,
+            "expires_in is not a number",
+        ),
+        (
+            r#"{"access_token":["tok-array-1"],"token_type":"Bearer"}"#,
+            "fields access_token, token_type",
+        ),
+    ] {
+        let h = Hostile::start();
+        token_endpoint_answering(&h, 200, body, "application/json");
+        let m = Machine::new();
+        let run = cc_login(&m, &h.url());
+        run.fails_with(8).one_line_error(said);
+        assert_no_secret(
+            &run.all(),
+            &[
+                "tok-dpop-123",
+                "tok-none-123",
+                "tok-float-1",
+                "tok-array-1",
+                "sas_secret",
+            ],
+        );
+        assert!(read(&m.config_path()).is_none(), "nothing saved for {body}");
+    }
+    // A huge or negative lifetime is clamped, not an overflow: the token is used (and kept
+    // for at most ten years, or renewed at once).
+    for expires_in in ["9223372036854775807", "-5", "3600.0"] {
+        let h = Hostile::start();
+        let body = format!(
+            r#"{{"access_token":"tok-ok","token_type":"bearer","expires_in":{expires_in}}}"#
+        );
+        token_endpoint_answering(&h, 200, &body, "application/json");
+        let m = Machine::new();
+        cc_login(&m, &h.url()).ok();
+    }
+}
+
+/// A refusal's text is the server's: it stays on one line, and a refusal without JSON (a
+/// proxy's HTML 401) is still a refusal (exit 4), not a network error.
+#[test]
+fn refusals_stay_on_one_line_and_keep_their_kind() {
+    let h = Hostile::start();
+    token_endpoint_answering(
+        &h,
+        400,
+        r#"{"error":"invalid_client","error_description":"bad secret\nerror: fake line\u001b[2J"}"#,
+        "application/json",
+    );
+    let m = Machine::new();
+    let run = cc_login(&m, &h.url());
+    run.fails_with(4)
+        .one_line_error("bad secret error: fake line");
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    let h = Hostile::start();
+    token_endpoint_answering(
+        &h,
+        401,
+        "<html><body>Unauthorized</body></html>",
+        "text/html",
+    );
+    let run = cc_login(&m, &h.url());
+    run.fails_with(4).one_line_error("HTTP 401");
+}

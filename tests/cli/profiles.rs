@@ -217,3 +217,77 @@ fn server_down_loses_nothing() {
     assert!(!creds.exists());
     m.run(&["token"]).fails_with(4);
 }
+
+/// A profile saved again for another API URL (here the same server as `localhost`) keeps its
+/// secret where the new one was just written: the one profile writer deletes the old item only
+/// when the secret moved somewhere else (an outside review found it deleting the file it had
+/// just written — a reset secret lost for good).
+#[test]
+fn saving_a_profile_for_another_api_url_keeps_the_new_secret() {
+    let sb = Sandbox::start();
+    let mut m = Machine::new();
+    login_browser(&mut m, &sb, "owner", &["--insecure-storage"]).ok();
+    let created = m
+        .run(&[
+            "sa",
+            "create",
+            "--name",
+            "Save test",
+            "--email",
+            "save@acme.example",
+            "--save",
+        ])
+        .ok();
+    let id = created
+        .stderr
+        .split("service account ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    let profile = format!("sa-{id}");
+    assert!(
+        m.run(&["--profile", &profile, "token"])
+            .ok()
+            .stdout
+            .starts_with("sba_")
+    );
+    // The same sandbox by another name: a profile of another API URL, same file.
+    let other_url = sb.url().replace("127.0.0.1", "localhost");
+    let sa = sb.bootstrap().user("owner").clone();
+    login_browser_at(
+        &mut m,
+        &other_url,
+        &sa.login,
+        &sa.password,
+        &["--profile", "other", "--insecure-storage"],
+    )
+    .ok();
+    let reset = m
+        .run(&["--profile", "other", "reset-secret", &id, "--save", "--yes"])
+        .ok();
+    assert!(reset.stderr.contains("saved"), "{}", reset.stderr);
+    let file = m.config_dir().join(format!("credentials/{profile}.json"));
+    assert!(file.exists(), "the new secret's file is still there");
+    let token = m.run(&["--profile", &profile, "token"]).ok();
+    assert!(token.stdout.starts_with("sba_"), "{}", token.stderr);
+    // And a sign-in again at another URL form keeps its own file too.
+    login_service_account(&m, &sb, &["--insecure-storage"]).ok();
+    let sa = sb.bootstrap().service_account.clone();
+    let relogin = m.run_with_stdin(
+        &[
+            "login",
+            "--api",
+            &other_url,
+            "--client-credentials",
+            "--client-id",
+            &sa.client_id,
+            "--client-secret-stdin",
+            "--insecure-storage",
+        ],
+        &sa.client_secret,
+    );
+    relogin.ok();
+    assert!(m.config_dir().join("credentials/default.json").exists());
+    assert!(m.run(&["token"]).ok().stdout.starts_with("sba_"));
+}
