@@ -30,7 +30,7 @@ impl Api<'_> {
         let mut req = Request::new(Method::POST, url)
             .auth(&self.auth)
             .json_body(&body);
-        req.idempotency_key = Some(crate::oauth::idempotency_key());
+        req.idempotency_key = Some(crate::http::client::idempotency_key());
         decode(self.http.send(req).await?)
     }
 

@@ -33,7 +33,7 @@ impl Api<'_> {
             .auth(&self.auth)
             .json_body(&body);
         // A retry after a lost answer gets the same token back, not a second token.
-        req.idempotency_key = Some(crate::oauth::idempotency_key());
+        req.idempotency_key = Some(crate::http::client::idempotency_key());
         decode(self.http.send(req).await?)
     }
 

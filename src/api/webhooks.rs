@@ -40,7 +40,7 @@ impl Api<'_> {
         let mut req = Request::new(method, url).auth(&self.auth).json_body(body);
         if post {
             // A retry after a lost answer cannot create the webhook twice.
-            req.idempotency_key = Some(crate::oauth::idempotency_key());
+            req.idempotency_key = Some(crate::http::client::idempotency_key());
         }
         decode(self.http.send(req).await?)
     }
@@ -82,7 +82,7 @@ impl Api<'_> {
         ));
         // Re-queuing is idempotent: a repeat just re-queues the same delivery.
         let mut req = Request::new(Method::POST, url).auth(&self.auth);
-        req.idempotency_key = Some(crate::oauth::idempotency_key());
+        req.idempotency_key = Some(crate::http::client::idempotency_key());
         decode(self.http.send(req).await?)
     }
 }

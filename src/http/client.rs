@@ -572,6 +572,15 @@ pub fn not_json(resp: &Response) -> Error {
     )
 }
 
+/// A fresh `Idempotency-Key` for one logical request (retries reuse it).
+pub fn idempotency_key() -> String {
+    use base64::Engine as _;
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

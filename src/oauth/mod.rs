@@ -552,14 +552,6 @@ pub fn authorization_url(
     Ok((url, state.secret().clone(), verifier))
 }
 
-/// A fresh `Idempotency-Key` for one logical request (retries reuse it).
-pub fn idempotency_key() -> String {
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
 /// RFC 7523 §2.2: the client-credentials grant with a client assertion (a CI system's OpenID
 /// token) instead of a secret. Sent by hand: the `oauth2` crate has no client assertions.
 pub async fn client_credentials_with_assertion(

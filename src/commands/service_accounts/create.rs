@@ -48,7 +48,7 @@ pub async fn run(ctx: &Context, args: &SaCreateArgs) -> Result<()> {
     };
     let created = session
         .api
-        .create_service_account(company, &new, crate::oauth::idempotency_key())
+        .create_service_account(company, &new, crate::http::client::idempotency_key())
         .await?;
     let perms = created.account.permissions.clone().unwrap_or_default();
     ctx.out.status(&format!(

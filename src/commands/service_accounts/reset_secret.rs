@@ -71,7 +71,7 @@ pub async fn run(ctx: &Context, args: &ResetSecretArgs) -> Result<()> {
     }
     let reset = session
         .api
-        .reset_service_account_secret(company, args.id, crate::oauth::idempotency_key())
+        .reset_service_account_secret(company, args.id, crate::http::client::idempotency_key())
         .await?;
     let removed = reset.previous_permissions.clone().unwrap_or_default();
     let previous = match (&pending, args.reapply_permissions) {

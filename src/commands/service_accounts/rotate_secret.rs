@@ -199,7 +199,7 @@ pub async fn run(ctx: &Context, args: &RotateSecretArgs) -> Result<()> {
             company,
             args.id,
             args.grace,
-            crate::oauth::idempotency_key(),
+            crate::http::client::idempotency_key(),
         )
         .await
         .map_err(|e| {

@@ -122,7 +122,7 @@ async fn trim_unused(ctx: &Context, args: &SaUpdateArgs, span: u64) -> Result<()
     let change = crate::ops::least_privilege::change(&trims);
     let changes = ServiceAccountChanges {
         permissions: Some(&change),
-        idempotency_key: Some(crate::oauth::idempotency_key()),
+        idempotency_key: Some(crate::http::client::idempotency_key()),
         ..Default::default()
     };
     let updated = session
