@@ -111,7 +111,10 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
-    pub hint: Option<String>,
+    /// What to do about it: one fix, or several alternatives (shown in order).
+    pub hints: Vec<String>,
+    /// The error underneath (an I/O error, say), for `std::error::Error::source`.
+    pub source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync>>,
     /// No OS keychain answered (none running, locked, refused): callers that can do without
     /// one (a token cache) use their fallback instead of failing.
     pub keychain_missing: bool,
@@ -127,14 +130,28 @@ impl Error {
         Error {
             kind,
             message: message.into(),
-            hint: None,
+            hints: Vec::new(),
+            source: None,
             keychain_missing: false,
             code: None,
         }
     }
 
+    /// The fix, replacing any hint given before (a caller that knows better says so).
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hints = vec![hint.into()];
+        self
+    }
+
+    /// One more way out, after the hints given before.
+    pub fn also_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// The error underneath.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(std::sync::Arc::new(source));
         self
     }
 
@@ -170,18 +187,24 @@ impl fmt::Display for Error {
     /// One line: the problem, then the fix.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
+        if !self.hints.is_empty() {
+            write!(f, " (hint: {})", self.hints.join("; or "))?;
         }
         Ok(())
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::internal(e.to_string())
+        Error::internal(e.to_string()).with_source(e)
     }
 }
 
@@ -215,6 +238,24 @@ mod tests {
         let mut codes: Vec<u8> = kinds.iter().map(|k| k.exit_code()).collect();
         codes.dedup();
         assert_eq!(codes.len(), kinds.len(), "each kind has its own code");
+    }
+
+    #[test]
+    fn several_hints_and_a_source() {
+        use std::error::Error as _;
+        let e = Error::from(std::io::Error::other("disk full"))
+            .with_hint("free some space")
+            .also_hint("set SVCACCT_CONFIG_DIR to another disk");
+        assert_eq!(
+            e.to_string(),
+            "disk full (hint: free some space; or set SVCACCT_CONFIG_DIR to another disk)"
+        );
+        assert_eq!(
+            e.source().map(|s| s.to_string()).as_deref(),
+            Some("disk full")
+        );
+        let replaced = e.with_hint("only this");
+        assert_eq!(replaced.to_string(), "disk full (hint: only this)");
     }
 
     #[test]
