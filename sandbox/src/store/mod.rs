@@ -14,6 +14,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod device_codes;
 mod errors;
+pub mod events;
 pub mod federations;
 pub mod idempotency;
 pub mod oauth;
