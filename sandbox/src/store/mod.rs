@@ -11,6 +11,7 @@
 
 pub mod apps;
 pub mod catalogue;
+pub mod deliveries;
 pub mod demo;
 pub mod device_codes;
 mod errors;
