@@ -9,13 +9,13 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::crypto::{random_string, random_token, sha256_hex, verify_password};
 use crate::pages;
 use crate::state::Shared;
+use crate::store::{self, Conn};
 
 pub(super) const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
 const SESSION_COOKIE: &str = "svcacct_sandbox_session";
@@ -74,7 +74,7 @@ const SESSIONS_PER_SOURCE: i64 = 20;
 
 /// Store a sign-in session for `params` and answer with the login page (and its cookie).
 pub(super) fn begin_session(
-    conn: &rusqlite::Connection,
+    conn: &Conn,
     params: &AuthorizeParams,
     peer: std::net::IpAddr,
     now: i64,
@@ -83,31 +83,19 @@ pub(super) fn begin_session(
     let session_id = random_string(32);
     let csrf = random_string(24);
     let stored = serde_json::to_string(params).expect("serialisable");
-    let t = now;
-    let saved = conn
-        .execute("DELETE FROM login_sessions WHERE expires_at <= ?1", [t])
-        .and_then(|_| conn.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [t - 3600]))
-        .and_then(|_| {
-            conn.execute(
-                "DELETE FROM login_sessions WHERE source = ?1 AND id_hash IN
-                 (SELECT id_hash FROM login_sessions WHERE source = ?1
-                  ORDER BY expires_at DESC LIMIT -1 OFFSET ?2)",
-                params![source, SESSIONS_PER_SOURCE - 1],
-            )
-        })
-        .and_then(|_| {
-            conn.execute(
-                "DELETE FROM login_sessions WHERE id_hash IN
-                 (SELECT id_hash FROM login_sessions ORDER BY expires_at DESC LIMIT -1 OFFSET ?1)",
-                [MAX_SESSIONS - 1],
-            )
-        })
-        .and_then(|_| {
-            conn.execute(
-                "INSERT INTO login_sessions (id_hash, csrf, params, expires_at, source) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![sha256_hex(&session_id), csrf, stored, t + SESSION_TTL, source],
-            )
-        });
+    let saved = store::signin::open(
+        conn,
+        &store::signin::NewSession {
+            id_hash: &sha256_hex(&session_id),
+            csrf: &csrf,
+            params: &stored,
+            expires_at: now + SESSION_TTL,
+            source: &source,
+        },
+        now,
+        SESSIONS_PER_SOURCE,
+        MAX_SESSIONS,
+    );
     if let Err(e) = saved {
         return error_page(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -176,15 +164,15 @@ fn session_from(
         .map(|(_, v)| v.to_string())
         .ok_or(SessionProblem::Expired)?;
     let conn = state.db();
-    let row: Option<(String, Option<i64>, String, i64)> = conn
-        .query_row(
-            "SELECT csrf, user_id, params, expires_at FROM login_sessions WHERE id_hash = ?1",
-            [sha256_hex(&session_id)],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()
+    let row = store::signin::session(&conn, &sha256_hex(&session_id))
         .map_err(|e| SessionProblem::Server(e.to_string()))?;
-    let Some((csrf, user_id, params, expires_at)) = row else {
+    let Some(store::signin::SessionRow {
+        csrf,
+        user_id,
+        params,
+        expires_at,
+    }) = row
+    else {
         return Err(SessionProblem::Expired);
     };
     if expires_at <= state.clock.now() {
@@ -248,23 +236,23 @@ pub async fn login(
             .insert(header::RETRY_AFTER, HeaderValue::from(wait));
         return resp;
     }
-    let user: Option<(i64, String, Option<String>)> = {
-        let conn = state.db();
-        match conn
-            .query_row(
-                "SELECT id, name, password_hash FROM users WHERE login = ?1 AND kind = 'person' AND disabled = 0",
-                [&login],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-        {
-            Ok(u) => u,
-            Err(e) => return error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e.to_string()),
+    let user = match store::signin::person_by_login(&state.db(), &login) {
+        Ok(u) => u,
+        Err(e) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Server error",
+                &e.to_string(),
+            );
         }
     };
     // The same work whether the login exists or not.
     let (known, hash) = match user {
-        Some((id, name, Some(hash))) => (Some((id, name)), hash),
+        Some(store::signin::Person {
+            id,
+            name,
+            password_hash: Some(hash),
+        }) => (Some((id, name)), hash),
         _ => (None, decoy_hash().to_string()),
     };
     let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
@@ -285,30 +273,17 @@ pub async fn login(
             .into_response();
     };
     let conn = state.db();
-    if let Err(e) = conn.execute(
-        "UPDATE login_sessions SET user_id = ?1 WHERE id_hash = ?2",
-        params![user_id, session.id_hash],
-    ) {
+    if let Err(e) = store::signin::signed_in(&conn, &session.id_hash, user_id) {
         return error_page(
             StatusCode::INTERNAL_SERVER_ERROR,
             "Server error",
             &e.to_string(),
         );
     }
-    let app_name: String = conn
-        .query_row(
-            "SELECT name FROM oauth_clients WHERE client_id = ?1",
-            [&session.params.client_id],
-            |r| r.get(0),
-        )
-        .unwrap_or_else(|_| session.params.client_id.clone());
-    let company: String = conn
-        .query_row(
-            "SELECT c.name FROM companies c JOIN users u ON u.company_id = c.id WHERE u.id = ?1",
-            [user_id],
-            |r| r.get(0),
-        )
-        .unwrap_or_default();
+    let (app_name, company) =
+        store::signin::consent_names(&conn, &session.params.client_id, user_id).unwrap_or_default();
+    let app_name = app_name.unwrap_or_else(|| session.params.client_id.clone());
+    let company = company.unwrap_or_default();
     let credentials = session
         .params
         .scope
@@ -343,10 +318,7 @@ pub async fn consent(
     };
     let conn = state.db();
     // A session is good for one decision.
-    let _ = conn.execute(
-        "DELETE FROM login_sessions WHERE id_hash = ?1",
-        [&session.id_hash],
-    );
+    let _ = store::signin::close(&conn, &session.id_hash);
     if let Some(user_code) = &session.params.device_user_code {
         return decide_device(
             &conn,
@@ -359,11 +331,25 @@ pub async fn consent(
     match form.get("decision").map(String::as_str) {
         Some("approve") => {
             let code = random_token("sbc_");
-            if let Err(e) = conn.execute(
-                "INSERT INTO auth_codes (hash, client_id, user_id, redirect_uri, code_challenge, scope, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![sha256_hex(&code), session.params.client_id, user_id, session.params.redirect_uri, session.params.code_challenge, session.params.scope, state.clock.now() + CODE_TTL],
-            ) {
-                return error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e.to_string());
+            let p = &session.params;
+            let stored = store::signin::insert_code(
+                &conn,
+                &store::signin::NewCode {
+                    hash: &sha256_hex(&code),
+                    client_id: &p.client_id,
+                    user_id,
+                    redirect_uri: &p.redirect_uri,
+                    code_challenge: p.code_challenge.as_deref(),
+                    scope: &p.scope,
+                    expires_at: state.clock.now() + CODE_TTL,
+                },
+            );
+            if let Err(e) = stored {
+                return error_page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Server error",
+                    &e.to_string(),
+                );
             }
             redirect_with(&session.params, &[("code", &code)])
         }
@@ -384,7 +370,7 @@ pub async fn consent(
 
 /// The signed-in user's decision on a device sign-in (RFC 8628 §3.3).
 fn decide_device(
-    conn: &Connection,
+    conn: &Conn,
     user_code: &str,
     user_id: i64,
     decision: Option<&str>,
@@ -404,22 +390,19 @@ fn decide_device(
                 .into_response();
         }
     };
-    let changed = conn.execute(
-        "UPDATE device_codes SET status = ?1, user_id = ?2 WHERE user_code = ?3 AND status = 'pending' AND expires_at > ?4",
-        params![status, user_id, user_code, now],
-    );
+    let changed = store::signin::decide_device(conn, user_code, user_id, status, now);
     match (changed, status) {
-        (Ok(1), "approved") => Html(pages::message(
+        (Ok(true), "approved") => Html(pages::message(
             "Device approved",
             "You can close this window and return to your terminal.",
         ))
         .into_response(),
-        (Ok(1), _) => Html(pages::message(
+        (Ok(true), _) => Html(pages::message(
             "Access denied",
             "The device was not given access. You can close this window.",
         ))
         .into_response(),
-        (Ok(_), _) => (
+        (Ok(false), _) => (
             StatusCode::BAD_REQUEST,
             Html(pages::message(
                 "Code expired",
