@@ -303,10 +303,7 @@ fn the_cycle_finder_finds_a_cycle() {
 const KNOWN_RUSQLITE_OUTSIDE_STORE: &[&str] = &[];
 
 /// Handler modules that still import another handler module (importer, imported).
-const KNOWN_HANDLER_IMPORTS: &[(&str, &str)] = &[
-    ("oauth::authorize", "oauth::signin"),
-    ("oauth::device", "oauth::signin"),
-];
+const KNOWN_HANDLER_IMPORTS: &[(&str, &str)] = &[];
 
 /// Does this code use the database driver: name `rusqlite`, or run a query on a connection
 /// (whatever the connection's type is called where it is held)?

@@ -15,11 +15,11 @@ use axum::response::{Html, IntoResponse, Response};
 use rand::Rng;
 use serde_json::json;
 
-use super::signin::{AuthorizeParams, begin_session};
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::OAuthError;
 use crate::pages;
 use crate::service::clients::{Client, authenticate_client, find_client};
+use crate::service::signin::{self, AuthorizeParams};
 use crate::state::Shared;
 use crate::store::device_codes;
 
@@ -213,7 +213,14 @@ pub async fn page(
                 scope: code.scope,
                 device_user_code: Some(user_code),
             };
-            begin_session(&conn, &params, peer.ip(), state.clock.now())
+            match signin::begin(&conn, &params, peer.ip(), state.clock.now()) {
+                Ok(opened) => pages::login_started(&opened),
+                Err(e) => pages::error_page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Server error",
+                    &e.to_string(),
+                ),
+            }
         }
         Some(code) if code.status != "pending" => {
             bad("This code was used already. Start the sign-in again on your device.")
