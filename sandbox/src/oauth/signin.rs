@@ -62,6 +62,8 @@ pub async fn login(
             );
         }
     };
+    // The slow hash holds no connection.
+    state.end_lease();
     let verified = tokio::task::spawn_blocking(move || check.verify(&password))
         .await
         .unwrap_or(None);

@@ -96,7 +96,12 @@ pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiv
         if *shutdown.borrow() {
             return;
         }
-        let (due, next_at) = claim(&state, slots.available_permits().max(1));
+        let (due, next_at) = {
+            let (state, limit) = (state.clone(), slots.available_permits().max(1));
+            tokio::task::spawn_blocking(move || claim(&state, limit))
+                .await
+                .unwrap_or_default()
+        };
         for d in due {
             let permit = slots.clone().acquire_owned().await.expect("semaphore open");
             let (state, client, notify) = (state.clone(), client.clone(), notify.clone());
@@ -132,15 +137,15 @@ struct Target {
     body: Value,
 }
 
-fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
+fn load_target(state: &Shared, event_id: &str, webhook_id: i64) -> Result<Option<Target>, String> {
     let conn = state.db();
-    let event = crate::store::events::get(&conn, &d.event_id)
+    let event = crate::store::events::get(&conn, event_id)
         .map_err(|e| e.to_string())?
         .ok_or("the event is gone")?;
     let company_id = event.company_id;
     // The webhook of the event's own company, or none: never another company's.
     let Some(hook) =
-        crate::store::webhooks::get(&conn, company_id, d.webhook_id).map_err(|e| e.to_string())?
+        crate::store::webhooks::get(&conn, company_id, webhook_id).map_err(|e| e.to_string())?
     else {
         return Ok(None);
     };
@@ -168,7 +173,7 @@ fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
         _ => None,
     };
     let body = json!({
-        "id": d.event_id,
+        "id": event_id,
         "type": event.event_type,
         "occurred_at": rfc3339_ms(event.occurred_at_ms),
         "company_id": company_id,
@@ -271,7 +276,13 @@ async fn drain_prefix(mut resp: reqwest::Response) {
 async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
     let attempt_no = d.attempts + 1;
     let started_ms = state.clock.now_ms();
-    let result = match load_target(state, &d) {
+    let target = {
+        let (state, due) = (state.clone(), (d.event_id.clone(), d.webhook_id));
+        tokio::task::spawn_blocking(move || load_target(&state, &due.0, due.1))
+            .await
+            .unwrap_or_else(|_| Err("the delivery could not be prepared".into()))
+    };
+    let result = match target {
         Ok(Some(t)) => {
             let extra = [
                 ("x-webhook-id", d.webhook_id.to_string()),
@@ -305,7 +316,10 @@ async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
             error: Some(e),
         },
     };
-    record(state, &d, attempt_no, started_ms, &result);
+    let state = state.clone();
+    let _ =
+        tokio::task::spawn_blocking(move || record(&state, &d, attempt_no, started_ms, &result))
+            .await;
 }
 
 fn record(state: &Shared, d: &Due, attempt_no: u32, started_ms: i64, r: &AttemptResult) {
