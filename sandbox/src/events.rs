@@ -2,10 +2,10 @@
 //! per subscribed webhook in the caller's transaction (the outbox).
 
 use axum::Json;
-use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
 use crate::crypto::random_string;
+use crate::store::Conn;
 
 pub const CATALOGUE: &[(&str, &str)] = &[
     ("ticket.created", "A ticket was created in a project"),
@@ -55,29 +55,22 @@ pub async fn catalogue() -> Json<Value> {
 /// Record `event_type` for `company_id` and queue it for every active webhook subscribed to
 /// it (or only for `only_webhook`). Returns the event id. Runs inside the caller's transaction.
 pub fn emit(
-    conn: &Connection,
+    conn: &Conn,
     company_id: i64,
     event_type: &str,
     data: Value,
     only_webhook: Option<i64>,
-) -> rusqlite::Result<String> {
+) -> crate::store::Result<String> {
     let id = format!("evt_{}", random_string(16));
     let t = crate::clock::system_now_ms();
-    conn.execute(
-        "INSERT INTO events (id, company_id, type, occurred_at_ms, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, company_id, event_type, t, data.to_string()],
+    crate::store::events::record(
+        conn,
+        company_id,
+        &id,
+        event_type,
+        t,
+        &data.to_string(),
+        only_webhook,
     )?;
-    for (hook, events) in crate::store::webhooks::subscribers(conn, company_id)? {
-        let subscribed = match only_webhook {
-            Some(only) => only == hook,
-            None => events.iter().any(|e| e == event_type),
-        };
-        if subscribed {
-            conn.execute(
-                "INSERT INTO deliveries (webhook_id, event_id, next_attempt_at_ms, created_at_ms, updated_at_ms) VALUES (?1, ?2, ?3, ?3, ?3)",
-                params![hook, id, t],
-            )?;
-        }
-    }
     Ok(id)
 }

@@ -170,6 +170,8 @@ pub async fn test(
     Json(body): Json<TestBody>,
 ) -> Result<Json<Value>, ApiError> {
     require_company_admin(&p, company_id, "test service account federations")?;
+    // It may fetch the issuer's keys: no lease held meanwhile.
+    state.end_lease();
     let client_id = {
         let conn = state.db();
         find(&conn, company_id, id)?.0.client_id

@@ -1,4 +1,13 @@
-//! The HTML a browser sees during sign-in. Plain forms, no scripts, labelled fields.
+//! The HTML a browser sees during sign-in. Plain forms, no scripts, labelled fields; and the
+//! answers that carry them (status, cookie, redirect).
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use url::Url;
+
+use crate::service::signin::{
+    AuthorizeParams, Decision, OOB, Opened, SESSION_COOKIE, SESSION_TTL, SessionProblem,
+};
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -141,4 +150,102 @@ pub fn device_code_form(error: Option<&str>) -> String {
 
 pub fn message(title: &str, detail: &str) -> String {
     layout(title, &format!("<p>{}</p>", escape(detail)))
+}
+
+/// A page with a title and a sentence, with `status`.
+pub fn error_page(status: StatusCode, title: &str, detail: &str) -> Response {
+    (status, Html(message(title, detail))).into_response()
+}
+
+/// Back to the client's redirect URI with `pairs` (and its state), or the out-of-band page.
+pub fn redirect_with(params: &AuthorizeParams, pairs: &[(&str, &str)]) -> Response {
+    if params.redirect_uri == OOB {
+        let code = pairs.iter().find(|(k, _)| *k == "code").map(|(_, v)| *v);
+        return match code {
+            Some(code) => Html(oob_code(code)).into_response(),
+            None => error_page(
+                StatusCode::FORBIDDEN,
+                "Access denied",
+                "You denied access. You can close this window.",
+            ),
+        };
+    }
+    let mut url = Url::parse(&params.redirect_uri).expect("validated redirect_uri");
+    {
+        let mut q = url.query_pairs_mut();
+        for (k, v) in pairs {
+            q.append_pair(k, v);
+        }
+        if let Some(state) = &params.state {
+            q.append_pair("state", state);
+        }
+    }
+    Redirect::to(url.as_str()).into_response()
+}
+
+/// The login page of a sign-in session just opened, with its cookie.
+pub fn login_started(opened: &Opened) -> Response {
+    let mut resp = Html(login(&opened.csrf, None)).into_response();
+    let cookie = format!(
+        "{SESSION_COOKIE}={}; Path=/oauth; HttpOnly; SameSite=Lax; Max-Age={SESSION_TTL}",
+        opened.session_id
+    );
+    resp.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).expect("ascii cookie"),
+    );
+    resp
+}
+
+/// The answer to a login or consent form without a usable session.
+pub fn session_problem(problem: SessionProblem) -> Response {
+    match problem {
+        SessionProblem::Expired => error_page(
+            StatusCode::BAD_REQUEST,
+            "Session expired",
+            "Your sign-in session is missing or expired. Start the sign-in again from the application.",
+        ),
+        SessionProblem::CsrfMismatch => error_page(
+            StatusCode::FORBIDDEN,
+            "Invalid form",
+            "The form's CSRF token does not match your session. Start the sign-in again.",
+        ),
+        SessionProblem::Server(e) => {
+            error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e)
+        }
+    }
+}
+
+/// The answer to a consent decision on a sign-in for `params`.
+pub fn decided(params: &AuthorizeParams, decision: Decision) -> Response {
+    match decision {
+        Decision::Code(code) => redirect_with(params, &[("code", &code)]),
+        Decision::Denied => redirect_with(
+            params,
+            &[
+                ("error", "access_denied"),
+                ("error_description", "the user denied access"),
+            ],
+        ),
+        Decision::Device { approved: true } => Html(message(
+            "Device approved",
+            "You can close this window and return to your terminal.",
+        ))
+        .into_response(),
+        Decision::Device { approved: false } => Html(message(
+            "Access denied",
+            "The device was not given access. You can close this window.",
+        ))
+        .into_response(),
+        Decision::DeviceGone => error_page(
+            StatusCode::BAD_REQUEST,
+            "Code expired",
+            "This sign-in expired or was used already. Start again on your device.",
+        ),
+        Decision::Invalid => error_page(
+            StatusCode::BAD_REQUEST,
+            "Invalid form",
+            "decision must be approve or deny.",
+        ),
+    }
 }

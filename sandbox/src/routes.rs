@@ -151,6 +151,8 @@ pub fn router(state: Shared) -> Router {
         .route("/device", get(oauth::device::page))
         .route("/oauth/authorize/login", post(oauth::signin::login))
         .route("/oauth/authorize/consent", post(oauth::signin::consent))
+        // Their store work off the async workers, one checkout per request.
+        .route_layer(middleware::from_fn_with_state(state.clone(), leased))
         .layer(middleware::map_response(page_error_shape))
         .layer(middleware::map_response(page_headers));
     Router::new()
@@ -160,12 +162,15 @@ pub fn router(state: Shared) -> Router {
         )
         .merge(
             Router::new()
-                .route("/oauth/token", post(oauth::token::token))
                 .route(
                     "/oauth/device_authorization",
                     post(oauth::device::authorize),
                 )
                 .route("/oauth/revoke", post(oauth::token::revoke))
+                // Off the async workers, one checkout per request (the token endpoint below
+                // has its own fast path: pool readers off the workers, the writer thread).
+                .route_layer(middleware::from_fn_with_state(state.clone(), leased))
+                .route("/oauth/token", post(oauth::token::token))
                 .layer(middleware::map_response(oauth_error_shape)),
         )
         .merge(pages)
@@ -174,6 +179,20 @@ pub fn router(state: Shared) -> Router {
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), log_requests))
         .with_state(state)
+}
+
+/// Middleware for routes without bearer authentication (the sign-in pages, device
+/// authorization, revocation): the rest of the request runs leased, off the async workers.
+async fn leased(State(state): State<Shared>, req: Request, next: Next) -> Response {
+    let (req, too_large) = crate::http::leased::with_buffered_body(req).await;
+    if let Some(resp) = too_large {
+        return resp;
+    }
+    let writes = crate::http::leased::writes(req.method());
+    crate::http::leased::on_blocking_pool(&state, writes, move |handle| {
+        handle.block_on(next.run(req))
+    })
+    .await
 }
 
 async fn openapi() -> Response {

@@ -64,7 +64,7 @@ pub async fn list(
     let t = state.clock.now();
     let mut items = Vec::with_capacity(accounts.len());
     for sa in accounts {
-        let secrets = store::active_secrets(&conn, &sa.client_id, t)?;
+        let secrets = store::secrets(&conn, company_id, sa.id, t)?;
         let mut v = serde_json::to_value(&sa).expect("serialisable");
         v["secrets"] = serde_json::to_value(secrets).expect("serialisable");
         items.push(v);
@@ -192,7 +192,7 @@ pub async fn view(
     let conn = state.db();
     let (sa, user_id) = find(&conn, company_id, id)?;
     let mut out = with_permissions(&sa, &perms_store::load(&conn, company_id, user_id)?);
-    out["secrets"] = secrets_json(&conn, &sa, state.clock.now())?;
+    out["secrets"] = secrets_json(&conn, company_id, &sa, state.clock.now())?;
     out["permission_usage"] = serde_json::to_value(crate::store::permission_usage::list(
         &conn, company_id, user_id,
     )?)
@@ -201,8 +201,13 @@ pub async fn view(
 }
 
 /// The account's active secrets, oldest first: dates only, never a value.
-fn secrets_json(conn: &Conn, sa: &ServiceAccount, now: i64) -> Result<Value, ApiError> {
-    let secrets = store::active_secrets(conn, &sa.client_id, now)?;
+fn secrets_json(
+    conn: &Conn,
+    company_id: i64,
+    sa: &ServiceAccount,
+    now: i64,
+) -> Result<Value, ApiError> {
+    let secrets = store::secrets(conn, company_id, sa.id, now)?;
     Ok(serde_json::to_value(secrets).expect("serialisable"))
 }
 
@@ -239,7 +244,7 @@ pub async fn rotate_secret(
     let (sa, _) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
     let t = state.clock.now();
-    let active = store::active_secrets(&tx, &sa.client_id, t)?;
+    let active = store::secrets(&tx, company_id, sa.id, t)?;
     if active.len() >= 2 {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -263,7 +268,7 @@ pub async fn rotate_secret(
     )?;
     let (sa, user_id) = find(&tx, company_id, id)?;
     let mut out = with_permissions(&sa, &perms_store::load(&tx, company_id, user_id)?);
-    out["secrets"] = secrets_json(&tx, &sa, state.clock.now())?;
+    out["secrets"] = secrets_json(&tx, company_id, &sa, state.clock.now())?;
     out["client_secret"] = json!(secret);
     let text = out.to_string();
     if let Some(Extension(i)) = &idempotent {
@@ -294,7 +299,7 @@ pub async fn finish_rotation(
     let (sa, user_id) = find(&conn, company_id, id)?;
     let tx = conn.unchecked_transaction()?;
     let t = state.clock.now();
-    let active = store::active_secrets(&tx, &sa.client_id, t)?;
+    let active = store::secrets(&tx, company_id, sa.id, t)?;
     if active.len() < 2 {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -327,7 +332,7 @@ pub async fn finish_rotation(
         None,
     )?;
     let mut out = with_permissions(&sa, &perms_store::load(&tx, company_id, user_id)?);
-    out["secrets"] = secrets_json(&tx, &sa, state.clock.now())?;
+    out["secrets"] = secrets_json(&tx, company_id, &sa, state.clock.now())?;
     tx.commit()?;
     state.deliveries_due.notify_one();
     Ok(Json(out))

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use crate::Config;
 use crate::ratelimit::RateLimiter;
@@ -84,18 +84,31 @@ impl AppState {
         }
     }
 
-    /// The writer connection. Hold the guard briefly and never across an `.await`.
-    pub fn db(&self) -> MutexGuard<'_, crate::store::Conn> {
+    /// The writer connection (the request's leased one, if it holds the writer). Hold it
+    /// briefly and never across an `.await` outside a lease.
+    pub fn db(&self) -> crate::store::pool::Checkout {
         self.db.write()
     }
 
-    /// A read-only connection of the pool (never waits behind the writer).
-    pub fn read(&self) -> MutexGuard<'_, crate::store::Conn> {
+    /// A read-only connection of the pool (never waits behind the writer), or the request's
+    /// leased connection.
+    pub fn read(&self) -> crate::store::pool::Checkout {
         self.db.read()
     }
 
+    /// Run a request's store work with one connection checkout (see [`crate::store::pool::Db::lease`]).
+    pub fn lease<R>(&self, writes: bool, f: impl FnOnce() -> R) -> R {
+        self.db.lease(writes, f)
+    }
+
+    /// Give the request's leased connection back before waiting (on the network, on the
+    /// delivery engine, on a slow hash): later checkouts are ordinary ones.
+    pub fn end_lease(&self) {
+        crate::store::pool::end_lease();
+    }
+
     /// The store's connections, for batched writes and stamps.
-    pub fn store(&self) -> &crate::store::pool::Db {
+    pub fn store(&self) -> &Arc<crate::store::pool::Db> {
         &self.db
     }
 

@@ -9,6 +9,7 @@ use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::events::emit;
 use crate::http::{Principal, require_tool};
@@ -17,10 +18,24 @@ use crate::store::tickets as store;
 
 const STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
 
-fn ticket_json(conn: &Conn, company_id: i64, project_id: i64, id: i64) -> Result<Value, ApiError> {
-    store::get(conn, company_id, project_id, id)?.ok_or_else(|| {
-        ApiError::not_found(format!("ticket {id} not found in project {project_id}"))
+/// The ticket as the API (and its events) show it.
+fn shape(t: &store::Ticket) -> Value {
+    json!({
+        "id": t.id,
+        "project_id": t.project_id,
+        "title": t.title,
+        "status": t.status,
+        "created_at": rfc3339(t.created_at),
+        "updated_at": rfc3339(t.updated_at),
     })
+}
+
+fn ticket_json(conn: &Conn, company_id: i64, project_id: i64, id: i64) -> Result<Value, ApiError> {
+    store::get(conn, company_id, project_id, id)?
+        .map(|t| shape(&t))
+        .ok_or_else(|| {
+            ApiError::not_found(format!("ticket {id} not found in project {project_id}"))
+        })
 }
 
 fn check_project(conn: &Conn, company_id: i64, project_id: i64) -> Result<(), ApiError> {

@@ -118,7 +118,7 @@ pub async fn create(
     )?;
     // A PAT made through a third-party app's grant (the `credentials` scope) lives no longer
     // than that grant: revoking the grant (a logout, a refresh-token replay) revokes it too.
-    store::bind_pat_to_app_grant(&tx, id, p.token_id)?;
+    store::bind_pat_to_app_grant(&tx, p.company_id, id, p.token_id)?;
     crate::events::emit(
         &tx,
         p.company_id,

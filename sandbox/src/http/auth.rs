@@ -78,49 +78,65 @@ fn set_rate_headers(headers: &mut HeaderMap, d: &crate::ratelimit::RateDecision)
 }
 
 /// Authenticate the bearer token, charge the account's budget, and put the [`Principal`] in the
-/// request. Every response carries the `RateLimit-*` headers.
-pub async fn authenticate(State(state): State<Shared>, mut req: Request, next: Next) -> Response {
-    let principal = match bearer(req.headers()).map(str::to_string) {
-        Some(token) => {
-            let state = state.clone();
-            tokio::task::spawn_blocking(move || principal_for(&state, &token))
-                .await
-                .unwrap_or_else(|_| Err(ApiError::unauthorized("the access token is not valid")))
-        }
-        None => Err(ApiError::unauthorized(
-            "no bearer token: send 'Authorization: Bearer <token>'",
-        )),
+/// request. Every response carries the `RateLimit-*` headers. With a token, the body is read
+/// first and then authentication, the idempotent replay, the handler and the stored answer run
+/// on the blocking pool with one connection leased for all of them ([`super::leased`]).
+pub async fn authenticate(State(state): State<Shared>, req: Request, next: Next) -> Response {
+    let Some(token) = bearer(req.headers()).map(str::to_string) else {
+        // Unauthenticated requests share one anonymous budget (account 0).
+        let decision = state.rate.check(0);
+        let mut resp = if decision.allowed {
+            ApiError::unauthorized("no bearer token: send 'Authorization: Bearer <token>'")
+                .into_response()
+        } else {
+            rate_limited(&decision)
+        };
+        set_rate_headers(resp.headers_mut(), &decision);
+        return super::errors::in_error_shape(resp).await;
     };
-    // Unauthenticated requests share one anonymous budget (account 0).
-    let account = principal.as_ref().map(|p| p.company_id).unwrap_or(0);
-    let decision = state.rate.check(account);
-    let mut resp = if !decision.allowed {
-        let mut err = ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            format!(
-                "the account's budget of {} requests per minute is spent; retry in {} s",
-                decision.limit, decision.reset_secs
-            ),
-        );
-        err.retry_after = Some(decision.reset_secs);
-        err.into_response()
-    } else {
-        match principal {
-            Ok(p) => {
-                let expires = p.credential_expires_at;
-                req.extensions_mut().insert(p);
-                let mut resp = next.run(req).await;
-                if let Some(at) = expires
-                    && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
-                {
-                    resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
+    let (req, too_large) = super::leased::with_buffered_body(req).await;
+    let writes = super::leased::writes(req.method());
+    let st = state.clone();
+    let resp = super::leased::on_blocking_pool(&state, writes, move |handle| {
+        let principal = principal_for(&st, &token);
+        let account = principal.as_ref().map(|p| p.company_id).unwrap_or(0);
+        let decision = st.rate.check(account);
+        let mut resp = if !decision.allowed {
+            rate_limited(&decision)
+        } else {
+            match (principal, too_large) {
+                (Ok(_), Some(too_large)) => too_large,
+                (Ok(p), None) => {
+                    let expires = p.credential_expires_at;
+                    let mut req = req;
+                    req.extensions_mut().insert(p);
+                    let mut resp = handle.block_on(next.run(req));
+                    if let Some(at) = expires
+                        && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
+                    {
+                        resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
+                    }
+                    resp
                 }
-                resp
+                (Err(e), _) => e.into_response(),
             }
-            Err(e) => e.into_response(),
-        }
-    };
-    set_rate_headers(resp.headers_mut(), &decision);
+        };
+        set_rate_headers(resp.headers_mut(), &decision);
+        resp
+    })
+    .await;
     super::errors::in_error_shape(resp).await
+}
+
+fn rate_limited(decision: &crate::ratelimit::RateDecision) -> Response {
+    let mut err = ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+        format!(
+            "the account's budget of {} requests per minute is spent; retry in {} s",
+            decision.limit, decision.reset_secs
+        ),
+    );
+    err.retry_after = Some(decision.reset_secs);
+    err.into_response()
 }

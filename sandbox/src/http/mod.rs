@@ -1,10 +1,12 @@
 //! What every API route shares, by job: the caller ([`principal`]: who, and what they may do),
 //! bearer authentication and the rate limit ([`auth`]), request bodies ([`body`]), the one
-//! error shape for extractor rejections ([`errors`]) and pagination ([`paging`]).
+//! error shape for extractor rejections ([`errors`]) and pagination ([`paging`]), store work off the async workers with one checkout per request
+//! ([`leased`]).
 
 pub mod auth;
 pub mod body;
 pub mod errors;
+pub mod leased;
 pub mod paging;
 pub mod principal;
 

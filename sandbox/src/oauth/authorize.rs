@@ -1,5 +1,5 @@
 //! `GET /oauth/authorize` (RFC 6749 §4.1, RFC 7636, RFC 8252): the request is checked, then
-//! the browser sign-in (`signin`) takes over.
+//! the browser sign-in (`service::signin`, its forms in `signin`) takes over.
 
 use std::collections::HashMap;
 
@@ -8,7 +8,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use url::Url;
 
-use super::signin::{AuthorizeParams, OOB, begin_session, error_page, redirect_with};
+use crate::pages::{error_page, login_started, redirect_with};
+use crate::service::signin::{self, AuthorizeParams, OOB};
 use crate::state::Shared;
 
 /// The longest value accepted for each authorization request parameter.
@@ -152,7 +153,14 @@ pub async fn start(
         }
         (None, _) => {}
     }
-    begin_session(&conn, &params, peer.ip(), state.clock.now())
+    match signin::begin(&conn, &params, peer.ip(), state.clock.now()) {
+        Ok(opened) => login_started(&opened),
+        Err(e) => error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Server error",
+            &e.to_string(),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -13,15 +13,15 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use rand::Rng;
-use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
-use super::signin::{AuthorizeParams, begin_session};
 use crate::crypto::{random_token, sha256_hex};
 use crate::error::OAuthError;
 use crate::pages;
 use crate::service::clients::{Client, authenticate_client, find_client};
+use crate::service::signin::{self, AuthorizeParams};
 use crate::state::Shared;
+use crate::store::device_codes;
 
 const ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
 /// Live device codes at most (a flood of unauthenticated starts cannot fill the disk).
@@ -89,16 +89,12 @@ pub async fn authorize(
             ));
         }
         let t = state.clock.now();
-        conn.execute(
-            "DELETE FROM device_codes WHERE expires_at <= ?1",
-            [t - 3600],
-        )?;
-        let (live, from_source, for_client): (i64, i64, i64) = conn.query_row(
-            "SELECT COUNT(*), COALESCE(SUM(source = ?2), 0), COALESCE(SUM(client_id = ?3), 0)
-             FROM device_codes WHERE expires_at > ?1 AND status = 'pending'",
-            params![t, source, client.client_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        device_codes::prune(&conn, t - 3600)?;
+        let device_codes::Pending {
+            live,
+            from_source,
+            for_client,
+        } = device_codes::pending(&conn, t, &source, &client.client_id)?;
         if from_source >= PENDING_PER_SOURCE {
             return Err(OAuthError::new(
                 "slow_down",
@@ -120,20 +116,23 @@ pub async fn authorize(
         let device_code = random_token("sbd_");
         let mut user_code = new_user_code();
         for _ in 0..8 {
-            let taken: bool = conn.query_row(
-                "SELECT EXISTS(SELECT 1 FROM device_codes WHERE user_code = ?1)",
-                [&user_code],
-                |r| r.get(0),
-            )?;
+            let taken = device_codes::user_code_taken(&conn, &user_code)?;
             if !taken {
                 break;
             }
             user_code = new_user_code();
         }
-        conn.execute(
-            "INSERT INTO device_codes (device_hash, user_code, client_id, scope, interval, expires_at, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![sha256_hex(&device_code), user_code, client.client_id, scope, state.device_interval, t + state.device_code_ttl, source],
+        device_codes::insert(
+            &conn,
+            &device_codes::NewDeviceCode {
+                device_hash: &sha256_hex(&device_code),
+                user_code: &user_code,
+                client_id: &client.client_id,
+                scope: &scope,
+                interval: state.device_interval,
+                expires_at: t + state.device_code_ttl,
+                source: &source,
+            },
         )?;
         let base = &state.base_url;
         Ok(json!({
@@ -193,14 +192,7 @@ pub async fn page(
         return bad("That is not a code from this sign-in: codes are 8 letters, like BDFH-JKLM.");
     };
     let conn = state.db();
-    let row: Option<(String, String, String, i64)> = match conn
-        .query_row(
-            "SELECT client_id, scope, status, expires_at FROM device_codes WHERE user_code = ?1",
-            [&user_code],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()
-    {
+    let row = match device_codes::by_user_code(&conn, &user_code) {
         Ok(r) => r,
         Err(e) => {
             return (
@@ -211,21 +203,26 @@ pub async fn page(
         }
     };
     match row {
-        Some((client_id, scope, status, expires_at))
-            if status == "pending" && expires_at > state.clock.now() =>
-        {
+        Some(code) if code.status == "pending" && code.expires_at > state.clock.now() => {
             state.login_throttle.address_succeeded(peer.ip());
             let params = AuthorizeParams {
-                client_id,
+                client_id: code.client_id,
                 redirect_uri: String::new(),
                 state: None,
                 code_challenge: None,
-                scope,
+                scope: code.scope,
                 device_user_code: Some(user_code),
             };
-            begin_session(&conn, &params, peer.ip(), state.clock.now())
+            match signin::begin(&conn, &params, peer.ip(), state.clock.now()) {
+                Ok(opened) => pages::login_started(&opened),
+                Err(e) => pages::error_page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Server error",
+                    &e.to_string(),
+                ),
+            }
         }
-        Some((_, _, status, _)) if status != "pending" => {
+        Some(code) if code.status != "pending" => {
             bad("This code was used already. Start the sign-in again on your device.")
         }
         Some(_) => bad("This code has expired. Start the sign-in again on your device."),

@@ -58,3 +58,89 @@ pub fn used(conn: &Connection, device_hash: &str) -> rusqlite::Result<()> {
     )?;
     Ok(())
 }
+
+/// Forget codes expired before `before`.
+pub fn prune(conn: &Connection, before: i64) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM device_codes WHERE expires_at <= ?1", [before])?;
+    Ok(())
+}
+
+/// Codes still waiting at `now`: in all, from `source`, and for `client_id`.
+pub struct Pending {
+    pub live: i64,
+    pub from_source: i64,
+    pub for_client: i64,
+}
+
+pub fn pending(
+    conn: &Connection,
+    now: i64,
+    source: &str,
+    client_id: &str,
+) -> rusqlite::Result<Pending> {
+    conn.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(source = ?2), 0), COALESCE(SUM(client_id = ?3), 0)
+         FROM device_codes WHERE expires_at > ?1 AND status = 'pending'",
+        params![now, source, client_id],
+        |r| {
+            Ok(Pending {
+                live: r.get(0)?,
+                from_source: r.get(1)?,
+                for_client: r.get(2)?,
+            })
+        },
+    )
+}
+
+/// Is `user_code` some code's already (live or not)?
+pub fn user_code_taken(conn: &Connection, user_code: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM device_codes WHERE user_code = ?1)",
+        [user_code],
+        |r| r.get(0),
+    )
+}
+
+/// A new device sign-in, waiting for its user.
+pub struct NewDeviceCode<'a> {
+    pub device_hash: &'a str,
+    pub user_code: &'a str,
+    pub client_id: &'a str,
+    pub scope: &'a str,
+    pub interval: i64,
+    pub expires_at: i64,
+    pub source: &'a str,
+}
+
+pub fn insert(conn: &Connection, c: &NewDeviceCode) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO device_codes (device_hash, user_code, client_id, scope, interval, expires_at, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![c.device_hash, c.user_code, c.client_id, c.scope, c.interval, c.expires_at, c.source],
+    )?;
+    Ok(())
+}
+
+/// A device code as the verification page sees it.
+pub struct UserCodeRow {
+    pub client_id: String,
+    pub scope: String,
+    pub status: String,
+    pub expires_at: i64,
+}
+
+pub fn by_user_code(conn: &Connection, user_code: &str) -> rusqlite::Result<Option<UserCodeRow>> {
+    conn.query_row(
+        "SELECT client_id, scope, status, expires_at FROM device_codes WHERE user_code = ?1",
+        [user_code],
+        |r| {
+            Ok(UserCodeRow {
+                client_id: r.get(0)?,
+                scope: r.get(1)?,
+                status: r.get(2)?,
+                expires_at: r.get(3)?,
+            })
+        },
+    )
+    .optional()
+}

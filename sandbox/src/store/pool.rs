@@ -3,12 +3,20 @@
 //! issuance) in small batches: one transaction, one commit, for every job queued meanwhile.
 //! Pending "last used" stamps are kept in memory and written with the next batch, the next
 //! writer checkout, or the next tick, whichever comes first. Expired tokens are pruned on a tick.
+//!
+//! A checkout ([`Checkout`]) owns its connection until dropped, so it can be *leased* to a
+//! request: [`Db::lease`] checks one connection out for a whole API request (authentication,
+//! idempotent replay, the handler, storing the answer), and every `write`/`read` made on that
+//! thread meanwhile gets that same connection back instead of a second checkout. A lease that
+//! holds a reader is swapped for the writer the first time the request writes.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, params};
@@ -25,9 +33,115 @@ const PRUNE_EVERY: Duration = Duration::from_secs(5);
 type Reply = Box<dyn FnOnce(bool) + Send>;
 type Job = Box<dyn FnOnce(&Connection) -> Reply + Send>;
 
+/// One connection's place: the connection while it is not checked out.
+struct Slot {
+    conn: Mutex<Option<Connection>>,
+    returned: Condvar,
+}
+
+impl Slot {
+    fn new(conn: Connection) -> Slot {
+        Slot {
+            conn: Mutex::new(Some(conn)),
+            returned: Condvar::new(),
+        }
+    }
+
+    fn take(&self) -> Connection {
+        let mut held = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if let Some(conn) = held.take() {
+                return conn;
+            }
+            held = self.returned.wait(held).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    fn try_take(&self) -> Option<Connection> {
+        self.conn.try_lock().ok()?.take()
+    }
+
+    fn put(&self, conn: Connection) {
+        *self.conn.lock().unwrap_or_else(|p| p.into_inner()) = Some(conn);
+        self.returned.notify_one();
+    }
+}
+
+/// Which slot a checkout came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Writer,
+    Reader(usize),
+}
+
+/// A request's connection: one checkout shared by every `write`/`read` on the thread that runs
+/// the request, until the lease ends.
+struct Lease {
+    conn: Rc<Connection>,
+    which: Which,
+    db: Arc<Db>,
+}
+
+thread_local! {
+    /// The connection leased to the request this thread is running, if any.
+    static LEASE: RefCell<Option<Lease>> = const { RefCell::new(None) };
+}
+
+enum Held {
+    Own(Connection, Which),
+    Leased(Rc<Connection>),
+}
+
+/// A connection checked out of the pool (the writer, or a reader), back when dropped; or the
+/// thread's leased connection, shared. Not `Send`: never held across an `.await` in a handler.
+pub struct Checkout {
+    held: Option<Held>,
+    db: Arc<Db>,
+}
+
+impl std::ops::Deref for Checkout {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self.held.as_ref().expect("a checkout holds its connection") {
+            Held::Own(conn, _) => conn,
+            Held::Leased(conn) => conn,
+        }
+    }
+}
+
+impl Drop for Checkout {
+    fn drop(&mut self) {
+        if let Some(Held::Own(conn, which)) = self.held.take() {
+            self.db.put(conn, which);
+        }
+    }
+}
+
+/// The thread's lease, if any, with what it holds.
+fn leased() -> Option<(Rc<Connection>, Which)> {
+    LEASE
+        .try_with(|lease| lease.borrow().as_ref().map(|l| (l.conn.clone(), l.which)))
+        .ok()
+        .flatten()
+}
+
+/// End the thread's lease: its connection goes back to the pool, unless a checkout of it is
+/// still alive (then the lease stays). Later checkouts on this thread are ordinary ones: call
+/// it before waiting on the network, or on another task that needs the writer.
+pub fn end_lease() {
+    let _ = LEASE.try_with(|l| {
+        let mut l = l.borrow_mut();
+        let Some(lease) = l.take() else { return };
+        match Rc::try_unwrap(lease.conn) {
+            Ok(conn) => lease.db.put(conn, lease.which),
+            Err(conn) => *l = Some(Lease { conn, ..lease }),
+        }
+    });
+}
+
 pub struct Db {
-    writer: Mutex<Connection>,
-    readers: Vec<Mutex<Connection>>,
+    writer: Slot,
+    readers: Vec<Slot>,
     next_reader: AtomicUsize,
     /// PAT id → when it was last used, not yet written.
     stamps: Mutex<HashMap<i64, i64>>,
@@ -66,10 +180,10 @@ impl Db {
                 Ok(c)
             })
             .map_err(|e| StartError::Database(path.clone(), e))?;
-            readers.push(Mutex::new(conn));
+            readers.push(Slot::new(conn));
         }
         let db = Arc::new(Db {
-            writer: Mutex::new(writer),
+            writer: Slot::new(writer),
             readers,
             next_reader: AtomicUsize::new(0),
             stamps: Mutex::new(HashMap::new()),
@@ -93,29 +207,133 @@ impl Db {
         &self.clock
     }
 
+    fn put(&self, conn: Connection, which: Which) {
+        match which {
+            Which::Writer => self.writer.put(conn),
+            Which::Reader(i) => self.readers[i].put(conn),
+        }
+    }
+
+    fn take(&self, which: Which) -> Connection {
+        match which {
+            Which::Writer => self.writer.take(),
+            Which::Reader(i) => self.readers[i].take(),
+        }
+    }
+
+    fn own(self: &Arc<Self>, conn: Connection, which: Which) -> Checkout {
+        Checkout {
+            held: Some(Held::Own(conn, which)),
+            db: self.clone(),
+        }
+    }
+
+    fn shared(self: &Arc<Self>, conn: Rc<Connection>) -> Checkout {
+        Checkout {
+            held: Some(Held::Leased(conn)),
+            db: self.clone(),
+        }
+    }
+
+    /// A reader of the pool: the first free one, else wait for one in turn.
+    fn take_reader(&self) -> (Connection, Which) {
+        let n = self.readers.len();
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        for i in 0..n {
+            let at = (start + i) % n;
+            if let Some(conn) = self.readers[at].try_take() {
+                return (conn, Which::Reader(at));
+            }
+        }
+        let which = Which::Reader(start % n);
+        (self.take(which), which)
+    }
+
+    /// A lease of a reader becomes a lease of the writer, if no checkout of the reader is alive.
+    fn swap_lease_for_writer(self: &Arc<Self>) -> Option<Rc<Connection>> {
+        LEASE
+            .try_with(|l| {
+                let mut l = l.borrow_mut();
+                let lease = l.take()?;
+                match Rc::try_unwrap(lease.conn) {
+                    Ok(reader) => {
+                        self.put(reader, lease.which);
+                        let writer = Rc::new(self.take(Which::Writer));
+                        *l = Some(Lease {
+                            conn: writer.clone(),
+                            which: Which::Writer,
+                            db: lease.db,
+                        });
+                        Some(writer)
+                    }
+                    Err(conn) => {
+                        *l = Some(Lease { conn, ..lease });
+                        None
+                    }
+                }
+            })
+            .ok()
+            .flatten()
+    }
+
     /// The writer, with the pending stamps written first (so that what it reads is current).
-    /// Hold it briefly and never across an `.await`.
-    pub fn write(&self) -> MutexGuard<'_, Connection> {
-        let conn = self
-            .writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+    /// Within a lease: the leased writer; a lease of a reader is swapped for the writer (if no
+    /// checkout of the reader is alive). Hold it briefly and never across an `.await`.
+    pub fn write(self: &Arc<Self>) -> Checkout {
+        let conn = match leased() {
+            Some((conn, Which::Writer)) => self.shared(conn),
+            Some((reader, _)) => {
+                drop(reader);
+                match self.swap_lease_for_writer() {
+                    Some(writer) => self.shared(writer),
+                    None => self.own(self.take(Which::Writer), Which::Writer),
+                }
+            }
+            None => self.own(self.take(Which::Writer), Which::Writer),
+        };
         self.write_stamps(&conn);
         conn
     }
 
-    /// A reader: the first free one, else wait for one in turn.
-    pub fn read(&self) -> MutexGuard<'_, Connection> {
-        let n = self.readers.len();
-        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
-        for i in 0..n {
-            if let Ok(conn) = self.readers[(start + i) % n].try_lock() {
-                return conn;
+    /// A read-only connection of the pool (never waits behind the writer), or the thread's
+    /// leased connection (whichever it holds).
+    pub fn read(self: &Arc<Self>) -> Checkout {
+        match leased() {
+            Some((conn, _)) => self.shared(conn),
+            None => {
+                let (conn, which) = self.take_reader();
+                self.own(conn, which)
             }
         }
-        self.readers[start % n]
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Run `f` (a request's store work, on this thread) with one connection checked out for
+    /// all of it: the writer when `writes`, else a reader (swapped for the writer on the first
+    /// write). Every `write`/`read` on this thread meanwhile hands out that connection.
+    pub fn lease<R>(self: &Arc<Self>, writes: bool, f: impl FnOnce() -> R) -> R {
+        struct Done;
+        impl Drop for Done {
+            fn drop(&mut self) {
+                end_lease();
+            }
+        }
+        end_lease();
+        let (conn, which) = if writes {
+            let conn = self.take(Which::Writer);
+            self.write_stamps(&conn);
+            (conn, Which::Writer)
+        } else {
+            self.take_reader()
+        };
+        let _ = LEASE.try_with(|l| {
+            *l.borrow_mut() = Some(Lease {
+                conn: Rc::new(conn),
+                which,
+                db: self.clone(),
+            })
+        });
+        let _done = Done;
+        f()
     }
 
     /// Note that PAT `token_id` was used at `at`; written with the next write.
@@ -205,10 +423,7 @@ fn writer_loop(db: std::sync::Weak<Db>, rx: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let conn = db
-            .writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let conn = db.own(db.take(Which::Writer), Which::Writer);
         if jobs.is_empty() {
             db.write_stamps(&conn);
             drop(conn);
@@ -241,5 +456,46 @@ impl Drop for Db {
             .get_mut()
             .unwrap_or_else(|p| p.into_inner())
             .take();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &Connection, b: &Connection) -> bool {
+        std::ptr::eq(a, b)
+    }
+
+    /// Within a lease every checkout is the leased connection; after it, checkouts are ordinary
+    /// again (nothing is left checked out).
+    #[test]
+    fn a_lease_is_one_checkout_for_the_whole_request() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(dir.path(), 60).unwrap();
+        db.lease(true, || {
+            let w = db.write();
+            let r = db.read();
+            assert!(same(&w, &r), "a read in a writer's lease is the writer");
+            let w2 = db.write();
+            assert!(same(&w, &w2), "nested writes share it (no deadlock)");
+        });
+        // A reader's lease turns into the writer's on the first write.
+        db.lease(false, || {
+            let r = db.read();
+            assert!(r.is_readonly(rusqlite::MAIN_DB).unwrap());
+            drop(r);
+            let w = db.write();
+            assert!(!w.is_readonly(rusqlite::MAIN_DB).unwrap());
+            let r = db.read();
+            assert!(same(&w, &r));
+        });
+        // Ended early: the next write is an ordinary checkout of the free writer.
+        db.lease(true, || {
+            end_lease();
+            drop(db.write());
+        });
+        drop(db.write());
+        drop(db.read());
     }
 }

@@ -221,8 +221,23 @@ fn ensure_secret_rows(conn: &Connection, client_id: &str, now: i64) -> rusqlite:
     Ok(())
 }
 
-/// The secrets of `client_id` still valid at `now`, oldest first.
-pub fn active_secrets(
+/// The secrets of account `sa_id` of `company_id` still valid at `now`, oldest first (none for
+/// another company's account).
+pub fn secrets(
+    conn: &Connection,
+    company_id: i64,
+    sa_id: i64,
+    now: i64,
+) -> rusqlite::Result<Vec<SecretInfo>> {
+    match client_of(conn, company_id, sa_id)? {
+        Some(client_id) => active_secrets(conn, &client_id, now),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The secrets of `client_id` still valid at `now`, oldest first: for client authentication
+/// (the client id names the account) and the company-scoped functions here.
+fn active_secrets(
     conn: &Connection,
     client_id: &str,
     now: i64,
@@ -422,4 +437,42 @@ pub fn insert(
         params![company_id, user_id, a.client_id, a.name, a.description, now],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(conn: &Connection, company_id: i64, client_id: &str) -> i64 {
+        insert(
+            conn,
+            company_id,
+            &NewAccount {
+                client_id,
+                name: client_id,
+                description: "",
+                email: &format!("{client_id}@example.test"),
+                secret_hash: "not-a-real-hash",
+            },
+            1_000,
+        )
+        .unwrap()
+    }
+
+    /// An account's secrets (and the account) are read under its company only.
+    #[test]
+    fn secrets_are_read_under_the_accounts_company_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::store::schema::open(dir.path()).unwrap();
+        let a = crate::seed::add_company(&conn, "Acme", "a-").unwrap();
+        let b = crate::seed::add_company(&conn, "Borealis", "b-").unwrap();
+        let sa = account(&conn, a.id, "sa-tenancy-a");
+        assert_eq!(secrets(&conn, a.id, sa, 2_000).unwrap().len(), 1);
+        assert!(
+            secrets(&conn, b.id, sa, 2_000).unwrap().is_empty(),
+            "another company's account"
+        );
+        assert!(get(&conn, b.id, sa).unwrap().is_none());
+        assert!(get(&conn, a.id, sa).unwrap().is_some());
+    }
 }

@@ -1,25 +1,37 @@
 //! Projects' tickets and their photos, always within one company (and project).
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde_json::{Value, json};
 
-use crate::clock::rfc3339;
+/// A ticket as stored (times in seconds since the epoch).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ticket {
+    pub id: i64,
+    pub project_id: i64,
+    pub title: String,
+    pub status: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
 
-/// Ticket `id` of that project of that company, as the API shows it.
+/// Ticket `id` of that project of that company.
 pub fn get(
     conn: &Connection,
     company_id: i64,
     project_id: i64,
     id: i64,
-) -> rusqlite::Result<Option<Value>> {
+) -> rusqlite::Result<Option<Ticket>> {
     conn.query_row(
         "SELECT id, project_id, title, status, created_at, updated_at FROM tickets WHERE company_id = ?1 AND project_id = ?2 AND id = ?3",
         params![company_id, project_id, id],
         |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?, "project_id": r.get::<_, i64>(1)?, "title": r.get::<_, String>(2)?,
-                "status": r.get::<_, String>(3)?, "created_at": rfc3339(r.get(4)?), "updated_at": rfc3339(r.get(5)?),
-            }))
+            Ok(Ticket {
+                id: r.get(0)?,
+                project_id: r.get(1)?,
+                title: r.get(2)?,
+                status: r.get(3)?,
+                created_at: r.get(4)?,
+                updated_at: r.get(5)?,
+            })
         },
     )
     .optional()

@@ -191,18 +191,25 @@ pub fn pat_exists(
 
 /// Tie PAT `pat_id` to the grant of the token that made it, when that grant belongs to a
 /// third-party app (not the svcacct CLI): the PAT is then revoked with the grant. A PAT made
-/// by such a PAT inherits the same grant.
+/// by such a PAT inherits the same grant. Both tokens are of users of `company_id`.
 pub fn bind_pat_to_app_grant(
     conn: &Connection,
+    company_id: i64,
     pat_id: i64,
     maker_token_id: i64,
 ) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE tokens SET grant_id = (
              SELECT g.id FROM tokens t JOIN grants g ON g.id = t.grant_id
-             WHERE t.id = ?2 AND g.client_id != ?3)
-         WHERE id = ?1",
-        rusqlite::params![pat_id, maker_token_id, super::oauth::CLI_CLIENT_ID],
+             WHERE t.id = ?2 AND g.client_id != ?3
+               AND t.user_id IN (SELECT id FROM users WHERE company_id = ?4))
+         WHERE id = ?1 AND user_id IN (SELECT id FROM users WHERE company_id = ?4)",
+        rusqlite::params![
+            pat_id,
+            maker_token_id,
+            super::oauth::CLI_CLIENT_ID,
+            company_id
+        ],
     )?;
     Ok(())
 }

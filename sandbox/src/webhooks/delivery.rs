@@ -5,13 +5,13 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rusqlite::{OptionalExtension, params};
 use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore, watch};
 
 use super::destination;
 use crate::clock::rfc3339_ms;
 use crate::state::Shared;
+use crate::store::deliveries::{self, Due};
 
 /// Timing of deliveries; the defaults are the platform's (SPEC "Webhooks").
 #[derive(Clone, Debug)]
@@ -70,21 +70,9 @@ impl AttemptResult {
     }
 }
 
-struct Due {
-    id: i64,
-    webhook_id: i64,
-    event_id: String,
-    attempts: u32,
-    created_at_ms: i64,
-}
-
 pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiver<bool>) {
     {
-        let conn = state.db();
-        if let Err(e) = conn.execute(
-            "UPDATE deliveries SET status = 'pending' WHERE status = 'sending'",
-            [],
-        ) {
+        if let Err(e) = deliveries::resume(&state.db()) {
             crate::log_line!("webhook deliveries: cannot resume: {e}");
         }
     }
@@ -108,7 +96,12 @@ pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiv
         if *shutdown.borrow() {
             return;
         }
-        let (due, next_at) = claim(&state, slots.available_permits().max(1));
+        let (due, next_at) = {
+            let (state, limit) = (state.clone(), slots.available_permits().max(1));
+            tokio::task::spawn_blocking(move || claim(&state, limit))
+                .await
+                .unwrap_or_default()
+        };
         for d in due {
             let permit = slots.clone().acquire_owned().await.expect("semaphore open");
             let (state, client, notify) = (state.clone(), client.clone(), notify.clone());
@@ -131,40 +124,7 @@ pub async fn run(state: Shared, notify: Arc<Notify>, mut shutdown: watch::Receiv
 
 /// Mark up to `limit` due deliveries as sending; also say when the next one falls due.
 fn claim(state: &Shared, limit: usize) -> (Vec<Due>, Option<i64>) {
-    let conn = state.db();
-    let result = (|| {
-        let tx = conn.unchecked_transaction()?;
-        let now = state.clock.now_ms();
-        let due: Vec<Due> = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT id, webhook_id, event_id, attempts, created_at_ms FROM deliveries
-                 WHERE status IN ('pending', 'failed') AND next_attempt_at_ms <= ?1 ORDER BY next_attempt_at_ms, id LIMIT ?2",
-            )?;
-            stmt.query_map(params![now, limit as i64], |r| {
-                Ok(Due {
-                    id: r.get(0)?,
-                    webhook_id: r.get(1)?,
-                    event_id: r.get(2)?,
-                    attempts: r.get(3)?,
-                    created_at_ms: r.get(4)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?
-        };
-        for d in &due {
-            tx.execute(
-                "UPDATE deliveries SET status = 'sending', updated_at_ms = ?1 WHERE id = ?2",
-                params![now, d.id],
-            )?;
-        }
-        let next: Option<i64> = tx
-            .query_row("SELECT MIN(next_attempt_at_ms) FROM deliveries WHERE status IN ('pending', 'failed')", [], |r| r.get(0))
-            .optional()?
-            .flatten();
-        tx.commit()?;
-        Ok::<_, rusqlite::Error>((due, next))
-    })();
-    result.unwrap_or_else(|e| {
+    deliveries::claim(&state.db(), state.clock.now_ms(), limit).unwrap_or_else(|e| {
         crate::log_line!("webhook deliveries: {e}");
         (Vec::new(), None)
     })
@@ -177,18 +137,15 @@ struct Target {
     body: Value,
 }
 
-fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
+fn load_target(state: &Shared, event_id: &str, webhook_id: i64) -> Result<Option<Target>, String> {
     let conn = state.db();
-    let (event_type, company_id, occurred, data): (String, i64, i64, String) = conn
-        .query_row(
-            "SELECT type, company_id, occurred_at_ms, data FROM events WHERE id = ?1",
-            [&d.event_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .map_err(|e| e.to_string())?;
+    let event = crate::store::events::get(&conn, event_id)
+        .map_err(|e| e.to_string())?
+        .ok_or("the event is gone")?;
+    let company_id = event.company_id;
     // The webhook of the event's own company, or none: never another company's.
     let Some(hook) =
-        crate::store::webhooks::get(&conn, company_id, d.webhook_id).map_err(|e| e.to_string())?
+        crate::store::webhooks::get(&conn, company_id, webhook_id).map_err(|e| e.to_string())?
     else {
         return Ok(None);
     };
@@ -216,11 +173,11 @@ fn load_target(state: &Shared, d: &Due) -> Result<Option<Target>, String> {
         _ => None,
     };
     let body = json!({
-        "id": d.event_id,
-        "type": event_type,
-        "occurred_at": rfc3339_ms(occurred),
+        "id": event_id,
+        "type": event.event_type,
+        "occurred_at": rfc3339_ms(event.occurred_at_ms),
         "company_id": company_id,
-        "data": serde_json::from_str::<Value>(&data).unwrap_or(Value::Null),
+        "data": serde_json::from_str::<Value>(&event.data).unwrap_or(Value::Null),
     });
     Ok(Some(Target {
         url: hook.url,
@@ -319,7 +276,13 @@ async fn drain_prefix(mut resp: reqwest::Response) {
 async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
     let attempt_no = d.attempts + 1;
     let started_ms = state.clock.now_ms();
-    let result = match load_target(state, &d) {
+    let target = {
+        let (state, due) = (state.clone(), (d.event_id.clone(), d.webhook_id));
+        tokio::task::spawn_blocking(move || load_target(&state, &due.0, due.1))
+            .await
+            .unwrap_or_else(|_| Err("the delivery could not be prepared".into()))
+    };
+    let result = match target {
         Ok(Some(t)) => {
             let extra = [
                 ("x-webhook-id", d.webhook_id.to_string()),
@@ -353,7 +316,10 @@ async fn deliver(state: &Shared, client: &reqwest::Client, d: Due) {
             error: Some(e),
         },
     };
-    record(state, &d, attempt_no, started_ms, &result);
+    let state = state.clone();
+    let _ =
+        tokio::task::spawn_blocking(move || record(&state, &d, attempt_no, started_ms, &result))
+            .await;
 }
 
 fn record(state: &Shared, d: &Due, attempt_no: u32, started_ms: i64, r: &AttemptResult) {
@@ -369,20 +335,14 @@ fn record(state: &Shared, d: &Due, attempt_no: u32, started_ms: i64, r: &Attempt
         "failed"
     };
     let next = now + backoff(config, attempt_no).as_millis() as i64;
-    let conn = state.db();
-    let result = (|| {
-        let tx = conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO delivery_attempts (delivery_id, attempt, started_at_ms, status_code, duration_ms, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![d.id, attempt_no, started_ms, r.status_code, r.duration_ms, r.error],
-        )?;
-        tx.execute(
-            "UPDATE deliveries SET status = ?1, attempts = ?2, next_attempt_at_ms = ?3, last_status_code = ?4, last_error = ?5,
-             last_duration_ms = ?6, updated_at_ms = ?7 WHERE id = ?8",
-            params![status, attempt_no, next, r.status_code, r.error, r.duration_ms, now, d.id],
-        )?;
-        tx.commit()
-    })();
+    let attempt = deliveries::Attempt {
+        number: attempt_no,
+        started_at_ms: started_ms,
+        status_code: r.status_code,
+        duration_ms: r.duration_ms,
+        error: r.error.as_deref(),
+    };
+    let result = deliveries::record(&state.db(), d.id, &attempt, status, next, now);
     if let Err(e) = result {
         crate::log_line!(
             "webhook deliveries: cannot record attempt of delivery {}: {e}",
