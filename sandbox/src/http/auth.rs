@@ -128,6 +128,45 @@ pub async fn authenticate(State(state): State<Shared>, req: Request, next: Next)
     super::errors::in_error_shape(resp).await
 }
 
+/// [`authenticate`] for routes whose handler never touches the store (`GET /api/v1/me`, the
+/// event catalogue): the bearer lookup is one indexed read on a pool reader, made on the async
+/// worker (as the token endpoint's credential check is), and the handler runs right there —
+/// no trip to the blocking pool for a request that needs none.
+pub async fn authenticate_inline(
+    State(state): State<Shared>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let principal = match bearer(req.headers()) {
+        Some(token) => principal_for(&state, token),
+        None => Err(ApiError::unauthorized(
+            "no bearer token: send 'Authorization: Bearer <token>'",
+        )),
+    };
+    let account = principal.as_ref().map(|p| p.company_id).unwrap_or(0);
+    let decision = state.rate.check(account);
+    let mut resp = if !decision.allowed {
+        rate_limited(&decision)
+    } else {
+        match principal {
+            Ok(p) => {
+                let expires = p.credential_expires_at;
+                req.extensions_mut().insert(p);
+                let mut resp = next.run(req).await;
+                if let Some(at) = expires
+                    && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
+                {
+                    resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
+                }
+                resp
+            }
+            Err(e) => e.into_response(),
+        }
+    };
+    set_rate_headers(resp.headers_mut(), &decision);
+    super::errors::in_error_shape(resp).await
+}
+
 fn rate_limited(decision: &crate::ratelimit::RateDecision) -> Response {
     let mut err = ApiError::new(
         StatusCode::TOO_MANY_REQUESTS,
