@@ -110,13 +110,7 @@ pub async fn authenticate(State(state): State<Shared>, req: Request, next: Next)
                     let expires = p.credential_expires_at;
                     let mut req = req;
                     req.extensions_mut().insert(p);
-                    let mut resp = handle.block_on(next.run(req));
-                    if let Some(at) = expires
-                        && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
-                    {
-                        resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
-                    }
-                    resp
+                    with_expiry(handle.block_on(next.run(req)), expires)
                 }
                 (Err(e), _) => e.into_response(),
             }
@@ -152,19 +146,23 @@ pub async fn authenticate_inline(
             Ok(p) => {
                 let expires = p.credential_expires_at;
                 req.extensions_mut().insert(p);
-                let mut resp = next.run(req).await;
-                if let Some(at) = expires
-                    && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
-                {
-                    resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
-                }
-                resp
+                with_expiry(next.run(req).await, expires)
             }
             Err(e) => e.into_response(),
         }
     };
     set_rate_headers(resp.headers_mut(), &decision);
     super::errors::in_error_shape(resp).await
+}
+
+/// The answer, with when the caller's credential expires (if it does).
+fn with_expiry(mut resp: Response, expires: Option<i64>) -> Response {
+    if let Some(at) = expires
+        && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
+    {
+        resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
+    }
+    resp
 }
 
 fn rate_limited(decision: &crate::ratelimit::RateDecision) -> Response {
