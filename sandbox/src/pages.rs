@@ -157,6 +157,15 @@ pub fn error_page(status: StatusCode, title: &str, detail: &str) -> Response {
     (status, Html(message(title, detail))).into_response()
 }
 
+/// The page of a store failure (500).
+pub fn server_error(e: impl std::fmt::Display) -> Response {
+    error_page(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Server error",
+        &e.to_string(),
+    )
+}
+
 /// Back to the client's redirect URI with `pairs` (and its state), or the out-of-band page.
 pub fn redirect_with(params: &AuthorizeParams, pairs: &[(&str, &str)]) -> Response {
     if params.redirect_uri == OOB {
@@ -210,9 +219,7 @@ pub fn session_problem(problem: SessionProblem) -> Response {
             "Invalid form",
             "The form's CSRF token does not match your session. Start the sign-in again.",
         ),
-        SessionProblem::Server(e) => {
-            error_page(StatusCode::INTERNAL_SERVER_ERROR, "Server error", &e)
-        }
+        SessionProblem::Server(e) => server_error(e),
     }
 }
 

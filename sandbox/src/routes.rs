@@ -105,8 +105,15 @@ pub fn router(state: Shared) -> Router {
             post(webhooks::redeliver),
         )
         .route_layer(middleware::from_fn(crate::http::first_party_only));
-    let api = Router::new()
+    // Routes whose handler never touches the store: authenticated on the async worker.
+    let inline = Router::new()
         .route("/me", get(platform::me))
+        .route("/webhook-events", get(events::catalogue))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::http::authenticate_inline,
+        ));
+    let api = Router::new()
         .route("/companies", get(platform::companies))
         .route("/companies/{company_id}/projects", get(platform::projects))
         .route(
@@ -118,7 +125,6 @@ pub fn router(state: Shared) -> Router {
             "/companies/{company_id}/users/{id}",
             get(users::view).patch(users::update),
         )
-        .route("/webhook-events", get(events::catalogue))
         .route("/apps", get(apps::catalogue))
         .route(
             "/companies/{company_id}/projects/{project_id}/tickets",
@@ -144,7 +150,8 @@ pub fn router(state: Shared) -> Router {
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::http::authenticate,
-        ));
+        ))
+        .merge(inline);
     // The sign-in pages: never framed (clickjacking), never cached, no referrer.
     let pages = Router::new()
         .route("/oauth/authorize", get(oauth::authorize::start))

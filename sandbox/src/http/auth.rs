@@ -110,13 +110,7 @@ pub async fn authenticate(State(state): State<Shared>, req: Request, next: Next)
                     let expires = p.credential_expires_at;
                     let mut req = req;
                     req.extensions_mut().insert(p);
-                    let mut resp = handle.block_on(next.run(req));
-                    if let Some(at) = expires
-                        && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
-                    {
-                        resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
-                    }
-                    resp
+                    with_expiry(handle.block_on(next.run(req)), expires)
                 }
                 (Err(e), _) => e.into_response(),
             }
@@ -126,6 +120,49 @@ pub async fn authenticate(State(state): State<Shared>, req: Request, next: Next)
     })
     .await;
     super::errors::in_error_shape(resp).await
+}
+
+/// [`authenticate`] for routes whose handler never touches the store (`GET /api/v1/me`, the
+/// event catalogue): the bearer lookup is one indexed read on a pool reader, made on the async
+/// worker (as the token endpoint's credential check is), and the handler runs right there —
+/// no trip to the blocking pool for a request that needs none.
+pub async fn authenticate_inline(
+    State(state): State<Shared>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let principal = match bearer(req.headers()) {
+        Some(token) => principal_for(&state, token),
+        None => Err(ApiError::unauthorized(
+            "no bearer token: send 'Authorization: Bearer <token>'",
+        )),
+    };
+    let account = principal.as_ref().map(|p| p.company_id).unwrap_or(0);
+    let decision = state.rate.check(account);
+    let mut resp = if !decision.allowed {
+        rate_limited(&decision)
+    } else {
+        match principal {
+            Ok(p) => {
+                let expires = p.credential_expires_at;
+                req.extensions_mut().insert(p);
+                with_expiry(next.run(req).await, expires)
+            }
+            Err(e) => e.into_response(),
+        }
+    };
+    set_rate_headers(resp.headers_mut(), &decision);
+    super::errors::in_error_shape(resp).await
+}
+
+/// The answer, with when the caller's credential expires (if it does).
+fn with_expiry(mut resp: Response, expires: Option<i64>) -> Response {
+    if let Some(at) = expires
+        && let Ok(v) = HeaderValue::from_str(&rfc3339(at))
+    {
+        resp.headers_mut().insert(CREDENTIAL_EXPIRES_HEADER, v);
+    }
+    resp
 }
 
 fn rate_limited(decision: &crate::ratelimit::RateDecision) -> Response {

@@ -10,7 +10,7 @@ pub mod leased;
 pub mod paging;
 pub mod principal;
 
-pub use auth::authenticate;
+pub use auth::{authenticate, authenticate_inline};
 pub use body::{buffered, object_bodies};
 pub use paging::{PageQuery, paginated};
 pub use principal::{

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use url::Url;
 
-use crate::pages::{error_page, login_started, redirect_with};
+use crate::pages::{error_page, login_started, redirect_with, server_error};
 use crate::service::signin::{self, AuthorizeParams, OOB};
 use crate::state::Shared;
 
@@ -91,11 +91,7 @@ pub async fn start(
             );
         }
         Err(e) => {
-            return error_page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Server error",
-                &e.to_string(),
-            );
+            return server_error(e);
         }
     };
     let redirect_uri = q.get("redirect_uri").cloned().unwrap_or_default();
@@ -155,11 +151,7 @@ pub async fn start(
     }
     match signin::begin(&conn, &params, peer.ip(), state.clock.now()) {
         Ok(opened) => login_started(&opened),
-        Err(e) => error_page(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Server error",
-            &e.to_string(),
-        ),
+        Err(e) => server_error(e),
     }
 }
 

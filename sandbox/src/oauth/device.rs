@@ -194,13 +194,7 @@ pub async fn page(
     let conn = state.db();
     let row = match device_codes::by_user_code(&conn, &user_code) {
         Ok(r) => r,
-        Err(e) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Html(pages::message("Server error", &e.to_string())),
-            )
-                .into_response();
-        }
+        Err(e) => return pages::server_error(e),
     };
     match row {
         Some(code) if code.status == "pending" && code.expires_at > state.clock.now() => {
@@ -215,11 +209,7 @@ pub async fn page(
             };
             match signin::begin(&conn, &params, peer.ip(), state.clock.now()) {
                 Ok(opened) => pages::login_started(&opened),
-                Err(e) => pages::error_page(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Server error",
-                    &e.to_string(),
-                ),
+                Err(e) => pages::server_error(e),
             }
         }
         Some(code) if code.status != "pending" => {

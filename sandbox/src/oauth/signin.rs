@@ -55,11 +55,7 @@ pub async fn login(
     let check = match signin::password_check(&state.read(), &login) {
         Ok(check) => check,
         Err(e) => {
-            return pages::error_page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Server error",
-                &e.to_string(),
-            );
+            return pages::server_error(e);
         }
     };
     // The slow hash holds no connection.
@@ -83,11 +79,7 @@ pub async fn login(
     let names = match signin::signed_in(&state.db(), &session, user_id) {
         Ok(names) => names,
         Err(e) => {
-            return pages::error_page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Server error",
-                &e.to_string(),
-            );
+            return pages::server_error(e);
         }
     };
     Html(pages::consent(
@@ -122,10 +114,6 @@ pub async fn consent(
     let decision = form.get("decision").map(String::as_str);
     match signin::decide(&conn, &session, user_id, decision, now) {
         Ok(decision) => pages::decided(&session.params, decision),
-        Err(e) => pages::error_page(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Server error",
-            &e.to_string(),
-        ),
+        Err(e) => pages::server_error(e),
     }
 }

@@ -346,7 +346,24 @@ pub fn database_path(dir: &Path) -> PathBuf {
     dir.join("sandbox.sqlite3")
 }
 
+/// SQLite's allocation statistics (on by default) take a process-wide mutex on every
+/// allocation, which every connection shares: off, before SQLite initialises. Nothing reads them.
+pub fn tune_sqlite() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: sqlite3_config before sqlite3_initialize (the first connection); after it,
+        // SQLite refuses with SQLITE_MISUSE and nothing changes.
+        unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::ffi::c_int,
+            );
+        }
+    });
+}
+
 pub fn open(dir: &Path) -> Result<Connection, StartError> {
+    tune_sqlite();
     let path = database_path(dir);
     let conn = Connection::open(&path).map_err(|e| StartError::Database(path.clone(), e))?;
     conn.execute_batch(
